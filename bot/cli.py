@@ -1,0 +1,147 @@
+"""The ``enlace`` command line: one entry point, one subcommand per job.
+
+Heavy imports (python-telegram-bot, matplotlib, python-docx) happen inside the
+subcommand that needs them, so ``enlace ask`` and ``enlace kb check`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """Start the Telegram bot."""
+    from bot.texts.common import MISSING_TOKEN
+
+    token = settings.telegram.token.get_secret_value() if settings.telegram.token else ""
+    if not token.strip():
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    from bot.app import run
+    from bot.logs import setup_logging
+    from bot.services import build_services
+
+    setup_logging(token)
+    run(build_services(settings))
+    return 0
+
+
+def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
+    """Talk to Enlace in the terminal, without Telegram."""
+    from bot.console import Console
+    from bot.services import build_services
+
+    Console(build_services(settings)).loop(sys.stdin, sys.stdout)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one question, or (with --json) one per line of standard input."""
+    from bot.db import open_database
+    from bot.knowledge.json_answer import answer_as_json
+    from bot.services import build_services
+
+    database = settings.storage.database if args.use_db else ":memory:"
+    services = build_services(settings, db=open_database(database))
+    if not args.json:
+        from bot.console import plain_text
+        from bot.knowledge.render import answer_reply
+
+        question = " ".join(args.text)
+        if not question.strip():
+            print("Escriba la pregunta, ej.: enlace ask \"qué es una comixta\"", file=sys.stderr)
+            return 2
+        answer = services.qa.ask(question, record=False)
+        print(plain_text(answer_reply(answer, services.knowledge).text))
+        return 0
+    lines = [" ".join(args.text)] if args.text else sys.stdin
+    for line in lines:
+        question = line.strip()
+        if question:
+            record = answer_as_json(services.qa.ask(question, record=False))
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate the knowledge base; exit 1 on any problem."""
+    from bot.knowledge.originality import check_tree
+    from bot.knowledge.store import load_knowledge
+
+    root = args.path or settings.knowledge.path
+    kb = load_knowledge(root)
+    problems = [str(p) for p in kb.problems]
+    if args.sources:
+        problems += [f"{c.entry}:1: copia un fragmento de {c.source.name}: «{c.text}»"
+                     for c in check_tree(root, args.sources)]
+    for problem in problems:
+        print(problem)
+    print(f"{len(kb.entries)} guías en {len(kb.categories)} categorías; "
+          f"{len(problems)} problemas.")
+    return 1 if problems else 0
+
+
+def cmd_kb_phrasings(args: argparse.Namespace, settings: Settings) -> int:
+    """List phrasings admins added from Telegram, to move into the Markdown files."""
+    from bot.services import build_services
+
+    services = build_services(settings)
+    rows = services.qa.added_phrasings()
+    for row in rows:
+        print(f"{row['entry_id']}\t{row['text']}\t{row['added_at']}")
+    if not rows:
+        print("No hay frases nuevas agregadas desde Telegram.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="enlace", description="Enlace: asistente de la Oficina de Asuntos Internacionales.")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="archivo TOML (por defecto config.toml, luego config.example.toml)")
+    commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
+
+    commands.add_parser("run", help="iniciar el bot de Telegram").set_defaults(func=cmd_run)
+    commands.add_parser("console", help="conversar con Enlace en la terminal, sin Telegram"
+                        ).set_defaults(func=cmd_console)
+
+    ask = commands.add_parser("ask", help="responder una pregunta (o varias con --json)")
+    ask.add_argument("text", nargs="*", help="la pregunta")
+    ask.add_argument("--json", action="store_true",
+                     help="una pregunta por línea en la entrada estándar; un JSON por línea")
+    ask.add_argument("--use-db", action="store_true",
+                     help="usar la base de datos configurada (frases agregadas por admins)")
+    ask.set_defaults(func=cmd_ask)
+
+    kb = commands.add_parser("kb", help="base de conocimiento").add_subparsers(
+        dest="kb_command", metavar="ACCION", required=True)
+    check = kb.add_parser("check", help="validar las guías (sale con 1 si hay problemas)")
+    check.add_argument("--path", type=Path, default=None, help="carpeta de guías")
+    check.add_argument("--sources", type=Path, default=None,
+                       help="carpeta de documentos fuente: verifica que ninguna guía los copie")
+    check.set_defaults(func=cmd_kb_check)
+    kb.add_parser("phrasings", help="frases agregadas desde Telegram"
+                  ).set_defaults(func=cmd_kb_phrasings)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return args.func(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

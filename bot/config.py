@@ -1,0 +1,251 @@
+"""Enlace's configuration: one pydantic model, read from TOML and the environment.
+
+Sources, strongest first: environment variables prefixed ``ENLACE_`` (nested
+with ``__``, e.g. ``ENLACE_TELEGRAM__TOKEN``), then the TOML file given with
+``--config``, else ``config.toml``, else ``config.example.toml``. Every model
+forbids unknown keys, so a typo in the file stops start-up instead of being
+silently ignored. Errors are turned into Spanish messages that name the key,
+the file and what was expected (:func:`load_settings`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_CONFIG_FILES = (Path("config.toml"), Path("config.example.toml"))
+
+_LEAD_TIME = re.compile(r"^(\d+)([dhm])$")
+
+
+class Section(BaseModel):
+    """Base for config sections: unknown keys are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class TelegramSettings(Section):
+    token: SecretStr | None = None
+    base_url: str | None = None
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+    poll_interval: float = Field(default=0.0, ge=0)
+
+
+class OfficeSettings(Section):
+    name: str = "Oficina de Asuntos Internacionales"
+    timezone: str = "America/Bogota"
+    group_chat_id: int | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"zona horaria desconocida: {value!r} (ej. 'America/Bogota')") from exc
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class AccessSettings(Section):
+    admins: list[int] = []
+    staff: list[int] = []
+    liaisons: list[int] = []
+
+
+class StorageSettings(Section):
+    database: Path = Path("data/enlace.db")
+
+
+class KnowledgeSettings(Section):
+    path: Path = Path("knowledge")
+
+
+class ActionLine(Section):
+    number: int = Field(ge=1, le=99)
+    name: str = Field(min_length=1)
+    keywords: list[str] = []
+
+
+DEFAULT_ACTION_LINES = [
+    ActionLine(
+        number=1,
+        name="Diplomacia y relacionamiento estratégico",
+        keywords=["diplomacia", "relacionamiento", "embajada", "consulado", "convenio",
+                  "memorando", "mou", "hermanamiento", "visita oficial", "delegacion"],
+    ),
+    ActionLine(
+        number=2,
+        name="Inversión extranjera directa y comercio exterior",
+        keywords=["inversion", "ied", "comercio", "exportacion", "procolombia",
+                  "inversionistas", "feria", "empresarios", "investment"],
+    ),
+    ActionLine(
+        number=3,
+        name="Intercambio educativo y cultural",
+        keywords=["beca", "becas", "intercambio", "universidad", "cultural", "cultura",
+                  "idiomas", "estudiantes", "educacion"],
+    ),
+    ActionLine(
+        number=4,
+        name="Cooperación nacional e internacional",
+        keywords=["cooperacion", "apc", "convocatoria", "proyecto", "ong", "onu",
+                  "cooperante", "taller", "capacitacion", "kusanone", "comixta"],
+    ),
+    ActionLine(
+        number=5,
+        name="Comunicación institucional y promoción territorial",
+        keywords=["comunicacion", "promocion", "marca", "redes sociales", "prensa",
+                  "marca region", "marca ciudad", "territorial"],
+    ),
+]
+
+
+class ReminderSettings(Section):
+    lead_times: list[str] = ["7d", "1d", "0d"]
+    send_at: time = time(8, 0)
+    agreement_expiry_days: list[int] = [90, 30, 7]
+    digest_weekday: int = Field(default=0, ge=0, le=6)  # 0 = lunes
+    digest_time: time = time(8, 0)
+    digest_horizon_days: int = Field(default=14, ge=1)
+    group_messages_per_minute: int = Field(default=20, ge=1)
+
+    @field_validator("lead_times")
+    @classmethod
+    def _valid_lead_times(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _LEAD_TIME.match(value.strip()):
+                raise ValueError(
+                    f"antelación no válida: {value!r}; use días '7d', horas '2h' o minutos '30m'"
+                )
+        return [v.strip() for v in values]
+
+
+class Settings(BaseSettings):
+    """All of Enlace's settings. Build it with :func:`load_settings`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ENLACE_",
+        env_nested_delimiter="__",
+        extra="forbid",
+    )
+
+    telegram: TelegramSettings = TelegramSettings()
+    office: OfficeSettings = OfficeSettings()
+    access: AccessSettings = AccessSettings()
+    storage: StorageSettings = StorageSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
+    action_lines: list[ActionLine] = Field(default_factory=lambda: list(DEFAULT_ACTION_LINES))
+    reminders: ReminderSettings = ReminderSettings()
+
+    @field_validator("action_lines")
+    @classmethod
+    def _unique_line_numbers(cls, lines: list[ActionLine]) -> list[ActionLine]:
+        numbers = [line.number for line in lines]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("hay números de línea de acción repetidos")
+        if not lines:
+            raise ValueError("debe haber al menos una línea de acción")
+        return sorted(lines, key=lambda line: line.number)
+
+
+class ConfigError(Exception):
+    """A configuration problem, already worded for the person running Enlace."""
+
+
+def find_config_file(explicit: Path | None) -> Path | None:
+    """The TOML file to read: the one given, else the first default that exists."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"No encuentro el archivo de configuración {explicit}.")
+        return explicit
+    return next((p for p in DEFAULT_CONFIG_FILES if p.is_file()), None)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read and validate the settings, or raise :class:`ConfigError` in Spanish."""
+    toml_file = find_config_file(path)
+
+    class _Settings(Settings):
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+            if toml_file is not None:
+                sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+            return tuple(sources)
+
+    try:
+        return _Settings()
+    except ValidationError as exc:
+        raise ConfigError(describe_errors(exc, toml_file)) from None
+    except ValueError as exc:  # malformed TOML
+        raise ConfigError(f"No pude leer {toml_file}: {exc}") from None
+
+
+def describe_errors(exc: ValidationError, toml_file: Path | None) -> str:
+    """One Spanish line per problem: key, where it comes from, what is expected.
+
+    Values are never echoed, so a token can not leak into a log.
+    """
+    where = str(toml_file) if toml_file else "la configuración"
+    lines = [f"Configuración no válida ({where}):"]
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        env = "ENLACE_" + "__".join(str(p).upper() for p in error["loc"] if not isinstance(p, int))
+        if error["type"] == "extra_forbidden":
+            lines.append(f"- clave desconocida «{key}»: bórrela o revise cómo se escribe.")
+        else:
+            lines.append(f"- «{key}» (o la variable {env}): {_spanish(error)}")
+    lines.append("Vea config.example.toml: cada clave está documentada allí.")
+    return "\n".join(lines)
+
+
+def _spanish(error: dict) -> str:
+    """A short Spanish reading of a pydantic error."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "literal_error":
+        return f"se esperaba uno de: {ctx.get('expected', '')}."
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return "se esperaba un número entero."
+    if kind in {"float_parsing", "float_type"}:
+        return "se esperaba un número."
+    if kind in {"string_type"}:
+        return "se esperaba un texto entre comillas."
+    if kind in {"list_type"}:
+        return "se esperaba una lista, ej. [1, 2]."
+    if kind in {"time_parsing", "time_type"}:
+        return "se esperaba una hora como 08:00."
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        limits = ", ".join(f"{k} {v}" for k, v in ctx.items())
+        return f"valor fuera de rango ({limits})."
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])) + "."
+    if kind == "missing":
+        return "falta este valor."
+    return error["msg"] + "."

@@ -1,0 +1,79 @@
+"""The same conversation as on Telegram, in a terminal, with no token and no network.
+
+For trying Enlace out and for curators checking how a question is answered.
+Buttons are shown numbered; typing the number presses it. The person at the
+terminal acts as an admin (it is their own machine).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TextIO
+
+from bot.knowledge import render
+from bot.knowledge.buttons import press
+from bot.services import Services
+
+CONSOLE_USER = 0
+
+INTRO = (
+    "Enlace en la terminal. Escriba su pregunta; /guias para ver los temas, "
+    "/pendientes para las preguntas sin respuesta, un número para tocar un botón, "
+    "/salir para terminar."
+)
+BYE = "¡Hasta pronto!"
+UNKNOWN_NUMBER = "No hay un botón con ese número."
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(markup: str) -> str:
+    """Telegram HTML as terminal text."""
+    return html.unescape(_TAG.sub("", markup))
+
+
+class Console:
+    """A read-eval-print loop over the core services."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.buttons: list[str] = []
+        self.services.settings.access.admins.append(CONSOLE_USER)
+
+    def handle(self, line: str) -> str:
+        """The console's answer to one line typed by the person."""
+        line = line.strip()
+        if line.isdigit() and self.buttons:
+            number = int(line)
+            if not 1 <= number <= len(self.buttons):
+                return UNKNOWN_NUMBER
+            pressed = press(self.services, self.buttons[number - 1], CONSOLE_USER)
+            if pressed.reply is None:
+                return pressed.toast or ""
+            return self._show(pressed.reply)
+        if line in {"/guias", "/temas"}:
+            return self._show(render.categories_reply(self.services.knowledge))
+        if line == "/pendientes":
+            return self._show(render.pending_reply(self.services.qa.pending()))
+        question = line.removeprefix("/pregunta").strip()
+        answer = self.services.qa.ask(question, user_id=CONSOLE_USER, user_name="consola")
+        return self._show(render.answer_reply(answer, self.services.knowledge))
+
+    def _show(self, reply: render.Reply) -> str:
+        self.buttons = [data for row in reply.buttons for _, data in row]
+        labels = [label for row in reply.buttons for label, _ in row]
+        lines = [plain_text(reply.text)]
+        lines += [f"  [{n}] {label}" for n, label in enumerate(labels, start=1)]
+        return "\n".join(lines)
+
+    def loop(self, stdin: TextIO, stdout: TextIO) -> None:
+        print(INTRO, file=stdout)
+        while True:
+            print("\n> ", end="", file=stdout, flush=True)
+            line = stdin.readline()
+            if not line or line.strip() in {"/salir", "salir", "exit", "quit"}:
+                print(BYE, file=stdout)
+                return
+            if line.strip():
+                print(self.handle(line), file=stdout)

@@ -1,0 +1,80 @@
+"""What each ``kb:`` button does, for Telegram and the console alike.
+
+Callback data: ``kb:cats`` categories; ``kb:cat:<slug>`` one category;
+``kb:e:<key>`` an entry; ``kb:pick:<question>:<key>`` a choice after
+"¿Te refieres a…?"; ``kb:nope:<question>`` none of those; ``kb:fb:<question>:<±1>``
+feedback; ``kb:sug:<question>`` and ``kb:att:<question>:<key>`` (admins)
+attach an unanswered question to an entry.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from bot import access
+from bot.knowledge import render
+from bot.services import Services
+from bot.texts import common as common_texts
+from bot.texts import knowledge as texts
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """The outcome of a button: a short notice (toast) and/or a reply."""
+
+    toast: str | None = None
+    reply: render.Reply | None = None
+
+
+def press(services: Services, data: str, user_id: int) -> Pressed:
+    kind, _, rest = data.removeprefix("kb:").partition(":")
+    try:
+        if kind == "fb":
+            question_id, _, vote = rest.partition(":")
+            ok = services.qa.feedback(int(question_id), user_id, int(vote))
+            return Pressed(toast=texts.THANKS_FOR_FEEDBACK if ok else texts.FEEDBACK_GONE)
+        if kind in {"sug", "att"}:
+            if not access.is_admin(user_id, services.settings.access):
+                return Pressed(toast=common_texts.ADMIN_ONLY)
+            return Pressed(reply=_attach(services, kind, rest, user_id))
+        return Pressed(reply=_browse(services, kind, rest))
+    except ValueError:  # malformed data from an old or forged button
+        return Pressed(toast=common_texts.EXPIRED_BUTTON)
+
+
+def _browse(services: Services, kind: str, rest: str) -> render.Reply:
+    knowledge = services.knowledge
+    if kind == "cats":
+        return render.categories_reply(knowledge)
+    if kind == "cat":
+        return render.category_reply(knowledge, rest)
+    if kind == "nope":
+        return render.not_found_reply(knowledge)
+    if kind == "pick":
+        question_id, _, key = rest.partition(":")
+        entry = render.find_by_key(knowledge, key)
+        if entry is not None:
+            if int(question_id):
+                services.qa.chose(int(question_id), entry.id)
+            return render.entry_reply(entry, knowledge, int(question_id) or None)
+    if kind == "e":
+        entry = render.find_by_key(knowledge, rest)
+        if entry is not None:
+            return render.entry_reply(entry, knowledge)
+    return render.Reply(texts.UNKNOWN_ENTRY)
+
+
+def _attach(services: Services, kind: str, rest: str, admin_id: int) -> render.Reply:
+    question_id_text, _, key = rest.partition(":")
+    question_id = int(question_id_text)
+    question = services.qa.question_text(question_id) or ""
+    if kind == "sug":
+        return render.suggestions_reply(question_id, question,
+                                        services.qa.suggestions(question_id))
+    entry = render.find_by_key(services.knowledge, key)
+    attached = services.qa.attach(question_id, entry.id, admin_id) if entry else None
+    if attached is None:
+        return render.Reply(texts.UNKNOWN_ENTRY)
+    return render.Reply(texts.ATTACHED.format(text=html.escape(question),
+                                              title=html.escape(attached.title)))

@@ -1,0 +1,44 @@
+"""The JSON shape of an answer, for ``enlace ask --json`` and anyone scripting Enlace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.knowledge.qa import Answer
+from bot.knowledge.render import answer_reply
+from bot.knowledge.store import Entry
+
+
+def entry_text(entry: Entry) -> str:
+    """Title, body and source in plain text: what a person reads."""
+    sources = "; ".join(s.cite() for s in entry.sources)
+    return f"{entry.title}\n\n{entry.body}\n\nFuente: {sources}"
+
+
+def answer_as_json(answer: Answer) -> dict[str, Any]:
+    """``{"question", "outcome", "entry_id", "title", "confidence", "text", "alternatives"}``.
+
+    Small talk is reported as ``none`` (nothing from the knowledge base was
+    claimed) with the friendly reply as its text.
+    """
+    entry = answer.entry if answer.outcome in {"answer", "clarify"} else None
+    if answer.outcome == "answer" and entry is not None:
+        text = entry_text(entry)
+    elif answer.outcome == "greeting":
+        from bot.console import plain_text
+
+        text = plain_text(answer_reply(answer, None).text)  # type: ignore[arg-type]
+    else:
+        text = ""
+    return {
+        "question": answer.question,
+        "outcome": "none" if answer.outcome == "greeting" else answer.outcome,
+        "entry_id": entry.id if entry else None,
+        "title": entry.title if entry else None,
+        "confidence": answer.confidence,
+        "text": text,
+        "alternatives": [
+            {"entry_id": c.entry.id, "title": c.entry.title, "confidence": c.confidence}
+            for c in answer.alternatives
+        ],
+    }

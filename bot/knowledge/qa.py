@@ -1,0 +1,214 @@
+"""Answering questions: search, decide, remember.
+
+Every question is recorded with its outcome, so the office can see what
+liaisons ask, what Enlace could not answer (``/pendientes``) and how answers
+were rated. An admin can attach an unanswered question to an entry; it
+becomes one more phrasing of that entry at once (kept in the database until a
+curator moves it into the Markdown file, see ``enlace kb phrasings``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+import sqlite_utils
+
+from bot.knowledge.search import Candidate, SearchIndex
+from bot.knowledge.store import Entry, KnowledgeBase
+from bot.knowledge.text import content_words, fold
+
+ANSWER_AT = 0.55
+CLARIFY_AT = 0.3
+CLARIFY_SHOWN = 3
+
+Outcome = Literal["answer", "clarify", "none", "greeting"]
+
+_GREETING = re.compile(
+    r"^(hola|holi|buen[oa]s?( dias| tardes| noches)?|saludos|hey|que mas|quiubo|que hubo)"
+    r"[\s!.,]*(enlace|bot|como (esta|estas|va|vas)|que tal)?[\s!.,?]*$"
+)
+_THANKS = re.compile(
+    r"^((muchas|mil|muchisimas)? ?gracias|ok|okey|vale|listo|perfecto|excelente|chevere|"
+    r"super|genial|entendido|dale|de una|bueno)( gracias| muchas gracias| muy amable)?"
+    r"[\s!.,]*$"
+)
+_BYE = re.compile(r"^(chao|adios|hasta luego|nos vemos|bye)[\s!.,]*$")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What Enlace concluded about one question."""
+
+    question: str
+    outcome: Outcome
+    entry: Entry | None = None
+    confidence: float = 0.0
+    alternatives: list[Candidate] = field(default_factory=list)
+    question_id: int | None = None
+    small_talk: str | None = None  # "greeting" | "thanks" | "bye"
+
+
+@dataclass(frozen=True)
+class PendingQuestion:
+    """Unanswered questions that read the same, grouped."""
+
+    text: str
+    count: int
+    last_asked: str
+    question_ids: list[int]
+    askers: list[str]
+
+
+def small_talk_kind(text: str) -> str | None:
+    """"greeting", "thanks" or "bye" when the message is only that."""
+    folded = " ".join(re.findall(r"[a-z]+", fold(text)))
+    if _GREETING.match(folded):
+        return "greeting"
+    if _THANKS.match(folded):
+        return "thanks"
+    if _BYE.match(folded):
+        return "bye"
+    return None
+
+
+def normalize_question(text: str) -> str:
+    """The grouping key for unanswered questions: sorted content words."""
+    return " ".join(sorted(set(content_words(text))))
+
+
+class QuestionService:
+    """Answers questions from a :class:`KnowledgeBase` and records them."""
+
+    def __init__(self, knowledge: KnowledgeBase, db: sqlite_utils.Database,
+                 now: Callable[[], datetime]) -> None:
+        self.knowledge = knowledge
+        self.db = db
+        self.now = now
+        self.index = self._build_index()
+
+    def _build_index(self) -> SearchIndex:
+        extra: dict[str, list[str]] = {}
+        for row in self.db["phrasings"].rows:
+            if row["entry_id"] in self.knowledge.entries:
+                extra.setdefault(row["entry_id"], []).append(row["text"])
+        return SearchIndex(self.knowledge.entries.values(), self.knowledge.synonyms, extra)
+
+    def decide(self, text: str) -> Answer:
+        """Search and pick an outcome, without recording anything."""
+        kind = small_talk_kind(text)
+        if kind:
+            return Answer(text, "greeting", small_talk=kind)
+        result = self.index.search(text)
+        best = result.best
+        if best is None or best.confidence < CLARIFY_AT:
+            return Answer(text, "none", confidence=best.confidence if best else 0.0,
+                          alternatives=result.candidates[:CLARIFY_SHOWN])
+        if best.confidence >= ANSWER_AT:
+            return Answer(text, "answer", best.entry, best.confidence,
+                          alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
+        floor = best.confidence * 0.5
+        shown = [c for c in result.candidates[:CLARIFY_SHOWN] if c.confidence >= floor]
+        return Answer(text, "clarify", best.entry, best.confidence, alternatives=shown)
+
+    def ask(self, text: str, *, user_id: int | None = None, user_name: str = "",
+            chat_id: int | None = None, record: bool = True) -> Answer:
+        """Answer ``text``; record it (unless small talk or ``record`` is False)."""
+        answer = self.decide(text)
+        if answer.outcome == "greeting" or not record:
+            return answer
+        row = self.db["questions"].insert({
+            "asked_at": self.now().isoformat(timespec="seconds"),
+            "user_id": user_id,
+            "user_name": user_name,
+            "chat_id": chat_id,
+            "text": text.strip()[:1000],
+            "normalized": normalize_question(text),
+            "outcome": answer.outcome,
+            "entry_id": answer.entry.id if answer.entry else None,
+            "confidence": answer.confidence,
+            "resolved_entry_id": None,
+        })
+        return Answer(answer.question, answer.outcome, answer.entry, answer.confidence,
+                      answer.alternatives, row.last_pk)
+
+    def chose(self, question_id: int, entry_id: str) -> Entry | None:
+        """The person picked ``entry_id`` from "¿Te refieres a…?"; remember it."""
+        entry = self.knowledge.entries.get(entry_id)
+        if entry is not None and self._question(question_id) is not None:
+            self.db["questions"].update(question_id, {"entry_id": entry_id})
+        return entry
+
+    def feedback(self, question_id: int, user_id: int, vote: int) -> bool:
+        """Store 👍 (+1) or 👎 (-1); a second vote by the same person replaces the first."""
+        question = self._question(question_id)
+        if question is None or vote not in (1, -1):
+            return False
+        self.db["feedback"].upsert({
+            "question_id": question_id, "user_id": user_id, "vote": vote,
+            "entry_id": question["entry_id"],
+            "created_at": self.now().isoformat(timespec="seconds"),
+        }, pk=("question_id", "user_id"), alter=False)
+        return True
+
+    def pending(self, limit: int = 20) -> list[PendingQuestion]:
+        """Unanswered questions not yet attached to an entry, most asked first."""
+        rows = self.db.query(
+            """
+            select normalized, count(*) as n, max(asked_at) as last, group_concat(id) as ids,
+                   group_concat(distinct coalesce(nullif(user_name, ''), user_id)) as who,
+                   (select text from questions q2 where q2.normalized = q.normalized
+                    order by asked_at desc limit 1) as text
+            from questions q
+            where outcome = 'none' and resolved_entry_id is null
+            group by normalized order by n desc, last desc limit ?
+            """,
+            [limit],
+        )
+        return [
+            PendingQuestion(r["text"], r["n"], r["last"],
+                            [int(i) for i in str(r["ids"]).split(",")],
+                            str(r["who"] or "").split(","))
+            for r in rows
+        ]
+
+    def suggestions(self, question_id: int, limit: int = 3) -> list[Candidate]:
+        """Entries an admin might attach an unanswered question to."""
+        question = self._question(question_id)
+        if question is None:
+            return []
+        return self.index.search(question["text"], limit=limit).candidates
+
+    def attach(self, question_id: int, entry_id: str, admin_id: int) -> Entry | None:
+        """Make the question a phrasing of ``entry_id``, effective immediately."""
+        question = self._question(question_id)
+        entry = self.knowledge.entries.get(entry_id)
+        if question is None or entry is None:
+            return None
+        with self.db.atomic():
+            self.db["phrasings"].insert({
+                "entry_id": entry_id, "text": question["text"], "question_id": question_id,
+                "added_by": admin_id, "added_at": self.now().isoformat(timespec="seconds"),
+            }, ignore=True)
+            self.db.execute(
+                "update questions set resolved_entry_id = ? where normalized = ? "
+                "and outcome = 'none' and resolved_entry_id is null",
+                [entry_id, question["normalized"]],
+            )
+        self.index = self._build_index()
+        return entry
+
+    def added_phrasings(self) -> list[dict]:
+        """Phrasings added from Telegram, for curators to move into the Markdown files."""
+        return list(self.db["phrasings"].rows_where(order_by="entry_id, added_at"))
+
+    def question_text(self, question_id: int) -> str | None:
+        question = self._question(question_id)
+        return question["text"] if question else None
+
+    def _question(self, question_id: int) -> dict | None:
+        rows = list(self.db["questions"].rows_where("id = ?", [question_id]))
+        return rows[0] if rows else None

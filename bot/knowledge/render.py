@@ -1,0 +1,144 @@
+"""Turn answers and entries into replies: HTML text plus buttons, still free of Telegram.
+
+The Telegram handlers, the terminal console and the tests all show the same
+reply; buttons are (label, callback data) pairs that each front end presents
+its own way. Callback data must fit Telegram's 64 bytes, so entries are named
+by a short stable key rather than their id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+
+from bot.knowledge.qa import Answer, PendingQuestion
+from bot.knowledge.search import Candidate
+from bot.knowledge.store import Entry, KnowledgeBase
+from bot.texts import knowledge as texts
+
+Buttons = list[list[tuple[str, str]]]
+MAX_LABEL = 60
+
+
+@dataclass
+class Reply:
+    """A message to show: HTML text and rows of (label, callback data) buttons."""
+
+    text: str
+    buttons: Buttons = field(default_factory=list)
+
+
+def entry_key(entry_id: str) -> str:
+    """8 hex characters that stand for an entry in callback data."""
+    return hashlib.sha1(entry_id.encode()).hexdigest()[:8]
+
+
+def find_by_key(knowledge: KnowledgeBase, key: str) -> Entry | None:
+    return next((e for e in knowledge.entries.values() if entry_key(e.id) == key), None)
+
+
+def short(text: str, limit: int = MAX_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])")
+_CODE = re.compile(r"`([^`]+)`")
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_HEADING = re.compile(r"^#{1,6}\s*(.+)$", re.MULTILINE)
+_BULLET = re.compile(r"^(\s*)[-*+]\s+", re.MULTILINE)
+
+
+def markdown_to_html(markdown: str) -> str:
+    """The small Markdown subset entries use, as Telegram HTML (text escaped first)."""
+    text = html.escape(markdown, quote=False)
+    text = _HEADING.sub(r"<b>\1</b>", text)
+    text = _BULLET.sub(r"\1• ", text)
+    text = _BOLD.sub(r"<b>\1</b>", text)
+    text = _ITALIC.sub(r"<i>\1</i>", text)
+    text = _CODE.sub(r"<code>\1</code>", text)
+    return _LINK.sub(r'<a href="\2">\1</a>', text)
+
+
+def sources_line(entry: Entry) -> str:
+    return texts.SOURCE.format(sources=html.escape("; ".join(s.cite() for s in entry.sources)))
+
+
+def entry_reply(entry: Entry, knowledge: KnowledgeBase, question_id: int | None = None) -> Reply:
+    """An entry in full: title, text, source, related entries and 👍/👎."""
+    text = f"<b>{html.escape(entry.title)}</b>\n\n{markdown_to_html(entry.body)}\n\n"
+    text += sources_line(entry)
+    buttons: Buttons = [
+        [(texts.RELATED_BUTTON.format(title=short(knowledge.entries[r].title)),
+          f"kb:e:{entry_key(r)}")]
+        for r in entry.related[:3] if r in knowledge.entries
+    ]
+    if question_id is not None:
+        buttons.append([(texts.HELPFUL, f"kb:fb:{question_id}:1"),
+                        (texts.NOT_HELPFUL, f"kb:fb:{question_id}:-1")])
+    return Reply(text, buttons)
+
+
+def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
+    """What to say for an :class:`Answer`, whatever its outcome."""
+    if answer.outcome == "greeting":
+        return Reply({"greeting": texts.GREETING, "thanks": texts.THANKS,
+                      "bye": texts.BYE}[answer.small_talk or "greeting"])
+    if answer.outcome == "answer" and answer.entry is not None:
+        return entry_reply(answer.entry, knowledge, answer.question_id)
+    if answer.outcome == "clarify":
+        qid = answer.question_id or 0
+        rows = [[(short(c.entry.title), f"kb:pick:{qid}:{entry_key(c.entry.id)}")]
+                for c in answer.alternatives]
+        rows.append([(texts.CLARIFY_NONE_OF_THESE, f"kb:nope:{qid}")])
+        return Reply(texts.CLARIFY, rows)
+    return not_found_reply(knowledge)
+
+
+def not_found_reply(knowledge: KnowledgeBase) -> Reply:
+    """The honest "no encontré", with categories to browse."""
+    return Reply(texts.NOT_FOUND, category_buttons(knowledge))
+
+
+def category_buttons(knowledge: KnowledgeBase) -> Buttons:
+    present = {e.category for e in knowledge.entries.values()}
+    return [[(name, f"kb:cat:{slug}")] for slug, name in knowledge.categories.items()
+            if slug in present]
+
+
+def categories_reply(knowledge: KnowledgeBase) -> Reply:
+    return Reply(texts.CATEGORIES, category_buttons(knowledge))
+
+
+def category_reply(knowledge: KnowledgeBase, category: str) -> Reply:
+    entries = knowledge.in_category(category)
+    rows: Buttons = [[(short(e.title), f"kb:e:{entry_key(e.id)}")] for e in entries]
+    rows.append([(texts.BACK_TO_CATEGORIES, "kb:cats")])
+    name = html.escape(knowledge.category_name(category))
+    return Reply(texts.CATEGORY.format(name=name, count=len(entries)), rows)
+
+
+def pending_reply(pending: list[PendingQuestion]) -> Reply:
+    """``/pendientes``: grouped unanswered questions with a button each to attach it."""
+    if not pending:
+        return Reply(texts.PENDING_EMPTY)
+    lines = [texts.PENDING_HEADER]
+    rows: Buttons = []
+    for n, group in enumerate(pending, start=1):
+        lines.append(texts.PENDING_LINE.format(
+            n=n, text=html.escape(short(group.text, 120)), count=group.count,
+            times="vez" if group.count == 1 else "veces", last=group.last_asked[:10]))
+        rows.append([(texts.PENDING_BUTTON.format(n=n, text=short(group.text, 50)),
+                      f"kb:sug:{group.question_ids[-1]}")])
+    lines.append(texts.PENDING_HINT)
+    return Reply("\n".join(lines), rows)
+
+
+def suggestions_reply(question_id: int, question: str, suggestions: list[Candidate]) -> Reply:
+    if not suggestions:
+        return Reply(texts.ATTACH_NO_SUGGESTIONS.format(text=html.escape(question)))
+    rows = [[(short(c.entry.title), f"kb:att:{question_id}:{entry_key(c.entry.id)}")]
+            for c in suggestions]
+    return Reply(texts.ATTACH_CHOOSE.format(text=html.escape(question)), rows)

@@ -1,0 +1,65 @@
+"""Spanish text analysis, applied the same way to questions and to entries.
+
+Liaisons type on phones: no accents, capitals at random, "q" for "que". So
+both sides are folded (lower case, accents and ñ removed), split into words,
+stripped of Spanish stopwords (the maintained ``stop-words`` list) and reduced
+with the Snowball Spanish stemmer (PyStemmer), so "convenios", "convenio" and
+"Convenío" meet. Because the same :func:`analyze` runs on both sides, any
+quirk of the stemmer cancels out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from stop_words import get_stop_words
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Words that the stopword list drops but that carry meaning in this domain
+# ("red" de ciudades, "plan" de desarrollo...), and chat shorthand to expand.
+_KEEP = {"red", "redes", "plan", "paso", "pasos", "tipo", "tipos", "grupo", "mundo", "nuevo",
+         "nueva", "ciudad", "ciudades", "pais", "paises", "gobierno", "trabajo", "fin", "uso",
+         "bien", "bienes", "ideas", "idea", "meta", "metas", "lado", "partes", "parte",
+         "largo", "corto", "mediano", "primera", "primer", "primero", "segunda", "segundo",
+         "tercera", "tercer", "cuarta", "cuarto", "quien", "quienes", "cinco", "cuatro", "dos"}
+_SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "pq": "porque", "x": "por", "pa": "para",
+              "d": "de", "tb": "tambien", "tmb": "tambien", "bga": "bucaramanga",
+              "bogo": "bogota", "info": "informacion", "porfa": "favor", "xfa": "favor"}
+
+_stemmer = Stemmer.Stemmer("spanish")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ñ: "Cooperación Técnica" -> "cooperacion tecnica"."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Folded words, with chat shorthand ("q", "pa", "xq") spelled out."""
+    return [_SHORTHAND.get(w, w) for w in _WORD.findall(fold(text))]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(fold(w) for w in get_stop_words("es")) - _KEEP
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words that carry meaning (stopwords removed, single letters dropped)."""
+    stop = stopwords()
+    return [w for w in words(text) if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
+def analyze(text: str) -> list[str]:
+    """The terms a text is indexed or searched by: stems of its content words."""
+    return [stem(w) for w in content_words(text)]

@@ -1,0 +1,47 @@
+"""The core services, built once and shared by Telegram, the console, the CLI and tests.
+
+Nothing here imports ``telegram``: handlers read an update, call one of these
+services and format the reply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlite_utils
+
+from bot.config import Settings
+from bot.db import open_database
+from bot.knowledge.qa import QuestionService
+from bot.knowledge.store import KnowledgeBase, load_knowledge
+
+
+@dataclass
+class Services:
+    """Everything a handler may call. ``now`` is the office clock (tests replace it)."""
+
+    settings: Settings
+    db: sqlite_utils.Database
+    knowledge: KnowledgeBase
+    qa: QuestionService
+    now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+
+    def today(self):
+        return self.now().date()
+
+
+def build_services(
+    settings: Settings,
+    *,
+    db: sqlite_utils.Database | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> Services:
+    """Open the database, load the knowledge base and wire the services together."""
+    tz = settings.office.tz
+    clock = now or (lambda: datetime.now(tz))
+    database = db if db is not None else open_database(settings.storage.database)
+    knowledge = load_knowledge(settings.knowledge.path)
+    qa = QuestionService(knowledge, database, now=clock)
+    return Services(settings=settings, db=database, knowledge=knowledge, qa=qa, now=clock)

@@ -1,0 +1,60 @@
+"""Texts shared by every feature."""
+
+UNKNOWN_USER = (
+    "Hola. Este asistente es de uso interno de la {office}.\n"
+    "Para pedir acceso, envíe a la oficina su número de usuario: <code>{user_id}</code>"
+)
+STAFF_ONLY = (
+    "Esta acción es solo para el equipo de la oficina. "
+    "Si debería tener acceso, envíe su número de usuario a la oficina: <code>{user_id}</code>"
+)
+ADMIN_ONLY = "Esta acción es solo para quienes administran la oficina en Enlace."
+ERROR = "Algo falló de nuestro lado y no pude terminar. Intente de nuevo en un momento."
+CANCELLED = "Listo, cancelado. No se guardó nada."
+NOTHING_TO_CANCEL = "No hay nada en curso para cancelar."
+EXPIRED_BUTTON = "Ese botón ya no está vigente. Vuelva a empezar con el comando."
+
+MISSING_TOKEN = (
+    "Falta el token del bot de Telegram.\n"
+    "Configúrelo con la variable de entorno ENLACE_TELEGRAM__TOKEN=<token> "
+    "o con la clave token en la sección [telegram] de config.toml.\n"
+    "Para probar Enlace sin Telegram, use: enlace console"
+)
+
+WELCOME = (
+    "Hola, {name}. Soy <b>Enlace</b>, el asistente de la {office}.\n\n"
+    "Pregúnteme lo que necesite sobre cooperación internacional: escriba su pregunta "
+    "como le salga, por ejemplo <i>qué es una comixta</i> o <i>cómo arranco una estrategia "
+    "internacional</i>.\n"
+    "Con /guias ve todos los temas por categoría y con /ayuda, lo que sé hacer."
+)
+WELCOME_STAFF = (
+    "\n\nComo parte del equipo también puede:\n"
+    "• /registrar una actividad (ej. <code>/registrar 2 Reunión con ProColombia</code>)\n"
+    "• /plazo para anotar una fecha límite y /convenio para un convenio\n"
+    "• /resumen y /informe para ver lo hecho"
+)
+WELCOME_ADMIN = (
+    "\n\nComo administrador: /pendientes muestra las preguntas que no supe responder."
+)
+
+HELP = (
+    "<b>Qué hago</b>\n"
+    "• Respondo preguntas sobre cooperación internacional y la oficina, con su fuente.\n"
+    "  Ejemplos: <i>que es aod</i>, <i>pasos para internacionalizar el municipio</i>, "
+    "<i>qué cubre el memorando con GOAL</i>.\n"
+    "• /guias: explorar los temas por categoría.\n"
+    "• /pregunta &lt;texto&gt;: preguntar (en grupos, también mencionándome o "
+    "respondiendo a un mensaje mío).\n"
+    "• /plazos y /convenios: ver fechas límite y convenios vigentes."
+)
+HELP_STAFF = (
+    "\n\n<b>Para el equipo</b>\n"
+    "• /registrar [línea] texto: registra una actividad (fecha opcional: ayer, 15/11; "
+    "aliados con #APC). /registrar solo abre una guía paso a paso.\n"
+    "• /lineas, /actividades, /editar, /deshacer\n"
+    "• /resumen [periodo], /exportar [periodo], /informe [trimestre]\n"
+    "• /plazo texto con fecha, /convenio\n"
+    "• /cancelar: salir de cualquier paso a paso"
+)
+HELP_ADMIN = "\n\n<b>Administración</b>\n• /pendientes: preguntas sin respuesta"

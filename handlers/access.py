@@ -1,0 +1,69 @@
+"""The door: people who are not in the config get a polite refusal with their id."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
+
+from bot import access
+from bot.texts import common as texts
+from handlers.replies import reply, services_of
+
+COMMANDS: list[tuple[str, str]] = []
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[object]]
+
+
+async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop updates from unknown users before any feature sees them."""
+    services = services_of(context)
+    user = update.effective_user
+    if user is None or access.can_ask(user.id, services.settings.access):
+        return
+    chat = update.effective_chat
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if chat is not None and chat.type == ChatType.PRIVATE:
+        await reply(update, texts.UNKNOWN_USER.format(
+            office=services.settings.office.name, user_id=user.id))
+    raise ApplicationHandlerStop
+
+
+def staff_only(handler: Handler) -> Handler:
+    """Run ``handler`` only for staff and admins; tell others their id."""
+
+    @functools.wraps(handler)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        user = update.effective_user
+        if user is not None and access.can_log(user.id, services_of(context).settings.access):
+            return await handler(update, context)
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await reply(update, texts.STAFF_ONLY.format(user_id=user.id if user else "?"))
+        return None
+
+    return wrapper
+
+
+def admin_only(handler: Handler) -> Handler:
+    """Run ``handler`` only for admins."""
+
+    @functools.wraps(handler)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        user = update.effective_user
+        if user is not None and access.is_admin(user.id, services_of(context).settings.access):
+            return await handler(update, context)
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await reply(update, texts.ADMIN_ONLY)
+        return None
+
+    return wrapper
+
+
+def register(application: Application) -> None:
+    application.add_handler(TypeHandler(Update, guard), group=-1)

@@ -1,0 +1,63 @@
+"""/start, /ayuda and the error handler."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.access import Role, role_of
+from bot.texts import common as texts
+from handlers.replies import reply, services_of
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    ("start", "Empezar y ver qué puedo hacer"),
+    ("ayuda", "Qué hago, con ejemplos"),
+]
+
+
+def _role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Role:
+    user = update.effective_user
+    return role_of(user.id if user else None, services_of(context).settings.access)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    services = services_of(context)
+    role = _role(update, context)
+    name = html.escape(update.effective_user.first_name if update.effective_user else "")
+    text = texts.WELCOME.format(name=name, office=html.escape(services.settings.office.name))
+    if role >= Role.STAFF:
+        text += texts.WELCOME_STAFF
+    if role is Role.ADMIN:
+        text += texts.WELCOME_ADMIN
+    await reply(update, text)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    role = _role(update, context)
+    text = texts.HELP
+    if role >= Role.STAFF:
+        text += texts.HELP_STAFF
+    if role is Role.ADMIN:
+        text += texts.HELP_ADMIN
+    await reply(update, text)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the traceback; tell the person, without internals, that it failed."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await update.effective_chat.send_message(texts.ERROR)
+        except Exception:  # the network may be what failed
+            log.warning("Could not tell the user about the error")
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("ayuda", help_command))
+    application.add_handler(CommandHandler("help", help_command))

@@ -1,0 +1,103 @@
+"""Questions and answers: /pregunta, free text, /guias, buttons, /pendientes."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.knowledge import render
+from bot.knowledge.buttons import press
+from bot.texts import knowledge as texts
+from handlers.access import admin_only
+from handlers.replies import reply, services_of
+
+COMMANDS = [
+    ("pregunta", "Hacer una pregunta sobre cooperación internacional"),
+    ("guias", "Explorar las guías por tema"),
+    ("pendientes", "Preguntas sin respuesta (administración)"),
+]
+
+
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    services = services_of(context)
+    user = update.effective_user
+    answer = services.qa.ask(
+        question,
+        user_id=user.id if user else None,
+        user_name=user.full_name if user else "",
+        chat_id=update.effective_chat.id if update.effective_chat else None,
+    )
+    shown = render.answer_reply(answer, services.knowledge)
+    await reply(update, shown.text, shown.buttons)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pregunta <texto>."""
+    question = " ".join(context.args or []).strip()
+    if not question:
+        await reply(update, texts.EMPTY_QUESTION)
+        return
+    await _answer(update, context, question)
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In private chat any plain text is a question."""
+    await _answer(update, context, update.effective_message.text or "")
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups, only messages that mention the bot or reply to it are questions."""
+    message = update.effective_message
+    username = context.bot.username or ""
+    text = message.text or ""
+    mention = f"@{username}".lower()
+    replied_to_bot = (message.reply_to_message is not None
+                      and message.reply_to_message.from_user is not None
+                      and message.reply_to_message.from_user.id == context.bot.id)
+    if mention not in text.lower() and not replied_to_bot:
+        return
+    question = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+    if question:
+        await _answer(update, context, question)
+
+
+async def guides(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/guias: the categories, as buttons."""
+    shown = render.categories_reply(services_of(context).knowledge)
+    await reply(update, shown.text, shown.buttons)
+
+
+@admin_only
+async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pendientes: what Enlace could not answer, most asked first."""
+    shown = render.pending_reply(services_of(context).qa.pending())
+    await reply(update, shown.text, shown.buttons)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every ``kb:`` button: open an entry or category, pick, rate, attach."""
+    query = update.callback_query
+    pressed = press(services_of(context), query.data, query.from_user.id)
+    await query.answer(pressed.toast)
+    if pressed.reply is not None:
+        await reply(update, pressed.reply.text, pressed.reply.buttons)
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("pregunta", ask_command))
+    application.add_handler(CommandHandler("guias", guides))
+    application.add_handler(CommandHandler("pendientes", pending))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^kb:"))
+    application.add_handler(MessageHandler(
+        filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, private_text))
+    application.add_handler(MessageHandler(
+        filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, group_text))

@@ -1,0 +1,69 @@
+"""Shared fixtures: settings on a temporary database, the services, and the real
+python-telegram-bot ``Application`` talking to :class:`FakeTelegram` instead of the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.services import Services, build_services
+from tests.support.fake_telegram import FakeTelegram, RecordingRequest
+from tests.support.updates import GROUP_ID
+
+ROOT = Path(__file__).resolve().parent.parent
+BOGOTA = ZoneInfo("America/Bogota")
+
+ADMIN_ID = 100
+STAFF_ID = 200
+LIAISON_ID = 300
+STRANGER_ID = 400
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for an office with one admin, one staff member and one liaison."""
+    return Settings(
+        telegram={"token": "123456:TEST-TOKEN"},
+        office={"name": "Oficina de Asuntos Internacionales", "group_chat_id": GROUP_ID},
+        access={"admins": [ADMIN_ID], "staff": [STAFF_ID], "liaisons": [LIAISON_ID]},
+        storage={"database": tmp_path / "enlace.db"},
+        knowledge={"path": ROOT / "knowledge"},
+    )
+
+
+@pytest.fixture
+def clock() -> list[datetime]:
+    """The office clock; tests move it by replacing ``clock[0]``."""
+    return [datetime(2026, 11, 18, 10, 0, tzinfo=BOGOTA)]
+
+
+@pytest.fixture
+def services(settings: Settings, clock: list[datetime]) -> Services:
+    return build_services(settings, now=lambda: clock[0])
+
+
+@pytest.fixture
+def fake() -> FakeTelegram:
+    return FakeTelegram()
+
+
+@pytest.fixture
+async def app(services: Services, fake: FakeTelegram) -> AsyncIterator[Application]:
+    """The real Application, initialised, with Telegram replaced by ``fake``."""
+    application = build_application(services, request=RecordingRequest(fake))
+    async with application:
+        yield application
+
+
+async def send(application: Application, update: dict) -> None:
+    """Process one update (a dict from ``tests.support.updates``) as if Telegram sent it."""
+    await application.process_update(Update.de_json(update, application.bot))
