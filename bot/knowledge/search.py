@@ -51,6 +51,12 @@ FILLER = frozenset(fold(w) for w in """
 
 SYNONYM_PREFIX = "§"
 BODY_ONLY_CREDIT = 0.6
+COVERAGE_WEIGHT = 0.6
+AMBIGUITY_PENALTY = 0.3
+DECISIVE_LEAD = 0.3
+GUESSED_CREDIT = 0.6
+UNKNOWN_WEIGHT = 1.0
+NO_HEAD_FACTOR = 0.6
 
 
 @dataclass(frozen=True)
@@ -80,10 +86,12 @@ class SynonymMatcher:
     def __init__(self, groups: Iterable[list[str]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.terms_of: dict[str, set[str]] = {}
+        self.words: set[str] = set()
         for index, group in enumerate(groups):
             token = f"{SYNONYM_PREFIX}{index}"
             for form in group:
                 terms = tuple(analyze(form))
+                self.words.update(content_words(form))
                 if terms:
                     self._by_first[terms[0]].append((terms, token))
                     self.terms_of.setdefault(token, set()).update(terms)
@@ -151,6 +159,7 @@ class SearchIndex:
         self._head_terms = [set(d["title"]) | set(d["questions"]) | set(d["tags"]) for d in fields]
         self._words = {w for e in self.entries for w in
                        content_words(" ".join([e.title, *e.questions, *e.tags, e.body]))}
+        self._words |= self.synonyms.words
         self._stems = set(self.idf)
         self._max_idf = max(self.idf.values(), default=1.0)
 
@@ -163,6 +172,7 @@ class SearchIndex:
         """Rank entries for ``query``, best first, each with a confidence in [0, 1]."""
         words, corrections, unknown = self._understand(query)
         terms = self.synonyms.expand([stem(w) for w in words])
+        guessed = {stem(w) for w in corrections.values()}
         if not terms or not self.entries:
             return SearchResult([], terms, unknown, corrections)
         scores = np.zeros(len(self.entries))
@@ -176,7 +186,7 @@ class SearchIndex:
         second = scores[ranked[1]] if len(ranked) > 1 else 0.0
         candidates = [
             Candidate(self.entries[i], float(scores[i]),
-                      self._confidence(i, terms, words, unknown, float(scores[i]),
+                      self._confidence(i, terms, words, unknown, guessed, float(scores[i]),
                                        second if i == ranked[0] else top))
             for i in ranked
         ]
@@ -203,13 +213,15 @@ class SearchIndex:
         return kept, corrections, unknown
 
     def _confidence(self, index: int, terms: list[str], words: list[str], unknown: list[str],
-                    score: float, rival: float) -> float:
+                    guessed: set[str], score: float, rival: float) -> float:
         """How sure we are that entry ``index`` answers the question.
 
         A question word found in the entry's title, phrasings or tags counts
         fully; found only in the body it counts for less, and when none of the
         question's words is in those "aboutness" fields the entry merely
-        mentions the subject, so confidence is scaled down.
+        mentions the subject, so confidence is scaled down. A word we had to
+        guess by typo correction counts for less, and a word the knowledge base
+        has never seen counts against: it is what out-of-scope questions have.
         """
         doc_terms, head = self._doc_terms[index], self._head_terms[index]
         base = [t for t in terms if not t.startswith(SYNONYM_PREFIX)]
@@ -218,23 +230,24 @@ class SearchIndex:
         for term in base:
             weight = self.idf.get(term, self._max_idf)
             total += weight
+            credit = GUESSED_CREDIT if term in guessed else 1.0
             via = {s for s in synonyms if term in self._synonym_terms.get(s, ())}
             if term in head or via & head:
-                covered += weight
+                covered += credit * weight
                 head_covered += weight
             elif term in doc_terms or via & doc_terms:
-                covered += BODY_ONLY_CREDIT * weight
-        total += self._max_idf * len(unknown)
+                covered += credit * BODY_ONLY_CREDIT * weight
+        total += UNKNOWN_WEIGHT * self._max_idf * len(unknown)
         coverage = covered / total if total else 0.0
         key = " ".join(sorted(words))
         similarity = max((fuzz.token_sort_ratio(key, p) for p in self._phrasings[index]),
                          default=0.0) / 100
-        lead = 1.0 if rival <= 0 else min(1.0, (score - rival) / score * 2.5)
-        confidence = 0.55 * coverage + 0.3 * similarity + 0.15 * lead
+        confidence = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * similarity
         if head_covered == 0:
-            confidence *= 0.6
-        if unknown:
-            confidence *= coverage
+            confidence *= NO_HEAD_FACTOR
+        # A close runner-up means the question fits several entries equally well.
+        lead = 1.0 if rival <= 0 else max(0.0, (score - rival) / score)
+        confidence *= 1 - AMBIGUITY_PENALTY * (1 - min(1.0, lead / DECISIVE_LEAD))
         return round(max(0.0, min(1.0, confidence)), 3)
 
 

@@ -28,6 +28,11 @@ class Source(BaseModel):
     document: str = Field(min_length=1)
     section: str | None = None
 
+    @field_validator("section", mode="before")
+    @classmethod
+    def _section_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
     def cite(self) -> str:
         return f"{self.document}, {self.section}" if self.section else self.document
 

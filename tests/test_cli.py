@@ -1,0 +1,65 @@
+"""The `enlace` command line: ask in JSON, plain answers, a clear message without a token."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDS = {"question", "outcome", "entry_id", "title", "confidence", "text", "alternatives"}
+
+
+def run_enlace(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, env=env)
+
+
+def test_ask_json_reads_one_question_per_line_and_writes_one_object_per_line():
+    result = run_enlace("ask", "--json", stdin="que es aod\n\ncomo saco el pasaporte\n")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2
+    assert all(set(row) == FIELDS for row in rows)
+    first, second = rows
+    assert first["outcome"] == "answer" and first["entry_id"] == "bogota-aod"
+    assert "Ayuda Oficial al Desarrollo" in first["text"] and "Fuente:" in first["text"]
+    assert 0 <= first["confidence"] <= 1
+    assert second["outcome"] == "none" and second["entry_id"] is None
+    for alternative in second["alternatives"]:
+        assert set(alternative) == {"entry_id", "title", "confidence"}
+
+
+def test_ask_prints_a_readable_answer(capsys):
+    assert main(["ask", "que", "es", "una", "comixta"]) == 0
+    out = capsys.readouterr().out
+    assert "Comixta" in out and "Fuente:" in out and "<b>" not in out
+
+
+def test_run_without_token_explains_how_to_set_it(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("[office]\nname = 'OFAI'\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ENLACE_")}
+    result = run_enlace("--config", str(config), "run", env=env)
+    assert result.returncode == 2
+    assert "ENLACE_TELEGRAM__TOKEN" in result.stderr and "enlace console" in result.stderr
+
+
+def test_config_error_stops_with_the_key_named(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("[office]\ntimezon = 'America/Bogota'\n", encoding="utf-8")
+    result = run_enlace("--config", str(config), "ask", "hola")
+    assert result.returncode == 2
+    assert "office.timezon" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_console_holds_the_same_conversation(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ENLACE_STORAGE__DATABASE", str(tmp_path / "c.db"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("que es aod\n/guias\n1\n/salir\n"))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "Ayuda Oficial al Desarrollo" in out
+    assert "[1] La oficina (OFAI)" in out and "Qué es la OFAI de Bucaramanga" in out

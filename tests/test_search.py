@@ -1,0 +1,107 @@
+"""Retrieval as a liaison experiences it: typos, no accents, acronyms, out-of-scope."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.db import open_database
+from bot.knowledge.qa import QuestionService, small_talk_kind
+from bot.knowledge.search import SearchIndex
+from bot.knowledge.store import Entry, Source, load_knowledge
+from bot.knowledge.text import analyze, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def qa() -> QuestionService:
+    return QuestionService(load_knowledge(ROOT / "knowledge"), open_database(":memory:"),
+                           now=lambda: None)
+
+
+def entry(id: str, title: str, questions: list[str], body: str, tags=()) -> Entry:
+    return Entry(id=id, title=title, category="conceptos", questions=questions, tags=list(tags),
+                 sources=[Source(document="Doc", section="1")], reviewed=date(2026, 1, 1),
+                 body=body)
+
+
+def test_folding_and_stemming_meet_on_both_sides():
+    assert fold("Cooperación TÉCNICA Ñandú") == "cooperacion tecnica nandu"
+    assert analyze("los Convenios") == analyze("convenio")
+    assert analyze("¿Qué es la cooperación?") == analyze("que es la cooperacion")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("que es aod", "bogota-aod"),
+    ("qué significa ayuda oficial al desarrollo", "bogota-aod"),
+    ("cooperasion descentralisada", "fcm-cooperacion-descentralizada"),
+    ("que es una comixta", "ofai-comixta-colombia-mexico"),
+    ("kusanone", "ofai-kusanone-japon"),
+    ("q cubre el memorando con GOAL", "ofai-mou-goal-barrios-resilientes"),
+    ("cuales son las lineas de accion de la ofai", "ofai-lineas-de-accion"),
+    ("pasos pa arrancar la internacionalizacion del municipio",
+     "fcm-pasos-iniciar-accion-internacional"),
+    ("las doce ideas de al-las", "allas-doce-ideas"),
+    ("que es la apc", "ofai-apc-colombia"),
+])
+def test_liaison_questions_get_the_right_entry(qa, question, expected):
+    answer = qa.decide(question)
+    assert answer.outcome == "answer", (answer.outcome, answer.confidence)
+    assert answer.entry.id == expected
+
+
+@pytest.mark.parametrize("question", [
+    "como saco el pasaporte",
+    "cuanto es el dolar hoy",
+    "receta de arepa santandereana",
+    "cual es la clave del wifi de la oficina",
+])
+def test_out_of_scope_questions_get_no_confident_answer(qa, question):
+    assert qa.decide(question).outcome != "answer"
+
+
+def test_confidence_is_between_zero_and_one(qa):
+    for question in ["que es aod", "x", "cooperacion", "el la de", "pasaporte visa"]:
+        for candidate in qa.index.search(question).candidates:
+            assert 0.0 <= candidate.confidence <= 1.0
+
+
+def test_a_misspelt_word_is_corrected_against_the_vocabulary():
+    index = SearchIndex([entry("a", "Hermanamientos", ["que es un hermanamiento"],
+                               "Un hermanamiento une dos ciudades.")])
+    result = index.search("hermanamineto")
+    assert result.corrections == {"hermanamineto": "hermanamiento"}
+    assert result.best.entry.id == "a"
+
+
+def test_unrelated_words_are_not_forced_into_the_vocabulary():
+    index = SearchIndex([entry("a", "Aportes", ["que aportes hay"], "Los aportes.")])
+    assert index.search("pasaporte").corrections == {}
+
+
+def test_synonyms_link_acronym_and_expansion_both_ways():
+    entries = [entry("aod", "Ayuda oficial al desarrollo", ["tendencia de la ayuda oficial"],
+                     "La ayuda oficial al desarrollo disminuye."),
+               entry("otro", "Marca ciudad", ["marca de la ciudad"], "La marca.")]
+    index = SearchIndex(entries, synonyms=[["aod", "ayuda oficial al desarrollo"]])
+    assert index.search("aod").best.entry.id == "aod"
+
+
+def test_title_weighs_more_than_a_mention_in_the_body():
+    entries = [entry("body", "Otro tema", ["otra cosa"], "Aquí se menciona la paradiplomacia."),
+               entry("title", "Paradiplomacia", ["que es"], "Definición del concepto.")]
+    assert SearchIndex(entries).search("paradiplomacia").best.entry.id == "title"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("hola", "greeting"), ("Buenos días!", "greeting"), ("muchas gracias", "thanks"),
+    ("ok gracias", "thanks"), ("chao", "bye"), ("hola que es aod", None),
+])
+def test_small_talk_is_recognised_only_when_alone(text, kind):
+    assert small_talk_kind(text) == kind
+
+
+def test_greeting_is_not_searched_nor_recorded(qa):
+    answer = qa.ask("hola")
+    assert answer.outcome == "greeting" and answer.question_id is None
