@@ -139,6 +139,40 @@ class ReminderSettings(Section):
         return [v.strip() for v in values]
 
 
+DEFAULT_PARTNERS = [
+    "APC|APC Colombia|Agencia Presidencial de Cooperación", "ProColombia",
+    "ONU-Hábitat|ONU Habitat|UN-Habitat", "ACNUR", "OIM", "GOAL", "USAID", "GIZ", "C40",
+    "KOICA", "JICA", "PNUD", "UNICEF", "Unión Europea", "BID", "CAF", "Cancillería",
+    "MinCIT|Ministerio de Comercio, Industria y Turismo", "Gobernación de Santander",
+    "Cámara de Comercio de Bucaramanga", "Comisión Regional de Competitividad|CRC",
+    "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
+    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón", "Cruz Roja",
+    "Registraduría Nacional",
+]
+DEFAULT_DEPARTMENTS = [
+    "Despacho del Alcalde", "Secretaría de Planeación|Planeación",
+    "Secretaría de Hacienda|Hacienda", "Secretaría de Educación",
+    "Secretaría de Salud y Ambiente", "Secretaría de Desarrollo Social",
+    "Secretaría de Infraestructura", "Secretaría del Interior", "Secretaría Jurídica",
+    "Secretaría Administrativa", "Oficina Asesora de Comunicaciones", "INVISBU", "IMEBU",
+    "IMCT|Instituto Municipal de Cultura y Turismo", "Dirección de Tránsito",
+]
+
+
+class ActivitySettings(Section):
+    """The activity log, its summaries and the informe de gestión draft."""
+
+    partners: list[str] = Field(default_factory=lambda: list(DEFAULT_PARTNERS))
+    departments: list[str] = Field(default_factory=lambda: list(DEFAULT_DEPARTMENTS))
+    evidence_minutes: int = Field(default=10, ge=0, le=1440)
+    draft_hours: int = Field(default=24, ge=1, le=24 * 30)
+    csv_delimiter: Literal[",", ";", "\t"] = ","
+    report_recipient: str = "honorable Concejo Municipal"
+    report_entity: str = ""
+    report_signer: str = ""
+    report_signer_role: str = "Jefe de la Oficina de Asuntos Internacionales"
+
+
 class Settings(BaseSettings):
     """All of Enlace's settings. Build it with :func:`load_settings`."""
 
@@ -155,6 +189,7 @@ class Settings(BaseSettings):
     knowledge: KnowledgeSettings = KnowledgeSettings()
     action_lines: list[ActionLine] = Field(default_factory=lambda: list(DEFAULT_ACTION_LINES))
     reminders: ReminderSettings = ReminderSettings()
+    activities: ActivitySettings = ActivitySettings()
 
     @field_validator("action_lines")
     @classmethod

@@ -58,3 +58,11 @@ def m001_questions(db: Database) -> None:
         pk="id",
     )
     db["phrasings"].create_index(["entry_id", "text"], unique=True)
+
+
+@migrations()
+def m002_activities(db: Database) -> None:
+    """Activities logged against the action lines, their history, guided-log drafts."""
+    from bot.activities.migration import create_tables
+
+    create_tables(db)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from bot.activities.service import ActivityService
 from bot.config import Settings
 from bot.db import open_database
 from bot.knowledge.qa import QuestionService
@@ -27,6 +28,7 @@ class Services:
     knowledge: KnowledgeBase
     qa: QuestionService
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    activities: ActivityService = field(default=None)  # type: ignore[assignment]
 
     def today(self):
         return self.now().date()
@@ -44,4 +46,6 @@ def build_services(
     database = db if db is not None else open_database(settings.storage.database)
     knowledge = load_knowledge(settings.knowledge.path)
     qa = QuestionService(knowledge, database, now=clock)
-    return Services(settings=settings, db=database, knowledge=knowledge, qa=qa, now=clock)
+    services = Services(settings=settings, db=database, knowledge=knowledge, qa=qa, now=clock)
+    services.activities = ActivityService(settings, database, now=clock)
+    return services

@@ -1,0 +1,93 @@
+"""What each ``act:`` button does (see :mod:`bot.activities.render` for the data format).
+
+Shared by Telegram and tests. A button from an old message, or one pressed
+twice, never changes anything twice: the service answers with the entry as
+it already is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot.activities import render
+from bot.activities.models import EntryError
+from bot.activities.service import ActivityService, Logged, Person
+from bot.knowledge.render import Reply
+from bot.texts import activities as texts
+from bot.texts import common as common_texts
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A short notice (toast) and/or the text that replaces the pressed message."""
+
+    toast: str | None = None
+    reply: Reply | None = None
+
+
+def press(service: ActivityService, data: str, person: Person, chat_id: int) -> Pressed:
+    parts = data.split(":")
+    if len(parts) < 3 or parts[0] != "act":
+        return Pressed(toast=common_texts.EXPIRED_BUTTON)
+    kind, args = parts[1], parts[2:]
+    try:
+        numbers = [int(a) for a in args]
+    except ValueError:
+        return Pressed(toast=common_texts.EXPIRED_BUTTON)
+    try:
+        return _press(service, kind, numbers, person, chat_id)
+    except EntryError as exc:
+        return Pressed(toast=_plain(str(exc)))
+    except (IndexError, ValueError):
+        return Pressed(toast=common_texts.EXPIRED_BUTTON)
+
+
+def _press(service: ActivityService, kind: str, n: list[int], person: Person,
+           chat_id: int) -> Pressed:
+    lines = service.lines
+    minutes = service.settings.activities.evidence_minutes
+    if kind in {"dl", "ds", "ok", "dc", "dx"}:
+        origin = n[0]
+        if kind == "dx":
+            service.cancel(chat_id=chat_id, user_id=person.id)
+            return Pressed(reply=Reply(common_texts.CANCELLED))
+        if kind == "dl":
+            outcome = service.choose_line(person=person, chat_id=chat_id, origin=origin,
+                                          line=n[1])
+        elif kind == "ds":
+            outcome = service.skip_evidence(person=person, chat_id=chat_id, origin=origin)
+        elif kind == "dc":
+            outcome = service.reopen_line(person=person, chat_id=chat_id, origin=origin)
+            if not isinstance(outcome, Logged):
+                return Pressed(reply=render.draft_line_picker(outcome.draft, lines))
+        else:
+            outcome = service.confirm(person=person, chat_id=chat_id, origin=origin)
+        if isinstance(outcome, Logged):
+            return Pressed(reply=render.logged_reply(outcome, lines, evidence_minutes=minutes))
+        return Pressed(reply=render.step_reply(outcome, lines))
+    activity_id = n[0]
+    if kind == "cl":
+        return Pressed(reply=render.line_picker(service.get(activity_id, person), lines))
+    if kind == "sl":
+        activity = service.change_line(activity_id, n[1], person)
+        return Pressed(toast=texts.LINE_CHANGED, reply=render.edited_reply(activity, lines))
+    if kind == "keep":
+        activity = service.get(activity_id, person)
+        return Pressed(reply=render.logged_reply(Logged(activity, created=True), lines,
+                                                 evidence_minutes=0))
+    if kind == "undo":
+        activity, changed = service.delete(activity_id, person)
+        return Pressed(reply=render.deleted_reply(activity, changed=changed,
+                                                  is_admin=service.is_admin(person)))
+    if kind == "rst":
+        activity, changed = service.restore(activity_id, person)
+        return Pressed(reply=render.restored_reply(activity, lines, changed=changed))
+    return Pressed(toast=common_texts.EXPIRED_BUTTON)
+
+
+def _plain(text: str) -> str:
+    """A toast shows plain text (at most 200 characters)."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return plain if len(plain) <= 200 else plain[:199] + "…"

@@ -1,0 +1,141 @@
+"""Names of partners and departments: found in free text, written the same way each time.
+
+A partner mentioned as ``#APC`` is named explicitly; one already known (from
+the config or from earlier entries) is recognised in plain text too,
+accent-insensitively and with small typos ("Procolmbia" -> "ProColombia").
+Each name may have aliases in the config, separated by ``|``:
+``"APC|Agencia Presidencial de Cooperación"``; the first is how it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.knowledge.text import fold
+
+FUZZY_MIN = 90
+_TOKEN = re.compile(r"[a-z0-9]+")
+_HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+def key_of(name: str) -> str:
+    """Spelling-blind identity of a name: "ONU-Hábitat" and "onu habitat" are one."""
+    return "".join(tokens(name))
+
+
+@dataclass(frozen=True)
+class Name:
+    canonical: str
+    aliases: tuple[tuple[str, ...], ...]  # each alias as folded tokens
+    findable: tuple[tuple[str, ...], ...]  # the aliases worth looking for in free text
+
+
+class NameIndex:
+    """Known names (partners or departments) to look for in a text.
+
+    With ``single_words=False`` a one-word alias is only looked for in free text
+    when it is an acronym (INVISBU): "Planeación" alone is too common a word to
+    mean the department, but ``dependencia: Planeación`` still finds it.
+    """
+
+    def __init__(self, entries: Iterable[str], *, single_words: bool = True) -> None:
+        self.names: list[Name] = []
+        seen: set[str] = set()
+        for entry in entries:
+            parts = [p.strip() for p in entry.split("|") if p.strip()]
+            if not parts:
+                continue
+            keys = {key_of(p) for p in parts}
+            if keys & seen:
+                continue
+            seen |= keys
+            aliases = tuple(tuple(tokens(p)) for p in parts if tokens(p))
+            findable = tuple(
+                tuple(tokens(p)) for p in parts
+                if tokens(p) and (single_words or len(tokens(p)) > 1 or p.isupper())
+            )
+            self.names.append(Name(parts[0], aliases, findable))
+
+    def canonical(self, name: str) -> str:
+        """The known spelling of ``name`` if it is a known name (or a typo of one)."""
+        key = key_of(name)
+        best, best_score = None, 0.0
+        for known in self.names:
+            for alias in known.aliases:
+                alias_key = "".join(alias)
+                if alias_key == key:
+                    return known.canonical
+                if len(key) >= 6 and len(alias_key) >= 6:
+                    score = fuzz.ratio(alias_key, key)
+                    if score >= FUZZY_MIN and score > best_score:
+                        best, best_score = known.canonical, score
+        return best or name
+
+    def find(self, text: str) -> list[str]:
+        """Known names mentioned in ``text``, in order of appearance."""
+        words = tokens(text)
+        found: list[tuple[int, str]] = []
+        for known in self.names:
+            position = self._position(known, words)
+            if position is not None:
+                found.append((position, known.canonical))
+        return [name for _, name in sorted(found)]
+
+    @staticmethod
+    def _position(known: Name, words: list[str]) -> int | None:
+        for alias in known.findable:
+            size = len(alias)
+            phrase = " ".join(alias)
+            for i in range(len(words) - size + 1):
+                window = words[i:i + size]
+                if window == list(alias):
+                    return i
+                if len(phrase) >= 6 and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN:
+                    return i
+        return None
+
+
+def hashtags(text: str) -> tuple[list[str], str]:
+    """Partners written as ``#Name`` and the text made readable again.
+
+    Trailing hashtags ("… sobre becas #APC #GOAL") are removed; hashtags inside
+    a sentence keep their word ("reunión con APC sobre…"). Underscores stand
+    for spaces (``#ONU_Hábitat`` -> "ONU Hábitat"); ``#42`` is not a name.
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    for match in _HASHTAG.finditer(text):
+        name = _tag_name(match.group(1))
+        if name and key_of(name) not in seen:
+            seen.add(key_of(name))
+            names.append(name)
+    trailing = re.compile(r"(?:[\s,;]*(?:\by\s+)?#(?!\d+\b)\w[\w\-.&]*)+[\s.,;]*$")
+    clean = trailing.sub("", text)
+    clean = _HASHTAG.sub(lambda m: _tag_name(m.group(1)) or m.group(0), clean)
+    return names, clean
+
+
+def _tag_name(raw: str) -> str:
+    name = raw.rstrip("-.&").replace("_", " ").strip()
+    return "" if not name or name.isdigit() else name
+
+
+def merge(*groups: Iterable[str]) -> list[str]:
+    """Names from several sources, each once (spelling-blind), first spelling kept."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for group in groups:
+        for name in group:
+            key = key_of(name)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out

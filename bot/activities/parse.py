@@ -1,0 +1,153 @@
+"""The quick-log grammar: one line of text becomes a :class:`Draft`.
+
+    /registrar [línea] [fecha] texto [#Aliado …] [dependencia: Nombre]
+
+- line: a leading number ("2 Reunión…", "L2", "línea 2:"), or "línea 2"
+  anywhere; otherwise guessed from the words (:mod:`bot.activities.lines`);
+- date: anywhere, read by :func:`bot.dates.find_when` looking back ("ayer",
+  "lunes", "15/11", "2026-11-15"); default today;
+- partners: ``#APC`` hashtags plus known partners named in the text;
+- department: "dependencia: X" / "dep: X", or a known department named in the text.
+
+Anything wrong raises :class:`EntryError` with a Spanish explanation; the
+parser never stores anything, so a rejected text leaves no trace.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bot.activities.lines import guess_line, line_by_number
+from bot.activities.models import MAX_TEXT, Draft, EntryError
+from bot.activities.names import NameIndex, hashtags, merge
+from bot.config import ActionLine
+from bot.dates import DateError, find_when, format_day, month_number
+from bot.texts import activities as texts
+
+OLDEST = date(2000, 1, 1)
+
+_LEADING_LINE = re.compile(
+    r"^\s*(?:l[ií]nea\s*|l(?=\d))?(?P<n>\d{1,2})(?![\d/]|[.\-]\d)(?P<sep>[.:)\-–—]?)(?=\s|$)\s*",
+    re.IGNORECASE,
+)
+_LINE_ANYWHERE = re.compile(r"\(?\bl[ií]nea\s*(?P<n>\d{1,2})\b\)?[.:,]?", re.IGNORECASE)
+_DEPARTMENT = re.compile(
+    r"(?:^|[\s,;(])(?:dependencia|dep)\s*[:.]\s*(?P<name>[^;,\n#()]+)", re.IGNORECASE
+)
+_TIME_WORD = re.compile(r"^(?:am|pm|a\.\s?m|p\.\s?m|h|hs|hrs|horas)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the parser knows: the lines, and the partners and departments seen so far."""
+
+    lines: Sequence[ActionLine]
+    partners: NameIndex
+    departments: NameIndex
+
+
+def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None = None,
+                read_line: bool = True) -> Draft:
+    """Read a quick-log text. ``line`` fixes the line (guided log); ``read_line=False``
+    keeps a leading number as part of the text."""
+    text = (raw or "").strip()
+    if not text:
+        raise EntryError(texts.EMPTY)
+    if len(text) > MAX_TEXT:
+        raise EntryError(texts.TOO_LONG.format(count=len(text), limit=MAX_TEXT))
+
+    given_line: int | None = None
+    if read_line and line is None:
+        given_line, text = _take_line(text, vocab.lines)
+
+    department, text = _take_department(text, vocab.departments)
+    day, day_given, text = _take_date(text, now)
+    tagged, text = hashtags(text)
+    text = _tidy(text)
+    if not text:
+        raise EntryError(texts.ONLY_DETAILS)
+
+    partners = merge((vocab.partners.canonical(name) for name in tagged), vocab.partners.find(text))
+    if department is None:
+        found = vocab.departments.find(text)
+        department = found[0] if found else None
+
+    chosen = line if line is not None else given_line
+    candidates: list[int] = []
+    if chosen is None:
+        guess = guess_line(" ".join([text, *partners]), vocab.lines)
+        chosen, candidates = guess.line, guess.candidates
+    return Draft(text=text, day=day, line=chosen, partners=partners, department=department,
+                 candidates=candidates, day_given=day_given)
+
+
+def check_line(number: int, lines: Sequence[ActionLine]) -> int:
+    """``number`` if it is a configured line, else :class:`EntryError` listing the lines."""
+    if line_by_number(number, lines) is None:
+        raise EntryError(texts.UNKNOWN_LINE.format(number=number, lines=lines_list(lines)))
+    return number
+
+
+def lines_list(lines: Sequence[ActionLine]) -> str:
+    return "\n".join(f"{line.number}. {html.escape(line.name)}" for line in lines)
+
+
+def _take_line(text: str, lines: Sequence[ActionLine]) -> tuple[int | None, str]:
+    match = _LEADING_LINE.match(text)
+    if match:
+        after = text[match.end():]
+        next_word = after.split(maxsplit=2)
+        looks_like_date = bool(next_word) and (
+            month_number(next_word[0], fuzzy=False) is not None
+            or (next_word[0].lower() in {"de", "del"} and len(next_word) > 1
+                and month_number(next_word[1].strip(".,"), fuzzy=False) is not None)
+        )
+        looks_like_time = not match.group("sep") and bool(_TIME_WORD.match(after))
+        if not looks_like_date and not looks_like_time:
+            return check_line(int(match.group("n")), lines), after
+    match = _LINE_ANYWHERE.search(text)
+    if match:
+        number = check_line(int(match.group("n")), lines)
+        return number, (text[:match.start()] + " " + text[match.end():]).strip()
+    return None, text
+
+
+def _take_department(text: str, departments: NameIndex) -> tuple[str | None, str]:
+    match = _DEPARTMENT.search(text)
+    if not match:
+        return None, text
+    name = _tidy(match.group("name"))
+    if not name:
+        raise EntryError(texts.EMPTY_DEPARTMENT)
+    rest = text[:match.start()] + (" " if match.start() else "") + text[match.end():]
+    return departments.canonical(name), rest
+
+
+def _take_date(text: str, now: datetime) -> tuple[date, bool, str]:
+    today = now.date()
+    try:
+        when = find_when(text, now=now, prefer="past")
+    except DateError as exc:
+        raise EntryError(texts.BAD_DATE.format(problem=html.escape(exc.problem))) from None
+    if when is None:
+        return today, False, text
+    if when.day > today + timedelta(days=1):
+        raise EntryError(texts.FUTURE_DATE.format(day=format_day(when.day),
+                                                  written=html.escape(when.matched)))
+    if when.day < OLDEST:
+        raise EntryError(texts.TOO_OLD.format(day=format_day(when.day)))
+    return when.day, True, when.rest
+
+
+def _tidy(text: str) -> str:
+    """Single spaces (line breaks kept), no dangling separators, a capital first letter."""
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
+    text = "\n".join(line for line in lines if line).strip(" ,;:-–—\t\n")
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text

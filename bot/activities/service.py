@@ -1,0 +1,697 @@
+"""ActivityService: everything the bot, the command line and other features do with activities.
+
+Handlers call one method per update and show what it returns. Every method
+that changes something commits before returning, so a confirmation the bot
+sends is always about data already on disk. Refusals are :class:`EntryError`
+with a Spanish message; nothing is changed by a refused call.
+
+Other features record through :meth:`ActivityService.record`, e.g. the
+reminders feature logging "Seguimiento al convenio con GOAL" on line 1.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from bot import access
+from bot.activities.chart import activity_chart
+from bot.activities.export import activities_csv
+from bot.activities.lines import line_by_number
+from bot.activities.models import MAX_TEXT, Activity, EntryError, Evidence
+from bot.activities.names import NameIndex, hashtags, merge
+from bot.activities.parse import OLDEST, Vocabulary, check_line, parse_entry
+from bot.activities.periods import (
+    Period,
+    PeriodError,
+    last_complete_quarter,
+    parse_period,
+    quarter_of,
+)
+from bot.activities.report import ReportInfo, build_report
+from bot.activities.store import ActivityStore, NewActivity, Query
+from bot.activities.summary import Summary, summarize
+from bot.config import ActionLine, Settings
+from bot.dates import DateError, find_when, format_day
+from bot.knowledge.text import fold
+from bot.texts import activities as texts
+
+
+class NotAllowed(EntryError):
+    """The person may not do this (someone else's entry, or not an admin)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Logged:
+    """An entry stored (``created``) or found already stored (a redelivered message)."""
+
+    activity: Activity
+    created: bool
+    guessed_line: bool = False
+
+
+@dataclass
+class DraftState:
+    """A guided log in progress, as kept in ``activity_drafts``."""
+
+    chat_id: int
+    user_id: int
+    user_name: str
+    step: str  # line | text | evidence | confirm
+    mode: str  # guided | quick
+    origin_message_id: int
+    last_message_id: int
+    created_at: datetime
+    updated_at: datetime
+    line: int | None = None
+    text: str | None = None
+    day: date | None = None
+    partners: list[str] = field(default_factory=list)
+    department: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DraftState:
+        return cls(
+            chat_id=row["chat_id"], user_id=row["user_id"], user_name=row["user_name"] or "",
+            step=row["step"], mode=row["mode"], origin_message_id=row["origin_message_id"],
+            last_message_id=row["last_message_id"] or 0,
+            created_at=datetime.fromisoformat(row["created_at"]),
+            updated_at=datetime.fromisoformat(row["updated_at"]),
+            line=row["line"], text=row["text"],
+            day=date.fromisoformat(row["day"]) if row["day"] else None,
+            partners=list(row["partners"]), department=row["department"],
+            evidence=[Evidence.from_json(e) for e in row["evidence"]],
+        )
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "chat_id": self.chat_id, "user_id": self.user_id, "user_name": self.user_name,
+            "step": self.step, "mode": self.mode, "origin_message_id": self.origin_message_id,
+            "last_message_id": self.last_message_id,
+            "created_at": self.created_at.isoformat(timespec="seconds"),
+            "updated_at": self.updated_at.isoformat(timespec="seconds"),
+            "line": self.line, "text": self.text,
+            "day": self.day.isoformat() if self.day else None,
+            "partners": self.partners, "department": self.department,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a guided log stands after a call: the handler asks the matching question."""
+
+    draft: DraftState
+    repeated: bool = False  # the same message again (Telegram redelivery): ask again
+    added_evidence: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.draft.step
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Evidence sent on its own and attached to the person's latest entry."""
+
+    activity: Activity
+    added: bool  # False when this message was already attached (redelivery)
+
+
+@dataclass(frozen=True)
+class Listing:
+    activities: list[Activity]
+    total: int
+    period: Period | None
+    line: int | None
+    person: str | None
+    mine_only: bool
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """Everything a report needs, gathered from the database; :meth:`build` runs anywhere
+    (a worker thread: it touches neither the database nor the bot)."""
+
+    summary: Summary
+    info: ReportInfo
+    now: datetime
+
+    @property
+    def filename(self) -> str:
+        return f"informe-gestion-{self.summary.period.slug}.docx"
+
+    def build(self) -> bytes:
+        chart = activity_chart(self.summary) if self.summary.total else None
+        return build_report(self.summary, self.info, chart_png=chart, now=self.now)
+
+
+_LINE_ONLY = re.compile(r"^\s*(?:l[ií]nea\s*|l)?(\d{1,2})\s*$", re.IGNORECASE)
+_ENTRY_ID = re.compile(r"^\s*#?(\d{1,9})\b\s*")
+_EDIT_FIELD = re.compile(
+    r"(?:^|\s)(?P<field>l[ií]nea|fecha|d[ií]a|texto|aliados?|socios?|dependencia|dep)\s*:?\s*",
+    re.IGNORECASE,
+)
+_NONE_WORDS = {"ninguno", "ninguna", "nada", "-", "sin", "ningun", "borrar", "quitar"}
+
+
+class ActivityService:
+    """The activity log of the office."""
+
+    def __init__(self, settings: Settings, db: sqlite_utils.Database,
+                 now: Callable[[], datetime]) -> None:
+        self.settings = settings
+        self.store = ActivityStore(db)
+        self.now = now
+
+    # -- configuration --------------------------------------------------------------------
+    @property
+    def lines(self) -> list[ActionLine]:
+        return list(self.settings.action_lines)
+
+    def line(self, number: int) -> ActionLine | None:
+        return line_by_number(number, self.lines)
+
+    def vocabulary(self) -> Vocabulary:
+        """Partners and departments from the config, plus every one used before."""
+        config = self.settings.activities
+        return Vocabulary(
+            lines=self.lines,
+            partners=NameIndex([*config.partners, *self.store.known_partners()]),
+            departments=NameIndex([*config.departments, *self.store.known_departments()],
+                                  single_words=False),
+        )
+
+    def is_admin(self, person: Person) -> bool:
+        return access.is_admin(person.id, self.settings.access)
+
+    def can_log(self, person: Person) -> bool:
+        return access.can_log(person.id, self.settings.access)
+
+    # -- recording ------------------------------------------------------------------------
+    def record(self, *, line: int, text: str, user_id: int, user_name: str = "",
+               day: date | None = None, partners: Sequence[str] = (),
+               department: str | None = None, chat_id: int | None = None,
+               message_id: int | None = None, evidence: Sequence[Evidence] = (),
+               source: str = "service") -> Activity:
+        """Store one activity as given (no text parsing); for other features and scripts.
+
+        ``chat_id``/``message_id`` make it idempotent: the same pair twice is one entry.
+        Raises :class:`EntryError` for an unknown line, an empty or too long text, or a
+        date after tomorrow.
+        """
+        activity, _ = self._store(NewActivity(
+            day=day or self.now().date(), line=line, text=text.strip(), user_id=user_id,
+            user_name=user_name, partners=tuple(merge(partners)),
+            department=department, chat_id=chat_id, message_id=message_id,
+            evidence=tuple(evidence), source=source,
+        ))
+        return activity
+
+    def log(self, text: str, *, person: Person, chat_id: int, message_id: int,
+            evidence: Sequence[Evidence] = ()) -> Logged | Step:
+        """``/registrar <text>``: store at once, or (line unclear, or no text) start asking."""
+        existing = self.store.by_message(chat_id, message_id)
+        if existing is not None:
+            return Logged(existing, created=False)
+        only_line = _LINE_ONLY.match(text or "")
+        if not (text or "").strip() or only_line:
+            line = check_line(int(only_line.group(1)), self.lines) if only_line else None
+            return self.start(person=person, chat_id=chat_id, message_id=message_id, line=line,
+                              evidence=evidence)
+        now = self.now()
+        try:
+            draft = parse_entry(text, vocab=self.vocabulary(), now=now)
+        except EntryError:
+            self.store.set_target(chat_id, person.id, None, now)
+            raise
+        if draft.line is None:
+            state = self._new_draft(person, chat_id, message_id, mode="quick", step="line")
+            state.text, state.day, state.partners = draft.text, draft.day, draft.partners
+            state.department, state.evidence = draft.department, list(evidence)
+            self._save(state)
+            return Step(state)
+        activity, created = self._store(NewActivity(
+            day=draft.day, line=draft.line, text=draft.text, user_id=person.id,
+            user_name=person.name, partners=tuple(draft.partners), department=draft.department,
+            chat_id=chat_id, message_id=message_id, evidence=tuple(evidence),
+        ))
+        return Logged(activity, created, guessed_line=bool(draft.candidates))
+
+    def edited(self, text: str, *, person: Person, chat_id: int, message_id: int) -> Logged | None:
+        """The person edited their ``/registrar`` message in Telegram: follow the edit.
+
+        None when that message never became an entry (then it is handled as new).
+        """
+        existing = self.store.by_message(chat_id, message_id)
+        if existing is None:
+            return None
+        self._check_owner(existing, person)
+        draft = parse_entry(text, vocab=self.vocabulary(), now=self.now())
+        changes: dict[str, Any] = {"text": draft.text, "day": draft.day,
+                                   "partners": draft.partners, "department": draft.department}
+        if draft.line is not None:
+            changes["line"] = draft.line
+        updated = self._update(existing, changes, person)
+        return Logged(updated, created=False)
+
+    # -- guided log -----------------------------------------------------------------------
+    def draft_of(self, chat_id: int, user_id: int) -> DraftState | None:
+        """The guided log this person has open in this chat; an abandoned one expires."""
+        row = self.store.draft(chat_id, user_id)
+        if row is None:
+            return None
+        state = DraftState.from_row(row)
+        limit = timedelta(hours=self.settings.activities.draft_hours)
+        if self.now() - state.updated_at > limit:
+            self.store.drop_draft(chat_id, user_id)
+            return None
+        return state
+
+    def start(self, *, person: Person, chat_id: int, message_id: int, line: int | None = None,
+              evidence: Sequence[Evidence] = ()) -> Step:
+        """``/registrar`` alone: begin asking (line first, unless given)."""
+        current = self.draft_of(chat_id, person.id)
+        if current is not None and current.origin_message_id == message_id:
+            return Step(current, repeated=True)
+        state = self._new_draft(person, chat_id, message_id, mode="guided",
+                                step="text" if line else "line")
+        state.line, state.evidence = line, list(evidence)
+        self._save(state)
+        return Step(state)
+
+    def choose_line(self, *, person: Person, chat_id: int, origin: int,
+                    line: int) -> Step | Logged:
+        """A line button of a guided (or quick, line-less) log."""
+        check_line(line, self.lines)
+        state = self._draft_for_button(person, chat_id, origin)
+        if isinstance(state, Logged):
+            return state
+        state.line = line
+        if state.mode == "quick":
+            return self._commit(state, source="telegram")
+        if state.step in {"line", "text"}:
+            state.step = "text" if state.text is None else "evidence"
+            if state.step == "evidence" and state.evidence:
+                state.step = "confirm"
+        self._save(state)
+        return Step(state)
+
+    def give_text(self, text: str, *, person: Person, chat_id: int, message_id: int,
+                  evidence: Sequence[Evidence] = ()) -> Step:
+        """What happened, typed during a guided log (a caption counts, with its photo)."""
+        state = self._current(person, chat_id)
+        if message_id <= state.last_message_id:
+            return Step(state, repeated=True)
+        draft = parse_entry(text, vocab=self.vocabulary(), now=self.now(), line=state.line,
+                            read_line=False)
+        state.text, state.day, state.partners = draft.text, draft.day, draft.partners
+        state.department = draft.department
+        state.evidence = _add_evidence(state.evidence, evidence)
+        state.last_message_id = message_id
+        if state.step in {"line", "text"}:
+            state.step = "confirm" if state.evidence else "evidence"
+        self._save(state)
+        return Step(state, added_evidence=bool(evidence))
+
+    def give_evidence(self, evidence: Evidence, *, person: Person, chat_id: int) -> Step:
+        """A photo, document or location sent during a guided log."""
+        state = self._current(person, chat_id)
+        before = len(state.evidence)
+        state.evidence = _add_evidence(state.evidence, [evidence])
+        repeated = len(state.evidence) == before
+        if evidence.message_id:
+            state.last_message_id = max(state.last_message_id, evidence.message_id)
+        if state.step == "evidence":
+            state.step = "confirm"
+        self._save(state)
+        return Step(state, repeated=repeated, added_evidence=not repeated)
+
+    def skip_evidence(self, *, person: Person, chat_id: int, origin: int) -> Step | Logged:
+        state = self._draft_for_button(person, chat_id, origin)
+        if isinstance(state, Logged):
+            return state
+        if state.step == "evidence":
+            state.step = "confirm"
+            self._save(state)
+        return Step(state)
+
+    def reopen_line(self, *, person: Person, chat_id: int, origin: int) -> Step | Logged:
+        """"Cambiar línea" on the summary of a guided log, before saving."""
+        state = self._draft_for_button(person, chat_id, origin)
+        return state if isinstance(state, Logged) else Step(state)
+
+    def confirm(self, *, person: Person, chat_id: int, origin: int) -> Logged:
+        """Save a guided log. Pressing "Guardar" twice saves once."""
+        state = self._draft_for_button(person, chat_id, origin)
+        if isinstance(state, Logged):
+            return state
+        if state.line is None or not state.text:
+            raise EntryError(texts.DRAFT_INCOMPLETE)
+        return self._commit(state, source="guided")
+
+    def cancel(self, *, chat_id: int, user_id: int) -> bool:
+        """Leave a guided log; True if there was one."""
+        had = self.store.draft(chat_id, user_id) is not None
+        self.store.drop_draft(chat_id, user_id)
+        return had
+
+    # -- evidence sent on its own ---------------------------------------------------------
+    def attach(self, evidence: Evidence, *, person: Person, chat_id: int) -> Attached | Step | None:
+        """A photo, document or location with no command: it belongs to the guided log in
+        progress, else to the entry recorded in the last few minutes, else to nothing."""
+        if self.draft_of(chat_id, person.id) is not None:
+            return self.give_evidence(evidence, person=person, chat_id=chat_id)
+        target = self.store.target(chat_id, person.id)
+        if target is None or target[0] is None:
+            return None
+        activity_id, at = target
+        now = self.now()
+        if now - at > timedelta(minutes=self.settings.activities.evidence_minutes):
+            return None
+        activity = self.store.get(activity_id)
+        if activity is None or activity.deleted or activity.user_id != person.id:
+            return None
+        merged = _add_evidence(list(activity.evidence), [evidence])
+        if len(merged) == len(activity.evidence):
+            return Attached(activity, added=False)
+        updated = self.store.update(activity.id, {"evidence": merged}, by=person.id, at=now,
+                                    action="evidence")
+        self.store.set_target(chat_id, person.id, activity.id, now)  # an album keeps coming
+        return Attached(updated, added=True)
+
+    # -- managing entries -----------------------------------------------------------------
+    def get(self, activity_id: int, person: Person) -> Activity:
+        activity = self.store.get(activity_id)
+        if activity is None or (activity.deleted and not self.is_admin(person)):
+            raise EntryError(texts.NOT_FOUND.format(id=activity_id))
+        self._check_owner(activity, person)
+        return activity
+
+    def undo_last(self, person: Person) -> Activity:
+        """``/deshacer``: mark the person's latest entry deleted (an admin can restore it)."""
+        last = self.store.last_of(person.id)
+        if last is None:
+            raise EntryError(texts.NOTHING_TO_UNDO)
+        return self.store.delete(last.id, by=person.id, at=self.now())
+
+    def delete(self, activity_id: int, person: Person) -> tuple[Activity, bool]:
+        """The "Deshacer" button: (entry, whether it changed now)."""
+        activity = self.get(activity_id, person)
+        if activity.deleted:
+            return activity, False
+        return self.store.delete(activity.id, by=person.id, at=self.now()), True
+
+    def restore(self, activity_id: int, person: Person) -> tuple[Activity, bool]:
+        if not self.is_admin(person):
+            raise NotAllowed(texts.RESTORE_ADMIN_ONLY)
+        activity = self.get(activity_id, person)
+        if not activity.deleted:
+            return activity, False
+        return self.store.restore(activity.id, by=person.id, at=self.now()), True
+
+    def change_line(self, activity_id: int, line: int, person: Person) -> Activity:
+        check_line(line, self.lines)
+        activity = self.get(activity_id, person)
+        if activity.deleted:
+            raise EntryError(texts.ALREADY_DELETED.format(id=activity_id))
+        if activity.line == line:
+            return activity
+        return self._update(activity, {"line": line}, person)
+
+    def edit(self, args: str, person: Person) -> Activity:
+        """``/editar [#id] <cambios>``; without an id, the person's latest entry.
+
+        Changes: "línea 3", "fecha ayer", "texto …", "aliados #APC #GOAL" (or "ninguno"),
+        "dependencia …", several at once; or a whole new quick-log text.
+        """
+        args = (args or "").strip()
+        match = _ENTRY_ID.match(args)
+        if match:
+            activity = self.get(int(match.group(1)), person)
+            args = args[match.end():].strip()
+        else:
+            activity = self.store.last_of(person.id)
+            if activity is None:
+                raise EntryError(texts.NOTHING_TO_EDIT)
+        if activity.deleted:
+            raise EntryError(texts.ALREADY_DELETED.format(id=activity.id))
+        if not args:
+            raise EntryError(texts.EDIT_WHAT.format(id=activity.id))
+        if len(args) > MAX_TEXT:
+            raise EntryError(texts.TOO_LONG.format(count=len(args), limit=MAX_TEXT))
+        changes = self._edit_changes(activity, args)
+        return self._update(activity, changes, person)
+
+    def recent(self, args: str, person: Person, *, limit: int = 15) -> Listing:
+        """``/actividades [línea N] [@persona] [periodo] [borradas]``.
+
+        Staff see their own entries; admins see everyone's (and deleted ones on request).
+        """
+        admin = self.is_admin(person)
+        words = (args or "").strip()
+        line = person_name = None
+        deleted = mine = False
+        match = re.search(r"(?:^|\s)(?:l[ií]nea\s*|l)(\d{1,2})\b", words, re.IGNORECASE) or \
+            re.match(r"^\s*(\d{1,2})(?=\s|$)", words)
+        if match:
+            line = check_line(int(match.group(1)), self.lines)
+            words = (words[:match.start()] + " " + words[match.end():]).strip()
+        match = re.search(r"(?:^|\s)(?:@|por\s+)(\w[\w.\-]*)", words, re.IGNORECASE)
+        if match:
+            person_name = match.group(1)
+            words = (words[:match.start()] + " " + words[match.end():]).strip()
+        for flag in ("borradas", "eliminadas", "borrados", "eliminados"):
+            if re.search(rf"\b{flag}\b", fold(words)):
+                deleted = True
+                words = re.sub(rf"(?i)\b{flag}\b", " ", fold(words)).strip()
+        for flag in ("mias", "mios", "mis actividades", "propias"):
+            if re.search(rf"\b{flag}\b", fold(words)):
+                mine = True
+                words = re.sub(rf"\b{flag}\b", " ", fold(words)).strip()
+        if deleted and not admin:
+            raise NotAllowed(texts.DELETED_ADMIN_ONLY)
+        period = self.period(words) if words else None
+        query = Query(start=period.start if period else None, end=period.end if period else None,
+                      line=line, user_id=None if admin and not mine else person.id,
+                      deleted=deleted, newest_first=True)
+        found = self.store.find(query)
+        if person_name and admin:
+            wanted = fold(person_name)
+            found = [a for a in found if wanted in fold(a.user_name)]
+        return Listing(found[:limit], len(found), period, line, person_name if admin else None,
+                       not admin or mine, deleted)
+
+    # -- summaries, export, report ----------------------------------------------------------
+    def period(self, text: str, default: Callable[[date], Period] | None = None) -> Period:
+        """``text`` as a period; empty text gives ``default`` (this quarter if none)."""
+        today = self.now().date()
+        try:
+            period = parse_period(text or "", today=today)
+        except PeriodError as exc:
+            raise EntryError(texts.BAD_PERIOD.format(problem=html.escape(exc.problem))) from None
+        if period is None:
+            period = (default or quarter_of)(today)
+        return period
+
+    def in_period(self, period: Period, *, deleted: bool = False) -> list[Activity]:
+        return self.store.find(Query(start=period.start, end=period.end,
+                                     deleted=None if deleted else False))
+
+    def summary(self, period: Period) -> Summary:
+        return summarize(self.in_period(period), self.lines, period)
+
+    def export(self, period: Period, *, include_deleted: bool = False) -> tuple[str, bytes, int]:
+        """(file name, CSV bytes, number of rows)."""
+        rows = self.in_period(period, deleted=include_deleted)
+        data = activities_csv(rows, self.lines, delimiter=self.settings.activities.csv_delimiter)
+        return f"actividades-{period.slug}.csv", data, len(rows)
+
+    def report_job(self, text: str = "") -> ReportJob:
+        """Gather a report's data; default period: the last complete quarter."""
+        period = self.period(text, default=last_complete_quarter)
+        config = self.settings.activities
+        info = ReportInfo(office=self.settings.office.name, entity=config.report_entity,
+                          recipient=config.report_recipient, signer=config.report_signer,
+                          signer_role=config.report_signer_role)
+        return ReportJob(self.summary(period), info, self.now())
+
+    # -- internals ------------------------------------------------------------------------
+    def _store(self, new: NewActivity) -> tuple[Activity, bool]:
+        """Validate and store; the entry is committed when this returns."""
+        if new.chat_id is not None and new.message_id is not None:
+            existing = self.store.by_message(new.chat_id, new.message_id)
+            if existing is not None:
+                return existing, False
+        check_line(new.line, self.lines)
+        text = new.text.strip()
+        if not text:
+            raise EntryError(texts.EMPTY)
+        if len(text) > MAX_TEXT:
+            raise EntryError(texts.TOO_LONG.format(count=len(text), limit=MAX_TEXT))
+        _check_day(new.day, self.now().date())
+        now = self.now()
+        activity, created = self.store.add(replace(new, text=text), at=now)
+        if new.chat_id is not None:
+            self.store.set_target(new.chat_id, new.user_id, activity.id, now)
+        return activity, created
+
+    def _commit(self, state: DraftState, *, source: str) -> Logged:
+        activity, created = self._store(NewActivity(
+            day=state.day or self.now().date(), line=state.line, text=state.text or "",
+            user_id=state.user_id, user_name=state.user_name, partners=tuple(state.partners),
+            department=state.department, chat_id=state.chat_id,
+            message_id=state.origin_message_id, evidence=tuple(state.evidence), source=source,
+        ))
+        self.store.drop_draft(state.chat_id, state.user_id)
+        return Logged(activity, created)
+
+    def _new_draft(self, person: Person, chat_id: int, message_id: int, *, mode: str,
+                   step: str) -> DraftState:
+        now = self.now()
+        return DraftState(chat_id=chat_id, user_id=person.id, user_name=person.name, step=step,
+                          mode=mode, origin_message_id=message_id, last_message_id=message_id,
+                          created_at=now, updated_at=now)
+
+    def _save(self, state: DraftState) -> None:
+        state.updated_at = self.now()
+        self.store.save_draft(state.to_row())
+
+    def _current(self, person: Person, chat_id: int) -> DraftState:
+        state = self.draft_of(chat_id, person.id)
+        if state is None:
+            raise EntryError(texts.NO_DRAFT)
+        return state
+
+    def _draft_for_button(self, person: Person, chat_id: int,
+                          origin: int) -> DraftState | Logged:
+        """The draft a button belongs to; if it was already saved, that entry."""
+        state = self.draft_of(chat_id, person.id)
+        if state is not None and state.origin_message_id == origin:
+            return state
+        saved = self.store.by_message(chat_id, origin)
+        if saved is not None and saved.user_id == person.id:
+            return Logged(saved, created=False)
+        raise EntryError(texts.DRAFT_GONE)
+
+    def _check_owner(self, activity: Activity, person: Person) -> None:
+        if activity.user_id != person.id and not self.is_admin(person):
+            raise NotAllowed(texts.NOT_YOURS.format(id=activity.id))
+
+    def _update(self, activity: Activity, changes: dict[str, Any], person: Person) -> Activity:
+        if "text" in changes:
+            text = str(changes["text"]).strip()
+            if not text:
+                raise EntryError(texts.EMPTY)
+            if len(text) > MAX_TEXT:
+                raise EntryError(texts.TOO_LONG.format(count=len(text), limit=MAX_TEXT))
+            changes["text"] = text
+        if "line" in changes:
+            check_line(changes["line"], self.lines)
+        if "day" in changes:
+            _check_day(changes["day"], self.now().date())
+        if "partners" in changes:
+            changes["partners"] = merge(changes["partners"])
+        return self.store.update(activity.id, changes, by=person.id, at=self.now())
+
+    def _edit_changes(self, activity: Activity, args: str) -> dict[str, Any]:
+        vocab = self.vocabulary()
+        fields = list(_EDIT_FIELD.finditer(args))
+        if not fields or fields[0].start() > 0 and args[:fields[0].start()].strip():
+            # A whole new text: keep what it does not say.
+            draft = parse_entry(args, vocab=vocab, now=self.now(), line=None)
+            changes: dict[str, Any] = {"text": draft.text}
+            if draft.day_given:
+                changes["day"] = draft.day
+            if draft.line is not None and not draft.candidates:
+                changes["line"] = draft.line  # given explicitly, not guessed
+            if draft.partners:
+                changes["partners"] = draft.partners
+            if draft.department:
+                changes["department"] = draft.department
+            return changes
+        changes = {}
+        for i, match in enumerate(fields):
+            name = fold(match.group("field"))
+            end = len(args) if name == "texto" or i + 1 == len(fields) else fields[i + 1].start()
+            value = args[match.end():end].strip()
+            if name == "texto":
+                changes["text"] = _tidy_text(value)
+                break
+            changes.update(self._edit_field(name, value, vocab))
+        return changes
+
+    def _edit_field(self, name: str, value: str, vocab: Vocabulary) -> dict[str, Any]:
+        if name == "linea":
+            if not value.isdigit():
+                raise EntryError(texts.EDIT_LINE_NUMBER)
+            return {"line": check_line(int(value), self.lines)}
+        if name in {"fecha", "dia"}:
+            try:
+                when = find_when(value, now=self.now(), prefer="past") if value else None
+            except DateError as exc:
+                raise EntryError(texts.BAD_DATE.format(problem=html.escape(exc.problem))) from None
+            if when is None:
+                raise EntryError(texts.BAD_DATE.format(problem=texts.NO_DATE_FOUND.format(
+                    text=html.escape(value))))
+            return {"day": when.day}
+        if name.startswith(("aliado", "socio")):
+            if fold(value) in _NONE_WORDS:
+                return {"partners": []}
+            tagged, rest = hashtags(value)
+            loose = [p.strip() for p in re.split(r"[,;]|\s+y\s+", rest) if p.strip()]
+            names = [vocab.partners.canonical(n) for n in [*tagged, *loose]]
+            if not names:
+                raise EntryError(texts.EDIT_PARTNERS)
+            return {"partners": names}
+        # dependencia
+        if fold(value) in _NONE_WORDS:
+            return {"department": None}
+        if not value:
+            raise EntryError(texts.EMPTY_DEPARTMENT)
+        return {"department": vocab.departments.canonical(value)}
+
+
+def _check_day(day: date, today: date) -> None:
+    if day > today + timedelta(days=1):
+        raise EntryError(texts.FUTURE_DATE.format(day=format_day(day), written=day.isoformat()))
+    if day < OLDEST:
+        raise EntryError(texts.TOO_OLD.format(day=format_day(day)))
+
+
+def _add_evidence(current: list[Evidence], new: Sequence[Evidence]) -> list[Evidence]:
+    """``current`` plus ``new``, a message already attached counting once."""
+    seen = {(e.message_id, e.kind, e.file_id) for e in current}
+    seen_messages = {e.message_id for e in current if e.message_id is not None}
+    out = list(current)
+    for item in new:
+        if item.message_id is not None and item.message_id in seen_messages:
+            continue
+        if (item.message_id, item.kind, item.file_id) in seen:
+            continue
+        out.append(item)
+        seen.add((item.message_id, item.kind, item.file_id))
+        if item.message_id is not None:
+            seen_messages.add(item.message_id)
+    return out
+
+
+def _tidy_text(text: str) -> str:
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    return text[0].upper() + text[1:] if text[:1].islower() else text
+
+
