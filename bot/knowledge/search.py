@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,6 +32,7 @@ from rapidfuzz.distance import OSA
 
 from bot.knowledge.store import Entry
 from bot.knowledge.text import analyze, content_words, fold, stem
+from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "questions": 0.5, "tags": 0.3, "body": 0.75}
@@ -57,6 +57,7 @@ DECISIVE_LEAD = 0.3
 GUESSED_CREDIT = 0.6
 UNKNOWN_WEIGHT = 1.0
 NO_HEAD_FACTOR = 0.6
+SPELLING_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -114,24 +115,46 @@ class SearchIndex:
         self.entries = list(entries)
         self.synonyms = SynonymMatcher(synonyms)
         self._synonym_terms = self.synonyms.terms_of
+        self._words = self.synonyms.words | {
+            w for e in self.entries for w in content_words(" ".join([e.title, *e.tags, e.body]))
+        }
+        self._vocabulary = tuple(sorted(self._words))
+        self._by_length: dict[int, list[str]] | None = None
+        self._corrections: dict[str, str | None] = {}
         extra = extra_phrasings or {}
-        fields = [self._fields(e, extra.get(e.id, [])) for e in self.entries]
-        self._phrasings = [self._phrasing_keys(e, extra.get(e.id, [])) for e in self.entries]
-        self._build(fields)
-        self._vocabulary = sorted(self._words)
+        phrasings = [[e.title] + [self._respell(q) for q in [*e.questions, *extra.get(e.id, [])]]
+                     for e in self.entries]
+        self._phrasings = [[" ".join(sorted(content_words(p))) for p in ps] for ps in phrasings]
+        self._phrasing_terms = [[set(self.synonyms.expand(analyze(p))) for p in ps]
+                                for ps in phrasings]
+        self._build([self._fields(e, ps[1:]) for e, ps in zip(self.entries, phrasings,
+                                                               strict=True)])
+        # Words only the phrasings use ("plata", "amarrada") are known words too.
+        self._words |= {w for ps in phrasings for w in content_words(" ".join(ps))}
+        self._vocabulary = tuple(sorted(self._words))
+        self._by_length = None
+        self._corrections.clear()
+
+    def _respell(self, phrasing: str) -> str:
+        """A phrasing with its deliberate typos ("cooperasion") spelt right.
+
+        Curators write typos into phrasings the way liaisons type; indexed as
+        they are, a typo would become a "known" word and pull every question
+        with that typo to one entry. Spelt right, the typo in a question is
+        corrected like any other.
+        """
+        fixed = [w if w in self._words or w.isdigit() else (self.correct(w) or w)
+                 for w in split_words(phrasing)]
+        return " ".join(fixed)
 
     # -- building ----------------------------------------------------------------
-    def _fields(self, entry: Entry, extra: list[str]) -> dict[str, list[str]]:
+    def _fields(self, entry: Entry, questions: list[str]) -> dict[str, list[str]]:
         return {
             "title": self.synonyms.expand(analyze(entry.title)),
-            "questions": self.synonyms.expand(analyze(" . ".join(entry.questions + extra))),
+            "questions": self.synonyms.expand(analyze(" . ".join(questions))),
             "tags": self.synonyms.expand(analyze(" . ".join(entry.tags))),
             "body": self.synonyms.expand(analyze(entry.body)),
         }
-
-    @staticmethod
-    def _phrasing_keys(entry: Entry, extra: list[str]) -> list[str]:
-        return [" ".join(sorted(content_words(p))) for p in [entry.title, *entry.questions, *extra]]
 
     def _build(self, fields: list[dict[str, list[str]]]) -> None:
         n = len(fields)
@@ -157,16 +180,25 @@ class SearchIndex:
                           postings.items()}
         self._doc_terms = [set(tf) for tf in pseudo_tf]
         self._head_terms = [set(d["title"]) | set(d["questions"]) | set(d["tags"]) for d in fields]
-        self._words = {w for e in self.entries for w in
-                       content_words(" ".join([e.title, *e.questions, *e.tags, e.body]))}
-        self._words |= self.synonyms.words
         self._stems = set(self.idf)
         self._max_idf = max(self.idf.values(), default=1.0)
 
     # -- querying ------------------------------------------------------------------
     def correct(self, word: str) -> str | None:
         """The vocabulary word ``word`` was probably meant to be, or None."""
-        return _closest(word, tuple(self._vocabulary)) if len(word) >= 4 else None
+        if len(word) < 4:
+            return None
+        if word not in self._corrections:
+            self._corrections[word] = closest_word(word, self._vocabulary_near(len(word)))
+        return self._corrections[word]
+
+    def _vocabulary_near(self, length: int) -> list[str]:
+        """Vocabulary words whose length is within two letters of ``length``."""
+        if self._by_length is None:
+            self._by_length = defaultdict(list)
+            for word in self._vocabulary:
+                self._by_length[len(word)].append(word)
+        return [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
 
     def search(self, query: str, limit: int = 5) -> SearchResult:
         """Rank entries for ``query``, best first, each with a confidence in [0, 1]."""
@@ -240,8 +272,10 @@ class SearchIndex:
         total += UNKNOWN_WEIGHT * self._max_idf * len(unknown)
         coverage = covered / total if total else 0.0
         key = " ".join(sorted(words))
-        similarity = max((fuzz.token_sort_ratio(key, p) for p in self._phrasings[index]),
-                         default=0.0) / 100
+        spelling = max((fuzz.token_sort_ratio(key, p) for p in self._phrasings[index]),
+                       default=0.0) / 100
+        overlap = self._phrasing_overlap(index, set(terms))
+        similarity = SPELLING_SHARE * spelling + (1 - SPELLING_SHARE) * overlap
         confidence = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * similarity
         if head_covered == 0:
             confidence *= NO_HEAD_FACTOR
@@ -250,9 +284,26 @@ class SearchIndex:
         confidence *= 1 - AMBIGUITY_PENALTY * (1 - min(1.0, lead / DECISIVE_LEAD))
         return round(max(0.0, min(1.0, confidence)), 3)
 
+    def _phrasing_overlap(self, index: int, query: set[str]) -> float:
+        """idf-weighted Dice overlap with the closest phrasing of entry ``index``.
 
-@lru_cache(maxsize=4096)
-def _closest(word: str, vocabulary: tuple[str, ...]) -> str | None:
+        Comparing the question with each way the entry is asked, one at a
+        time, rewards a question that matches one phrasing well over one that
+        collects words scattered across many.
+        """
+        def mass(terms: set[str]) -> float:
+            return sum(self.idf.get(t, self._max_idf) for t in terms)
+
+        query_mass = mass(query)
+        best = 0.0
+        for phrasing in self._phrasing_terms[index]:
+            total = query_mass + mass(phrasing)
+            if total:
+                best = max(best, 2 * mass(query & phrasing) / total)
+        return best
+
+
+def closest_word(word: str, vocabulary: Sequence[str]) -> str | None:
     """Nearest word by edit distance (a swap of two letters counts as one edit).
 
     One edit for words up to seven letters, two for longer ones: enough for

@@ -17,7 +17,7 @@ from functools import lru_cache
 import Stemmer
 from stop_words import get_stop_words
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # Words that the stopword list drops but that carry meaning in this domain
 # ("red" de ciudades, "plan" de desarrollo...), and chat shorthand to expand.
@@ -33,15 +33,30 @@ _SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "pq": "porque", "x": "por"
 _stemmer = Stemmer.Stemmer("spanish")
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents or ñ: "Cooperación Técnica" -> "cooperacion tecnica"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def words(text: str) -> list[str]:
-    """Folded words, with chat shorthand ("q", "pa", "xq") spelled out."""
-    return [_SHORTHAND.get(w, w) for w in _WORD.findall(fold(text))]
+    """Folded words, with chat shorthand ("q", "pa", "xq") spelled out.
+
+    A hyphenated name gives its parts and, when it is all letters, the joined
+    form too, so "AL-LAs" (whose parts are stopwords) is still found as "allas".
+    """
+    found: list[str] = []
+    for token in _WORD.findall(fold(text)):
+        if "-" not in token:
+            found.append(_SHORTHAND.get(token, token))
+            continue
+        parts = token.split("-")
+        if token.replace("-", "").isalpha():
+            found.append("".join(parts))
+        found.extend(_SHORTHAND.get(p, p) for p in parts)
+    return found
 
 
 @lru_cache(maxsize=1)

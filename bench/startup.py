@@ -1,0 +1,73 @@
+"""How long Enlace takes to be ready to serve, measured as a person would notice it.
+
+- ``enlace run``: from process start until the bot has registered its commands
+  with the (stand-in, 127.0.0.1) Bot API, i.e. it is polling for messages;
+- ``enlace ask``: a whole one-question process, start to answer;
+- baseline, in the same run: a bare ``python -c "import telegram"`` process,
+  the floor any python-telegram-bot program pays.
+
+    python bench/startup.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.support.fake_telegram import FakeBotApiServer  # noqa: E402
+
+
+def time_run(database: Path) -> float:
+    with FakeBotApiServer() as server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ENLACE_")}
+        env.update(ENLACE_TELEGRAM__TOKEN="1:BENCH", ENLACE_TELEGRAM__BASE_URL=server.base_url,
+                   ENLACE_STORAGE__DATABASE=str(database))
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            server.fake.wait_for(lambda calls: any(c.method == "setMyCommands" for c in calls),
+                                 timeout=60)
+            return time.perf_counter() - start
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+
+
+def time_command(*args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = {
+            "import telegram (baseline)": [time_command("-c", "import telegram.ext")
+                                           for _ in range(args.runs)],
+            "enlace run -> ready": [time_run(Path(tmp) / f"{i}.db") for i in range(args.runs)],
+            "enlace ask (1 question)": [time_command("-m", "bot.cli", "ask", "que es aod")
+                                        for _ in range(args.runs)],
+        }
+    base = statistics.median(rows["import telegram (baseline)"])
+    print(f"{'':<28}{'median s':>10}{'max s':>8}{'x baseline':>12}")
+    for name, values in rows.items():
+        median = statistics.median(values)
+        print(f"{name:<28}{median:>10.3f}{max(values):>8.3f}{median / base:>12.2f}")
+
+
+if __name__ == "__main__":
+    main()
