@@ -102,6 +102,64 @@ def cmd_kb_phrasings(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _activity_service(settings: Settings):
+    """The activity service alone: no knowledge base to load, no bot to start."""
+    from datetime import datetime
+
+    from bot.activities.service import ActivityService
+    from bot.db import open_database
+
+    tz = settings.office.tz
+    return ActivityService(settings, open_database(settings.storage.database),
+                           now=lambda: datetime.now(tz))
+
+
+def _plain(text: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the informe de gestión draft (DOCX); default: the last complete quarter."""
+    from bot.activities.models import EntryError
+
+    service = _activity_service(settings)
+    try:
+        job = service.report_job(args.quarter or "")
+    except EntryError as exc:
+        print(_plain(str(exc)), file=sys.stderr)
+        return 2
+    out = args.out or Path(job.filename)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(job.build())
+    print(f"Informe de gestión {job.summary.period.label}: {job.summary.total} actividades "
+          f"-> {out}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Write every field of the period's activities as CSV (UTF-8 with BOM)."""
+    from bot.activities.models import EntryError
+
+    service = _activity_service(settings)
+    try:
+        period = service.period(args.period or "todo")
+    except EntryError as exc:
+        print(_plain(str(exc)), file=sys.stderr)
+        return 2
+    name, data, count = service.export(period, include_deleted=args.deleted)
+    if str(args.out) == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    out = args.out or Path(name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"{count} actividades ({period.label}) -> {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="enlace", description="Enlace: asistente de la Oficina de Asuntos Internacionales.")
@@ -120,6 +178,26 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--use-db", action="store_true",
                      help="usar la base de datos configurada (frases agregadas por admins)")
     ask.set_defaults(func=cmd_ask)
+
+    report = commands.add_parser(
+        "report", help="borrador del informe de gestión en Word (DOCX)",
+        description="Escribe el borrador del informe de gestión de un periodo; por defecto, "
+                    "el último trimestre completo.")
+    report.add_argument("--quarter", "--period", dest="quarter", default=None,
+                        help="trimestre o periodo: 2026-T3, Q3, julio a septiembre, 2026…")
+    report.add_argument("--out", type=Path, default=None,
+                        help="archivo .docx (por defecto informe-gestion-<periodo>.docx)")
+    report.set_defaults(func=cmd_report)
+
+    export = commands.add_parser(
+        "export", help="actividades en CSV, con todos los campos",
+        description="Escribe las actividades de un periodo en CSV (UTF-8 con BOM, para Excel).")
+    export.add_argument("--period", default=None,
+                        help="periodo: este mes, 2026-T3, julio a septiembre… (por defecto, todo)")
+    export.add_argument("--out", type=Path, default=None,
+                        help="archivo .csv (por defecto actividades-<periodo>.csv; - = pantalla)")
+    export.add_argument("--deleted", action="store_true", help="incluir las eliminadas")
+    export.set_defaults(func=cmd_export)
 
     kb = commands.add_parser("kb", help="base de conocimiento").add_subparsers(
         dest="kb_command", metavar="ACCION", required=True)

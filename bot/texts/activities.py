@@ -3,12 +3,13 @@
 # -- what a quick log can get wrong -----------------------------------------------------
 EXAMPLE = "<code>/registrar 2 ayer Reunión con #ProColombia sobre el Investment Summit</code>"
 EMPTY = (
-    "Falta el texto de la actividad. Escríbalo después del comando, por ejemplo:\n" + EXAMPLE
+    "Falta el texto de la actividad; no guardé nada. Escríbalo después del comando, por "
+    "ejemplo:\n" + EXAMPLE
     + "\nO envíe /registrar solo y le pregunto paso a paso."
 )
 ONLY_DETAILS = (
-    "Veo la línea, la fecha o los aliados, pero no qué pasó. Escriba también la actividad, "
-    "por ejemplo:\n" + EXAMPLE
+    "Veo la línea, la fecha o los aliados, pero no qué pasó. No guardé nada. Escriba también "
+    "la actividad, por ejemplo:\n" + EXAMPLE
 )
 TOO_LONG = (
     "El texto tiene {count} caracteres y el máximo es {limit}. Resúmalo en pocas líneas; "

@@ -1,0 +1,220 @@
+"""Activities through the real python-telegram-bot Application, Telegram replaced by a recorder."""
+
+from datetime import date, timedelta
+
+from tests.conftest import ADMIN_ID, LIAISON_ID, STAFF_ID, STRANGER_ID, send
+from tests.support.updates import GROUP_ID, callback, message, photo
+
+
+def last(fake, method="sendMessage"):
+    return fake.sent(method)[-1]
+
+
+def rows(services, where="1 = 1"):
+    return list(services.db["activities"].rows_where(where, order_by="id"))
+
+
+def data_of(call, label_start):
+    return next(data for label, data in call.buttons() if label.startswith(label_start))
+
+
+async def test_quick_log_with_a_photo_confirms_exactly_what_was_stored(app, fake, services):
+    await send(app, photo("/registrar 2 ayer Reunión con #APC sobre el Investment Summit",
+                          user_id=STAFF_ID))
+    reply = last(fake)
+    assert "Actividad #1 guardada" in reply.text
+    assert "2. Inversión extranjera directa y comercio exterior" in reply.text
+    assert "martes 17 de noviembre de 2026" in reply.text
+    assert "Reunión con APC sobre el Investment Summit" in reply.text
+    assert "<b>Aliados:</b> APC" in reply.text and "1 foto" in reply.text
+    assert [label for label, _ in reply.buttons()] == ["Cambiar línea", "Deshacer"]
+    (row,) = rows(services)
+    assert row["line"] == 2 and row["day"] == "2026-11-17"
+    assert '"file_id": "PHOTO-FILE-ID"' in row["evidence"]
+
+
+async def test_the_same_update_twice_creates_one_entry(app, fake, services):
+    update = message("/registrar 2 Reunión con ProColombia", user_id=STAFF_ID)
+    await send(app, update)
+    await send(app, update)
+    assert len(rows(services)) == 1
+    assert "ya estaba guardada" in last(fake).text
+
+
+async def test_a_photo_right_after_is_attached_and_said_so(app, fake, services, clock):
+    await send(app, message("/registrar 4 Visita al barrio con la ONG GOAL", user_id=STAFF_ID))
+    clock[0] += timedelta(minutes=2)
+    await send(app, photo(None, user_id=STAFF_ID))
+    assert "Adjunté una foto a la actividad #1" in last(fake).text
+    location = message(None, user_id=STAFF_ID, location={"latitude": 7.12, "longitude": -73.1})
+    await send(app, location)
+    await send(app, location)  # redelivered: attached once
+    assert rows(services)[0]["evidence"].count('"kind"') == 2
+
+
+async def test_guided_log_with_buttons_text_evidence_and_confirmation(app, fake, services):
+    start = message("/registrar", user_id=STAFF_ID)
+    await send(app, start)
+    ask = last(fake)
+    assert "¿En qué línea de acción va?" in ask.text
+    assert len(ask.buttons()) == 6  # one per line, and Cancelar
+    await send(app, callback(data_of(ask, "4."), user_id=STAFF_ID))
+    assert "Cuénteme qué pasó" in last(fake, "editMessageText").text
+    await send(app, message("ayer taller con #ONU_Hábitat sobre espacio público",
+                            user_id=STAFF_ID))
+    assert "foto, un documento o la ubicación" in last(fake).text
+    await send(app, message(None, user_id=STAFF_ID,
+                            location={"latitude": 7.1, "longitude": -73.1}))
+    confirm = last(fake)
+    assert "Revise y toque «Guardar»" in confirm.text and "1 ubicación" in confirm.text
+    assert rows(services) == []  # not yet
+    await send(app, callback(data_of(confirm, "✅ Guardar"), user_id=STAFF_ID))
+    saved = last(fake, "editMessageText")
+    assert "Actividad #1 guardada" in saved.text and "ONU-Hábitat" in saved.text
+    (row,) = rows(services)
+    assert (row["line"], row["day"], row["source"]) == (4, "2026-11-17", "guided")
+    assert row["message_id"] == start["message"]["message_id"]
+
+
+async def test_cancelar_leaves_the_guided_log_at_any_step(app, fake, services):
+    await send(app, message("/registrar 3", user_id=STAFF_ID))
+    assert "Cuénteme qué pasó" in last(fake).text
+    await send(app, message("/cancelar", user_id=STAFF_ID))
+    assert "cancelado" in last(fake).text
+    await send(app, message("Charla de becas", user_id=STAFF_ID))  # now just a question
+    assert rows(services) == []
+
+
+async def test_unclear_line_asks_with_one_button_per_line(app, fake, services):
+    await send(app, message("/registrar Reunión de seguimiento con #GOAL", user_id=STAFF_ID))
+    ask = last(fake)
+    assert "¿En qué línea de acción va esta actividad?" in ask.text
+    assert rows(services) == []
+    await send(app, callback(data_of(ask, "1."), user_id=STAFF_ID))
+    assert "Actividad #1 guardada" in last(fake, "editMessageText").text
+    assert rows(services)[0]["line"] == 1
+
+
+async def test_change_line_and_undo_buttons(app, fake, services):
+    await send(app, message("/registrar 2 Reunión con ProColombia", user_id=STAFF_ID))
+    card = last(fake)
+    await send(app, callback(data_of(card, "Cambiar línea"), user_id=STAFF_ID))
+    picker = last(fake, "editMessageText")
+    await send(app, callback(data_of(picker, "5."), user_id=STAFF_ID))
+    assert "5. Comunicación institucional" in last(fake, "editMessageText").text
+    assert rows(services)[0]["line"] == 5
+    await send(app, callback(data_of(card, "Deshacer"), user_id=STAFF_ID))
+    assert "Eliminé la actividad #1" in last(fake, "editMessageText").text
+    assert rows(services)[0]["deleted_at"]
+
+
+async def test_rejected_commands_explain_in_spanish_and_store_nothing(app, fake, services):
+    await send(app, message("/registrar 2 Reunión con ProColombia", user_id=STAFF_ID))
+    before = rows(services)
+    cases = {
+        "/registrar 9 Reunión": "No existe la línea 9",
+        "/registrar 2 2027-01-15 Feria": "en el futuro",
+        "/registrar 2 31/02 Feria": "Febrero no tiene día 31",
+        "/registrar 2 " + "a" * 2001: "máximo es 2000",
+        "/registrar 2 ayer": "no qué pasó",
+    }
+    for text, expected in cases.items():
+        await send(app, message(text, user_id=STAFF_ID))
+        assert expected in last(fake).text and "guardé" in last(fake).text.lower()
+    assert rows(services) == before
+
+
+async def test_only_staff_and_admins_log_or_export(app, fake, services):
+    for user in (LIAISON_ID, STRANGER_ID):
+        for command in ("/registrar 2 Reunión", "/exportar", "/informe", "/resumen"):
+            await send(app, message(command, user_id=user))
+            assert str(user) in last(fake).text
+    await send(app, callback("act:undo:1", user_id=LIAISON_ID))
+    assert rows(services) == [] and fake.sent("sendDocument") == []
+
+
+async def test_own_records_undo_edit_and_admin_recovery(app, fake, services):
+    await send(app, message("/registrar 2 Reunión con ProColombia", user_id=STAFF_ID))
+    await send(app, message("/registrar 1 Visita oficial de la embajada", user_id=ADMIN_ID))
+    await send(app, message("/actividades", user_id=STAFF_ID))
+    listing = last(fake).text
+    assert "Sus actividades" in listing and "#1" in listing and "#2" not in listing
+    await send(app, message("/editar 2 línea 3", user_id=STAFF_ID))
+    assert "registró otra persona" in last(fake).text
+    await send(app, message("/editar 1 fecha ayer aliados #APC", user_id=STAFF_ID))
+    assert "Actualicé la actividad" in last(fake).text
+    assert rows(services)[0]["day"] == "2026-11-17"
+    await send(app, message("/deshacer", user_id=STAFF_ID))
+    assert "Eliminé la actividad #1" in last(fake).text
+    await send(app, message("/actividades borradas", user_id=ADMIN_ID))
+    deleted = last(fake)
+    assert "Actividades eliminadas" in deleted.text and "#1" in deleted.text
+    await send(app, callback(data_of(deleted, "Recuperar #1"), user_id=ADMIN_ID))
+    assert "Recuperé la actividad #1" in last(fake, "editMessageText").text
+    assert rows(services)[0]["deleted_at"] is None
+
+
+async def test_editing_the_telegram_message_updates_the_entry(app, fake, services):
+    sent = message("/registrar 2 Reunión con Procolombia", user_id=STAFF_ID)
+    await send(app, sent)
+    edited = {"update_id": sent["update_id"] + 1000,
+              "edited_message": {**sent["message"], "text": "/registrar 2 ayer Reunión con "
+                                 "ProColombia y #APC", "edit_date": 1}}
+    await send(app, edited)
+    assert "editó su mensaje" in last(fake).text
+    (row,) = rows(services)
+    assert row["day"] == "2026-11-17" and "APC" in row["partners"]
+
+
+async def test_summary_sends_counts_and_the_chart(app, fake):
+    await send(app, message("/registrar 2 Reunión con #ProColombia", user_id=STAFF_ID))
+    await send(app, message("/registrar 4 Taller con #APC", user_id=ADMIN_ID))
+    await send(app, message("/resumen este mes", user_id=STAFF_ID))
+    text = last(fake).text
+    assert "Resumen de actividades · noviembre de 2026" in text
+    assert "2. Inversión extranjera directa y comercio exterior: <b>1</b>" in text
+    assert "ProColombia: <b>1</b>" in text and "APC: <b>1</b>" in text
+    chart = last(fake, "sendPhoto")
+    assert "Actividades por línea y mes" in chart.text
+    await send(app, message("/resumen la próxima luna", user_id=STAFF_ID))
+    assert "No entendí el periodo" in last(fake).text
+
+
+async def test_export_and_report_are_documents(app, fake):
+    await send(app, message("/registrar 2 Reunión con #ProColombia", user_id=STAFF_ID))
+    await send(app, message("/exportar este mes", user_id=STAFF_ID))
+    assert "1 actividades · noviembre de 2026" in last(fake, "sendDocument").text
+    await send(app, message("/informe trimestre", user_id=STAFF_ID))
+    actions = [c.params.get("action") for c in fake.sent("sendChatAction")]
+    assert "upload_document" in actions
+    report = last(fake, "sendDocument")
+    assert "Borrador del informe de gestión · octubre – diciembre de 2026" in report.text
+    await send(app, message("/informe", user_id=STAFF_ID))  # last complete quarter
+    assert "julio – septiembre de 2026" in last(fake, "sendDocument").text
+
+
+async def test_in_a_group_quick_log_works_and_guided_points_to_private(app, fake, services):
+    await send(app, message("/registrar 2 Reunión con ProColombia", user_id=STAFF_ID,
+                            chat_id=GROUP_ID))
+    assert last(fake).chat_id == GROUP_ID and "guardada" in last(fake).text
+    await send(app, message("/registrar", user_id=STAFF_ID, chat_id=GROUP_ID))
+    assert "en privado" in last(fake).text
+    assert rows(services)[0]["chat_id"] == GROUP_ID
+
+
+async def test_lineas_lists_the_configured_lines(app, fake):
+    await send(app, message("/lineas", user_id=LIAISON_ID))
+    text = last(fake).text
+    for number, name in [(1, "Diplomacia"), (5, "Comunicación institucional")]:
+        assert f"<b>{number}.</b> {name}" in text
+
+
+async def test_guided_log_reply_in_html_escapes_user_text(app, fake, services):
+    await send(app, message("/registrar 1 <b>Visita</b> de la embajada & otros",
+                            user_id=STAFF_ID))
+    assert "&lt;b&gt;Visita&lt;/b&gt; de la embajada &amp; otros" in last(fake).text
+    assert rows(services)[0]["text"] == "<b>Visita</b> de la embajada & otros"
+
+
+def test_dates_in_this_module_are_relative_to_the_fixture_clock(clock):
+    assert clock[0].date() == date(2026, 11, 18)
