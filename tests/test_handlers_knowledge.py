@@ -1,9 +1,8 @@
 """Questions through the real python-telegram-bot Application, Telegram replaced by a recorder."""
 
-import pytest
 from telegram.ext import CommandHandler
 
-from bot.knowledge.render import entry_key
+from bot.knowledge.render import entry_key, find_by_key
 from tests.conftest import ADMIN_ID, LIAISON_ID, STRANGER_ID, send
 from tests.support.updates import GROUP_ID, callback, message
 
@@ -86,14 +85,20 @@ async def test_guides_browse_categories_then_entries(app, fake):
     assert "Fuente:" in last_message(fake).text
 
 
-async def test_vague_question_offers_choices(app, fake):
-    await send(app, message("convenio", user_id=LIAISON_ID))
+async def test_vague_question_offers_choices_and_remembers_the_pick(app, fake, services):
+    await send(app, message("memorando", user_id=LIAISON_ID))
     call = last_message(fake)
-    if "¿Te refieres a" not in call.text:
-        pytest.skip("the engine answered this one confidently")
-    assert 2 <= len(call.buttons()) <= 4
-    await send(app, callback(call.buttons()[0][1], user_id=LIAISON_ID))
-    assert "Fuente:" in last_message(fake).text
+    assert "¿Te refieres a" in call.text
+    choices = call.buttons()
+    assert 3 <= len(choices) <= 4 and choices[-1][0] == "❌ Ninguna de estas"
+    assert len({data for _, data in choices}) == len(choices)
+    label, data = choices[1]
+    await send(app, callback(data, user_id=LIAISON_ID))
+    shown = last_message(fake).text
+    assert label.rstrip("…") in shown and "Fuente:" in shown
+    picked = find_by_key(services.knowledge, data.rsplit(":", 1)[1])
+    asked = next(services.db["questions"].rows)
+    assert asked["outcome"] == "clarify" and asked["entry_id"] == picked.id
 
 
 async def test_in_groups_only_mentions_replies_and_commands_are_questions(app, fake):

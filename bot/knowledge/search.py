@@ -53,6 +53,8 @@ SYNONYM_PREFIX = "§"
 BODY_ONLY_CREDIT = 0.6
 COVERAGE_WEIGHT = 0.6
 AMBIGUITY_PENALTY = 0.3
+AMBIGUITY_PENALTY_SHORT = 0.45
+SHORT_QUERY = 1
 DECISIVE_LEAD = 0.3
 GUESSED_CREDIT = 0.6
 UNKNOWN_WEIGHT = 1.0
@@ -279,9 +281,11 @@ class SearchIndex:
         confidence = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * similarity
         if head_covered == 0:
             confidence *= NO_HEAD_FACTOR
-        # A close runner-up means the question fits several entries equally well.
+        # A close runner-up means the question fits several entries equally well;
+        # a one- or two-word question ("memorando") says too little to choose.
         lead = 1.0 if rival <= 0 else max(0.0, (score - rival) / score)
-        confidence *= 1 - AMBIGUITY_PENALTY * (1 - min(1.0, lead / DECISIVE_LEAD))
+        penalty = AMBIGUITY_PENALTY if len(base) > SHORT_QUERY else AMBIGUITY_PENALTY_SHORT
+        confidence *= 1 - penalty * (1 - min(1.0, lead / DECISIVE_LEAD))
         return round(max(0.0, min(1.0, confidence)), 3)
 
     def _phrasing_overlap(self, index: int, query: set[str]) -> float:
