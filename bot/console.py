@@ -7,12 +7,11 @@ terminal acts as an admin (it is their own machine).
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TextIO
 
 from bot.knowledge import render
 from bot.knowledge.buttons import press
+from bot.knowledge.render import plain_text
 from bot.services import Services
 
 CONSOLE_USER = 0
@@ -24,14 +23,6 @@ INTRO = (
 )
 BYE = "¡Hasta pronto!"
 UNKNOWN_NUMBER = "No hay un botón con ese número."
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain_text(markup: str) -> str:
-    """Telegram HTML as terminal text."""
-    return html.unescape(_TAG.sub("", markup))
-
 
 class Console:
     """A read-eval-print loop over the core services."""

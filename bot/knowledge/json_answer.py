@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.knowledge.qa import Answer
-from bot.knowledge.render import answer_reply
+from bot.knowledge.render import plain_text, small_talk_text
 from bot.knowledge.store import Entry
 
 
@@ -25,9 +25,7 @@ def answer_as_json(answer: Answer) -> dict[str, Any]:
     if answer.outcome == "answer" and entry is not None:
         text = entry_text(entry)
     elif answer.outcome == "greeting":
-        from bot.console import plain_text
-
-        text = plain_text(answer_reply(answer, None).text)  # type: ignore[arg-type]
+        text = plain_text(small_talk_text(answer.small_talk))
     else:
         text = ""
     return {

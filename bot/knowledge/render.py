@@ -62,6 +62,14 @@ def markdown_to_html(markdown: str) -> str:
     return _LINK.sub(r'<a href="\2">\1</a>', text)
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(markup: str) -> str:
+    """Telegram HTML as plain text, for the terminal and JSON."""
+    return html.unescape(_TAG.sub("", markup))
+
+
 def sources_line(entry: Entry) -> str:
     return texts.SOURCE.format(sources=html.escape("; ".join(s.cite() for s in entry.sources)))
 
@@ -81,11 +89,15 @@ def entry_reply(entry: Entry, knowledge: KnowledgeBase, question_id: int | None 
     return Reply(text, buttons)
 
 
+def small_talk_text(kind: str | None) -> str:
+    """The short reply to a greeting, a thank-you or a goodbye."""
+    return {"thanks": texts.THANKS, "bye": texts.BYE}.get(kind or "", texts.GREETING)
+
+
 def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
     """What to say for an :class:`Answer`, whatever its outcome."""
     if answer.outcome == "greeting":
-        return Reply({"greeting": texts.GREETING, "thanks": texts.THANKS,
-                      "bye": texts.BYE}[answer.small_talk or "greeting"])
+        return Reply(small_talk_text(answer.small_talk))
     if answer.outcome == "answer" and answer.entry is not None:
         return entry_reply(answer.entry, knowledge, answer.question_id)
     if answer.outcome == "clarify":
