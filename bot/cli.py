@@ -52,8 +52,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     database = settings.storage.database if args.use_db else ":memory:"
     services = build_services(settings, db=open_database(database))
     if not args.json:
-        from bot.console import plain_text
-        from bot.knowledge.render import answer_reply
+        from bot.knowledge.render import answer_reply, plain_text
 
         question = " ".join(args.text)
         if not question.strip():
