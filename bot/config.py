@@ -127,6 +127,12 @@ class ReminderSettings(Section):
     digest_time: time = time(8, 0)
     digest_horizon_days: int = Field(default=14, ge=1)
     group_messages_per_minute: int = Field(default=20, ge=1)
+    digest_enabled: bool = True
+    # Seconds between checks of the reminder outbox (the exact due times are also
+    # scheduled one by one; this catches changes made from another process).
+    tick_seconds: float = Field(default=20.0, ge=0.5, le=600)
+    # A reminder sent this many minutes after its time says "⚠️ con retraso".
+    late_after_minutes: int = Field(default=5, ge=0)
 
     @field_validator("lead_times")
     @classmethod

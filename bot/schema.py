@@ -66,3 +66,11 @@ def m002_activities(db: Database) -> None:
     from bot.activities.migration import create_tables
 
     create_tables(db)
+
+
+@migrations()
+def m003_reminders(db: Database) -> None:
+    """Deadlines, agreements, follow-ups done, reminder deliveries and flow drafts."""
+    from bot.reminders.migration import create_tables
+
+    create_tables(db)

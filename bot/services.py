@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.db import open_database
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.store import KnowledgeBase, load_knowledge
+from bot.reminders.service import ReminderService
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Services:
     qa: QuestionService
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
     activities: ActivityService = field(default=None)  # type: ignore[assignment]
+    reminders: ReminderService = field(default=None)  # type: ignore[assignment]
 
     def today(self):
         return self.now().date()
@@ -48,4 +50,6 @@ def build_services(
     qa = QuestionService(knowledge, database, now=clock)
     services = Services(settings=settings, db=database, knowledge=knowledge, qa=qa, now=clock)
     services.activities = ActivityService(settings, database, now=clock)
+    services.reminders = ReminderService(settings, database, now=clock,
+                                         activities=services.activities)
     return services

@@ -1,0 +1,144 @@
+"""The reminder outbox: which (reminder, chat) pairs are due and not yet delivered.
+
+The truth is in SQLite. A pair is delivered when a ``reminder_deliveries`` row
+exists, written right after Telegram accepted the message, in its own
+committed transaction. So a restart re-sends nothing already sent; a pair
+whose send failed has no row and is tried again on the next tick; a crash
+between the group message and the owner's resends only the owner's.
+
+The one window left: if the process dies after Telegram accepted a message
+and before the row is committed (microseconds, one SQLite write), that
+message is sent again after the restart. The same holds if Telegram accepted
+a message but the answer was lost on the way back (a timeout).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from bot.reminders.plan import Due
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One message to send now: reminder ``due`` to ``chat_id``."""
+
+    due: Due
+    chat_id: int
+    late: bool
+
+    @property
+    def key(self) -> str:
+        return self.due.key
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+class Outbox:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def started_at(self, now: datetime) -> datetime:
+        """When reminders were first switched on here (digests are owed from then on)."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO reminder_meta (name, value) VALUES ('started_at', ?) "
+                "ON CONFLICT(name) DO NOTHING", [_stamp(now)])
+        row = self.db.execute(
+            "SELECT value FROM reminder_meta WHERE name = 'started_at'").fetchone()
+        return datetime.fromisoformat(row[0])
+
+    def pending(self, dues: Sequence[Due], recipients: Callable[[Due], list[int]], *,
+                now: datetime, late_after: timedelta) -> list[Delivery]:
+        """Deliveries owed now, oldest first, group before owner.
+
+        When several reminders of one group are owed (the bot was down across
+        more than one of them), only the newest is delivered; the older ones are
+        recorded as superseded by it, so they are never sent afterwards either.
+        """
+        owed = [due for due in dues if due.fire_at <= now]
+        if not owed:
+            return []
+        handled = self._handled({due.key for due in owed})
+        superseded = self._superseded({due.key for due in owed})
+        open_by_group: dict[str, list[tuple[Due, list[int]]]] = {}
+        for due in owed:
+            if due.key in superseded:
+                continue
+            chats = [c for c in dict.fromkeys(recipients(due)) if (due.key, c) not in handled]
+            if chats:
+                open_by_group.setdefault(due.group, []).append((due, chats))
+        deliveries: list[Delivery] = []
+        stale: list[tuple[str, str]] = []
+        for items in open_by_group.values():
+            items.sort(key=lambda item: (item[0].fire_at, item[0].key))
+            newest, chats = items[-1]
+            stale.extend((due.key, newest.key) for due, _ in items[:-1])
+            late = now - newest.fire_at > late_after
+            deliveries.extend(Delivery(newest, chat, late) for chat in chats)
+        if stale:
+            self._supersede(stale, now)
+        deliveries.sort(key=lambda d: (d.due.fire_at, d.due.key))
+        return deliveries
+
+    def next_fire_at(self, dues: Sequence[Due], now: datetime) -> datetime | None:
+        """The first reminder time after ``now`` (for the precise wake-up)."""
+        return next((due.fire_at for due in dues if due.fire_at > now), None)
+
+    def mark_sent(self, delivery: Delivery, *, message_id: int | None, at: datetime) -> None:
+        self._record(delivery, "sent", at, message_id, "")
+
+    def mark_undeliverable(self, delivery: Delivery, *, at: datetime, detail: str) -> None:
+        """Telegram refused for good (the person never opened a chat with the bot, the
+        group is gone): retrying would never succeed."""
+        self._record(delivery, "undeliverable", at, None, detail[:300])
+
+    def _record(self, delivery: Delivery, status: str, at: datetime, message_id: int | None,
+                detail: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO reminder_deliveries (key, chat_id, status, at, fire_at, late, "
+                "message_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(key, chat_id) DO NOTHING",
+                [delivery.key, delivery.chat_id, status, _stamp(at),
+                 _stamp(delivery.due.fire_at), int(delivery.late), message_id, detail],
+            )
+
+    def deliveries(self, key_prefix: str = "") -> list[dict]:
+        """Recorded deliveries (for tests, the CLI and diagnosis)."""
+        rows = self.db.execute(
+            "SELECT key, chat_id, status, at, fire_at, late, message_id FROM reminder_deliveries "
+            "WHERE key LIKE ? ORDER BY at, key, chat_id", [key_prefix + "%"]).fetchall()
+        names = ["key", "chat_id", "status", "at", "fire_at", "late", "message_id"]
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _handled(self, keys: set[str]) -> set[tuple[str, int]]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT key, chat_id FROM reminder_deliveries WHERE key IN ({marks})",
+            list(keys)).fetchall()
+        return {(key, chat) for key, chat in rows}
+
+    def _superseded(self, keys: set[str]) -> set[str]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT key FROM reminder_superseded WHERE key IN ({marks})", list(keys)).fetchall()
+        return {row[0] for row in rows}
+
+    def _supersede(self, pairs: list[tuple[str, str]], at: datetime) -> None:
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT INTO reminder_superseded (key, by_key, at) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO NOTHING",
+                [(key, by, _stamp(at)) for key, by in pairs],
+            )

@@ -1,0 +1,332 @@
+"""What people read: reminder messages, lists, draft cards and their buttons.
+
+Texts come from :mod:`bot.texts.reminders`; every value a person typed is
+HTML-escaped here. Buttons are rows of (label, callback_data) for
+:func:`handlers.replies.keyboard`; callback data is "rem:<action>:<args>".
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bot.config import ActionLine
+from bot.dates import format_day, format_short, format_when
+from bot.reminders.agreements import CADENCE_NAMES, STATUSES, Agreement, AgreementDraft
+from bot.reminders.deadlines import Deadline, DeadlineDraft
+from bot.texts import reminders as texts
+
+Rows = list[list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A reply: text, buttons, and how the handler should deliver it."""
+
+    text: str
+    buttons: Rows = field(default_factory=list)
+    prompt: bool = False  # asks the person to type (ForceReply in groups)
+    toast: str | None = None  # short answer to a button press
+    close_buttons: bool = False  # remove the buttons of the message that was pressed
+    refresh: str | None = None  # "plazos" / "convenios": redraw the list that was pressed
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=False)
+
+
+def days_left(target: date, today: date) -> str:
+    """ "hoy", "mañana", "en 5 días", "venció ayer", "venció hace 3 días"."""
+    days = (target - today).days
+    if days == 0:
+        return "hoy"
+    if days == 1:
+        return "mañana"
+    if days > 1:
+        return f"en {days} días"
+    if days == -1:
+        return "venció ayer"
+    return f"venció hace {-days} días"
+
+
+def time_left(due_at: datetime, now: datetime, has_time: bool) -> str:
+    """Like :func:`days_left`, in hours and minutes on the day itself."""
+    if has_time and due_at.date() == now.date():
+        minutes = int((due_at - now).total_seconds() // 60)
+        if minutes <= 0:
+            return "ya venció" if minutes < -1 else "vence ahora"
+        hours, mins = divmod(minutes, 60)
+        if not hours:
+            return f"en {mins} min"
+        return f"en {hours} h {mins} min" if mins else f"en {hours} h"
+    return days_left(due_at.date(), now.date())
+
+
+def line_label(number: int | None, lines: Sequence[ActionLine]) -> str:
+    if number is None:
+        return texts.NO_LINE
+    for line in lines:
+        if line.number == number:
+            return f"Línea {number}: {esc(line.name)}"
+    return f"Línea {number}"
+
+
+def owner_label(owner_name: str, owner_id: int | None) -> str:
+    if owner_name:
+        return esc(owner_name)
+    return f"usuario {owner_id}" if owner_id else "sin responsable"
+
+
+# ----------------------------------------------------------------------------- deadlines
+
+
+def deadline_draft_card(draft_id: int, draft: DeadlineDraft, now: datetime,
+                        lines: Sequence[ActionLine], heading: str = texts.DRAFT_HEADING) -> Shown:
+    assert draft.due_date is not None
+    when = format_when(draft.due_date, draft.due_time)
+    left = f" ({days_left(draft.due_date, now.date())})"
+    notes = f"\n📝 {esc(draft.notes)}" if draft.notes else ""
+    text = texts.DRAFT_CARD.format(
+        heading=heading, title=esc(draft.title), when=when, left=left,
+        line=line_label(draft.line, lines), owner=owner_label(draft.owner_name, draft.owner_id),
+        notes=notes)
+    d = f"rem:d:{draft_id}"
+    return Shown(text, [
+        [(texts.BUTTON_SAVE, f"{d}:save"), (texts.BUTTON_CHANGE_DATE, f"{d}:date")],
+        [(texts.BUTTON_TITLE, f"{d}:title"), (texts.BUTTON_LINE, f"{d}:line"),
+         (texts.BUTTON_OWNER, f"{d}:owner")],
+        [(texts.BUTTON_NOTES, f"{d}:notes"), (texts.BUTTON_CANCEL, f"{d}:cancel")],
+    ])
+
+
+def line_buttons(draft_id: int, lines: Sequence[ActionLine]) -> Rows:
+    rows = [[(f"{line.number}. {line.name}"[:60], f"rem:d:{draft_id}:setline:{line.number}")]
+            for line in lines]
+    rows.append([(texts.NO_LINE, f"rem:d:{draft_id}:setline:0")])
+    return rows
+
+
+def owner_buttons(draft_id: int, people: Sequence[tuple[int, str]], me: int) -> Rows:
+    rows = [[(texts.BUTTON_ME, f"rem:d:{draft_id}:setowner:{me}")]]
+    others = [(pid, name) for pid, name in people if pid != me][:8]
+    for i in range(0, len(others), 2):
+        rows.append([(name[:30], f"rem:d:{draft_id}:setowner:{pid}")
+                     for pid, name in others[i:i + 2]])
+    return rows
+
+
+def deadline_list(deadlines: Sequence[Deadline], now: datetime, lines: Sequence[ActionLine],
+                  *, buttons: bool, tz, limit: int = 25) -> Shown:
+    if not deadlines:
+        return Shown(texts.LIST_EMPTY)
+    parts = [texts.LIST_HEADING.format(count=len(deadlines))]
+    rows: Rows = []
+    for n, deadline in enumerate(deadlines[:limit], start=1):
+        extra = ""
+        if deadline.line is not None:
+            extra += f" · L{deadline.line}"
+        extra += f" · {owner_label(deadline.owner_name, deadline.owner_id)}"
+        left = time_left(deadline.due_at(tz), now, deadline.due_time is not None)
+        if deadline.due_at(tz) < now:
+            left = f"⚠️ {left}"
+        parts.append(texts.LIST_ITEM.format(
+            n=n, title=esc(deadline.title),
+            when=format_when(deadline.due_date, deadline.due_time), left=left, extra=extra))
+        if buttons:
+            rows.append([(f"✅ {n}", f"rem:done:{deadline.id}:l"),
+                         (f"⏰ {n}", f"rem:pp:{deadline.id}"),
+                         (f"🗑 {n}", f"rem:del:{deadline.id}")])
+    text = "\n".join(parts)
+    if len(deadlines) > limit:
+        text += texts.LIST_MORE.format(count=len(deadlines) - limit)
+    if buttons:
+        text += texts.LIST_BUTTONS_HELP
+    return Shown(text, rows)
+
+
+def postpone_buttons(deadline_id: int) -> Rows:
+    return [[(texts.BUTTON_POSTPONE_DAY, f"rem:pp:{deadline_id}:1"),
+             (texts.BUTTON_POSTPONE_WEEK, f"rem:pp:{deadline_id}:7")],
+            [(texts.BUTTON_POSTPONE_DATE, f"rem:pp:{deadline_id}:date")]]
+
+
+def deadline_reminder(deadline: Deadline, now: datetime, lines: Sequence[ActionLine], tz,
+                      *, late_since: datetime | None) -> Shown:
+    extra = ""
+    if deadline.line is not None:
+        extra += texts.LINE_LINE.format(number=deadline.line, name=esc(_line_name(
+            deadline.line, lines)))
+    extra += texts.OWNER_LINE.format(owner=owner_label(deadline.owner_name, deadline.owner_id))
+    if deadline.notes:
+        extra += texts.NOTES_LINE.format(notes=esc(deadline.notes))
+    text = texts.REMINDER_DEADLINE.format(
+        title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time),
+        left=time_left(deadline.due_at(tz), now, deadline.due_time is not None), extra=extra)
+    buttons = [[(texts.BUTTON_DONE, f"rem:done:{deadline.id}")],
+               [(texts.BUTTON_POSTPONE_DAY, f"rem:pp:{deadline.id}:1"),
+                (texts.BUTTON_POSTPONE_WEEK, f"rem:pp:{deadline.id}:7")]]
+    return Shown(_late(late_since) + text, buttons)
+
+
+def _line_name(number: int, lines: Sequence[ActionLine]) -> str:
+    return next((line.name for line in lines if line.number == number), "")
+
+
+def _late(since: datetime | None) -> str:
+    if since is None:
+        return ""
+    return texts.LATE.format(when=format_when(since.date(), since.time().replace(tzinfo=None)))
+
+
+# ----------------------------------------------------------------------------- agreements
+
+
+def _object(agreement: Agreement | AgreementDraft) -> str:
+    return f": {esc(agreement.object)}" if agreement.object else ""
+
+
+def expiry_reminder(agreement: Agreement, now: datetime, *, late_since: datetime | None) -> Shown:
+    assert agreement.ends_on is not None
+    text = texts.REMINDER_EXPIRY.format(
+        partner=esc(agreement.partner), kind=esc(agreement.kind_name), object=_object(agreement),
+        when=format_day(agreement.ends_on), left=days_left(agreement.ends_on, now.date()),
+        extra=texts.OWNER_LINE.format(owner=owner_label(agreement.owner_name,
+                                                        agreement.owner_id)))
+    return Shown(_late(late_since) + text, [[("✏️ Actualizar", f"rem:ag:{agreement.id}")]])
+
+
+def followup_reminder(agreement: Agreement, period_on: date, last: date | None, now: datetime,
+                      *, late_since: datetime | None) -> Shown:
+    text = texts.REMINDER_FOLLOWUP.format(
+        cadence=CADENCE_NAMES.get(agreement.cadence, ""), partner=esc(agreement.partner),
+        kind=esc(agreement.kind_name), object=_object(agreement), when=format_day(period_on),
+        last=format_day(last) if last else "ninguno",
+        extra=texts.OWNER_LINE.format(owner=owner_label(agreement.owner_name,
+                                                        agreement.owner_id)))
+    data = f"rem:fu:{agreement.id}:{period_on:%Y%m%d}"
+    return Shown(_late(late_since) + text, [[(texts.BUTTON_FOLLOWUP_DONE, data)]])
+
+
+def agreement_end_label(agreement: Agreement | AgreementDraft, today: date) -> str:
+    end = agreement.ends_on if isinstance(agreement, Agreement) else agreement.end_date()
+    if end is not None:
+        return f"{format_day(end)} ({days_left(end, today)})"
+    if agreement.duration is not None:
+        return f"{agreement.duration.describe()} desde la firma"
+    return "sin fecha de fin"
+
+
+def agreement_draft_card(draft_id: int, draft: AgreementDraft, now: datetime) -> Shown:
+    from bot.reminders.agreements import KINDS
+
+    text = texts.AG_CARD.format(
+        partner=esc(draft.partner), kind=esc(KINDS.get(draft.kind or "otro", "")),
+        object=esc(draft.object) or "—",
+        signed=format_day(draft.signed_on) if draft.signed_on else "aún no se firma",
+        end=agreement_end_label(draft, now.date()),
+        cadence=CADENCE_NAMES.get(draft.cadence or "none", ""),
+        status=STATUSES.get(draft.status or "", ""),
+        owner=owner_label(draft.owner_name, draft.owner_id))
+    d = f"rem:d:{draft_id}"
+    return Shown(text, [[(texts.BUTTON_SAVE, f"{d}:save"), (texts.BUTTON_OWNER, f"{d}:owner")],
+                        [(texts.BUTTON_CANCEL, f"{d}:cancel")]])
+
+
+def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[date | None,
+                                                                               date | None]],
+                   now: datetime, *, buttons: bool) -> Shown:
+    if not agreements:
+        return Shown(texts.AG_LIST_EMPTY)
+    today = now.date()
+    parts = [texts.AG_LIST_HEADING.format(count=len(agreements))]
+    rows: Rows = []
+    for n, agreement in enumerate(agreements, start=1):
+        status = STATUSES.get(agreement.effective_status(today), agreement.status)
+        obj = f"\n    🎯 {esc(agreement.object)}" if agreement.object else ""
+        end = ""
+        if agreement.ends_on is not None:
+            end = f"\n    ⌛ Vence: {format_short(agreement.ends_on)} {agreement.ends_on.year} " \
+                  f"({days_left(agreement.ends_on, today)})"
+        followup = ""
+        pending, upcoming = followups.get(agreement.id, (None, None))
+        if pending is not None:
+            followup = (f"\n    🔁 ⚠️ Seguimiento {CADENCE_NAMES[agreement.cadence]} pendiente "
+                        f"desde el {format_short(pending)}")
+        elif upcoming is not None:
+            followup = (f"\n    🔁 Próximo seguimiento ({CADENCE_NAMES[agreement.cadence]}): "
+                        f"{format_short(upcoming)} ({days_left(upcoming, today)})")
+        owner = ""
+        if agreement.owner_name or agreement.owner_id:
+            owner = f"\n    👤 {owner_label(agreement.owner_name, agreement.owner_id)}"
+        parts.append(texts.AG_LIST_ITEM.format(
+            n=n, partner=esc(agreement.partner), kind=esc(agreement.kind_name), status=status,
+            object=obj, end=end, followup=followup, owner=owner))
+        if buttons:
+            row = [(f"✏️ {n}", f"rem:ag:{agreement.id}")]
+            if pending is not None or upcoming is not None:
+                row.insert(0, (f"✅ Seguimiento {n}", f"rem:fu:{agreement.id}:l"))
+            rows.append(row)
+    return Shown("\n".join(parts), rows[:90])
+
+
+def agreement_edit_menu(agreement: Agreement) -> Shown:
+    a = f"rem:ag:{agreement.id}"
+    return Shown(texts.AG_EDIT_MENU.format(partner=esc(agreement.partner)), [
+        [(texts.AG_BUTTON_STATUS, f"{a}:st"), (texts.AG_BUTTON_END, f"{a}:end")],
+        [(texts.AG_BUTTON_CADENCE, f"{a}:cad"), (texts.AG_BUTTON_DELETE, f"{a}:del")],
+    ])
+
+
+# ----------------------------------------------------------------------------- digest
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    day: date
+    text: str
+
+
+def digest(items_deadlines: Sequence[DigestItem], items_agreements: Sequence[DigestItem],
+           overdue: Sequence[DigestItem], now: datetime, horizon: int, *,
+           late_since: datetime | None) -> Shown:
+    today = now.date()
+    if not (items_deadlines or items_agreements or overdue):
+        return Shown(_late(late_since) + texts.DIGEST_EMPTY.format(days=horizon))
+    parts = [_late(late_since) + texts.DIGEST_HEADING.format(days=horizon)]
+    for heading, items in ((texts.DIGEST_OVERDUE, overdue),
+                           (texts.DIGEST_DEADLINES, items_deadlines),
+                           (texts.DIGEST_AGREEMENTS, items_agreements)):
+        if not items:
+            continue
+        parts.append(heading)
+        for item in items[:30]:
+            parts.append(texts.DIGEST_ITEM.format(day=format_short(item.day), text=item.text,
+                                                  left=days_left(item.day, today)))
+        if len(items) > 30:
+            parts.append(texts.LIST_MORE.format(count=len(items) - 30))
+    parts.append(texts.DIGEST_FOOTER)
+    return Shown("".join(parts))
+
+
+def leads_label(leads: Sequence[str]) -> str:
+    """ "7d", "1d", "0d", "2h" -> "7 días antes, 1 día antes, el mismo día y 2 h antes"."""
+    words = []
+    for lead in leads:
+        amount, unit = int(lead[:-1]), lead[-1]
+        if unit == "d":
+            words.append("el mismo día" if amount == 0 else
+                         f"{amount} día{'s' if amount != 1 else ''} antes")
+        elif unit == "h":
+            words.append(f"{amount} h antes" if amount else "a la hora")
+        else:
+            words.append(f"{amount} min antes" if amount else "a la hora")
+    words = list(dict.fromkeys(words))
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " y " + words[-1]
+
+
+def late_since(fire_at: datetime, late: bool) -> datetime | None:
+    return fire_at if late else None
