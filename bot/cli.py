@@ -101,6 +101,26 @@ def cmd_kb_phrasings(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Load deadlines or agreements from a CSV file: all rows, or none if any is bad."""
+    from datetime import datetime
+
+    from bot.db import open_database
+    from bot.reminders.imports import ImportFileError
+    from bot.reminders.service import ReminderService
+
+    tz = settings.office.tz
+    reminders = ReminderService(settings, open_database(settings.storage.database),
+                                now=lambda: datetime.now(tz))
+    try:
+        result = reminders.import_csv(args.file)
+    except ImportFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(result.report(args.file), file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 1
+
+
 def _activity_service(settings: Settings):
     """The activity service alone: no knowledge base to load, no bot to start."""
     from datetime import datetime
@@ -177,6 +197,15 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--use-db", action="store_true",
                      help="usar la base de datos configurada (frases agregadas por admins)")
     ask.set_defaults(func=cmd_ask)
+
+    load = commands.add_parser(
+        "import", help="cargar plazos o convenios desde un CSV (todo o nada)",
+        description="Carga plazos (columnas titulo, fecha, hora, linea, responsable_id, "
+                    "responsable, notas) o convenios (contraparte, tipo, objeto, firma, fin, "
+                    "duracion, seguimiento, estado, responsable_id, responsable, notas). "
+                    "Si una fila tiene errores no se carga nada y se dice cuál.")
+    load.add_argument("file", type=Path, help="archivo CSV (ej. examples/convenios.csv)")
+    load.set_defaults(func=cmd_import)
 
     report = commands.add_parser(
         "report", help="borrador del informe de gestión en Word (DOCX)",
