@@ -2,8 +2,9 @@
 
 Questions: ``bench/questions/*.jsonl`` (``{"q", "id"}``: realistic liaison
 questions with the entry that answers them) and
-``bench/questions/out_of_scope.txt`` (questions the knowledge base must not
-claim to answer). Prints, per engine: top-1 and top-3 accuracy on in-scope
+``bench/questions/*out_of_scope.txt`` (questions the knowledge base must not
+claim to answer). Files named ``eval-*`` were written from the source
+documents by people who had not seen the entries' phrasings nor the engine. Prints, per engine: top-1 and top-3 accuracy on in-scope
 questions, the share of out-of-scope questions with no confident answer, and
 p50/p95 time per question; then the timings again with 10 000 synthetic
 entries added. Ratios against the baselines are what to compare across
@@ -61,7 +62,8 @@ def load_questions(pattern: str = "*.jsonl") -> tuple[list[tuple[str, str]], lis
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())
         if row
     ]
-    out = [line.strip() for line in (QUESTIONS / "out_of_scope.txt").read_text().splitlines()
+    out = [line.strip() for path in sorted(QUESTIONS.glob("*out_of_scope.txt"))
+           for line in path.read_text(encoding="utf-8").splitlines()
            if line.strip() and not line.startswith("#")]
     return in_scope, out
 
