@@ -89,6 +89,16 @@ def evidence_of(message: Message) -> Evidence | None:
     return None
 
 
+def _replied_evidence(message: Message) -> Evidence | None:
+    """``/registrar …`` sent as a reply to one's own photo: that photo is the evidence."""
+    original = message.reply_to_message
+    if original is None or original.from_user is None or message.from_user is None:
+        return None
+    if original.from_user.id != message.from_user.id:
+        return None
+    return evidence_of(original)
+
+
 async def _show(update: Update, shown: render.Reply) -> None:
     await reply(update, shown.text, shown.buttons)
 
@@ -112,7 +122,7 @@ async def registrar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     person = _person(update)
     text = _args(message)
-    evidence = evidence_of(message)
+    evidence = [e for e in (evidence_of(message), _replied_evidence(message)) if e is not None]
     try:
         if update.edited_message is not None:
             followed = service.edited(text, person=person, chat_id=chat.id,
@@ -121,12 +131,9 @@ async def registrar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await _show(update, render.edited_reply(followed.activity, service.lines,
                                                         from_message=True))
                 return
-        if not text.strip() and not _is_private(update):
-            await reply(update, texts.GROUP_GUIDED)
-            return
         outcome = service.log(text, person=person, chat_id=chat.id,
                               message_id=message.message_id,
-                              evidence=[evidence] if evidence else [])
+                              evidence=evidence, guided=_is_private(update))
     except EntryError as error:
         await _refuse(update, error)
         return
@@ -188,6 +195,8 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     try:
         if draft.step == "line":
             if not text.isdigit():
+                if evidence is not None:  # keep the photo; the line is still to choose
+                    draft = service.give_evidence(evidence, person=person, chat_id=chat.id).draft
                 await _show(update, render.step_reply(Step(draft), service.lines))
                 return
             outcome = service.choose_line(person=person, chat_id=chat.id,

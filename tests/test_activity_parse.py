@@ -161,6 +161,15 @@ def test_hashtags_are_partners_and_trailing_ones_leave_the_text():
     assert text == "Reunión con APC sobre ONU Hábitat y becas"
 
 
+@pytest.mark.parametrize(("text", "clean"), [
+    ("Charla de becas con la #UPB", "Charla de becas con la UPB"),
+    ("Reunión con #APC y #GOAL", "Reunión con APC y GOAL"),
+    ("Reunión de seguimiento #APC #GOAL", "Reunión de seguimiento"),
+])
+def test_trailing_hashtags_stay_when_the_sentence_needs_them(text, clean):
+    assert hashtags(text)[1] == clean
+
+
 def test_a_number_is_not_a_hashtag_partner():
     names, text = hashtags("Seguimiento a la #42 con #APC")
     assert names == ["APC"] and "#42" in text

@@ -218,3 +218,29 @@ async def test_guided_log_reply_in_html_escapes_user_text(app, fake, services):
 
 def test_dates_in_this_module_are_relative_to_the_fixture_clock(clock):
     assert clock[0].date() == date(2026, 11, 18)
+
+
+async def test_registrar_as_a_reply_to_ones_own_photo_takes_it_as_evidence(app, fake, services):
+    picture = photo(None, user_id=STAFF_ID)
+    await send(app, picture)
+    assert "No sé a qué actividad va esta evidencia" in last(fake).text
+    await send(app, message("/registrar 4 Visita al barrio con #GOAL", user_id=STAFF_ID,
+                            reply_to_message=picture["message"]))
+    assert "1 foto" in last(fake).text
+    assert "PHOTO-FILE-ID" in rows(services)[0]["evidence"]
+
+
+async def test_a_correction_typed_at_the_evidence_step_shows_the_summary(app, fake, services):
+    await send(app, message("/registrar 3", user_id=STAFF_ID))
+    await send(app, message("Charla de becas", user_id=STAFF_ID))
+    await send(app, message("Charla de becas con la #UPB", user_id=STAFF_ID))
+    confirm = last(fake)
+    assert "Revise y toque «Guardar»" in confirm.text and "UPB" in confirm.text
+    await send(app, callback(data_of(confirm, "✅ Guardar"), user_id=STAFF_ID))
+    assert rows(services)[0]["text"] == "Charla de becas con la UPB"
+
+
+async def test_guided_log_cannot_start_in_a_group(app, fake, services):
+    await send(app, message("/registrar 2", user_id=STAFF_ID, chat_id=GROUP_ID))
+    assert "en privado" in last(fake).text
+    assert services.db["activity_drafts"].count == 0

@@ -117,10 +117,25 @@ def hashtags(text: str) -> tuple[list[str], str]:
         if name and key_of(name) not in seen:
             seen.add(key_of(name))
             names.append(name)
-    trailing = re.compile(r"(?:[\s,;]*(?:\by\s+)?#(?!\d+\b)\w[\w\-.&]*)+[\s.,;]*$")
-    clean = trailing.sub("", text)
+    block = _TRAILING.search(text)
+    clean = text
+    if block and not _reads_on(text[:block.start()]):
+        clean = text[:block.start()]
     clean = _HASHTAG.sub(lambda m: _tag_name(m.group(1)) or m.group(0), clean)
     return names, clean
+
+
+_TRAILING = re.compile(r"(?:[\s,;]*(?:\b(?:y|e)\s+)?#(?!\d+\b)\w[\w\-.&]*)+[\s.,;]*$")
+# Words after which a hashtag is part of the sentence ("reunión con #APC"), not a label.
+_FUNCTION_WORDS = {"con", "la", "el", "los", "las", "de", "del", "a", "al", "y", "e", "para",
+                   "por", "sobre", "entre", "en", "ante", "desde", "hacia", "segun", "junto",
+                   "un", "una", "su", "sus", "nuestra", "nuestro"}
+
+
+def _reads_on(before: str) -> bool:
+    """True when the text before a trailing block of hashtags needs them to make sense."""
+    words = tokens(before)
+    return bool(words) and words[-1] in _FUNCTION_WORDS
 
 
 def _tag_name(raw: str) -> str:

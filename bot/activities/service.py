@@ -223,13 +223,19 @@ class ActivityService:
         return activity
 
     def log(self, text: str, *, person: Person, chat_id: int, message_id: int,
-            evidence: Sequence[Evidence] = ()) -> Logged | Step:
-        """``/registrar <text>``: store at once, or (line unclear, or no text) start asking."""
+            evidence: Sequence[Evidence] = (), guided: bool = True) -> Logged | Step:
+        """``/registrar <text>``: store at once, or (line unclear, or no text) start asking.
+
+        ``guided=False`` (group chats, where the bot does not see plain replies) refuses
+        to start a step-by-step log.
+        """
         existing = self.store.by_message(chat_id, message_id)
         if existing is not None:
             return Logged(existing, created=False)
         only_line = _LINE_ONLY.match(text or "")
         if not (text or "").strip() or only_line:
+            if not guided:
+                raise EntryError(texts.GROUP_GUIDED)
             line = check_line(int(only_line.group(1)), self.lines) if only_line else None
             return self.start(person=person, chat_id=chat_id, message_id=message_id, line=line,
                               evidence=evidence)
@@ -323,8 +329,10 @@ class ActivityService:
         state.department = draft.department
         state.evidence = _add_evidence(state.evidence, evidence)
         state.last_message_id = message_id
-        if state.step in {"line", "text"}:
+        if state.step == "text":
             state.step = "confirm" if state.evidence else "evidence"
+        elif state.step == "evidence":
+            state.step = "confirm"  # a correction after the text: show what will be saved
         self._save(state)
         return Step(state, added_evidence=bool(evidence))
 

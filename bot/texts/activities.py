@@ -126,7 +126,8 @@ ATTACHED = "📎 Adjunté {what} a la actividad #{id} («{text}»)."
 ATTACHED_AGAIN = "📎 Esa evidencia ya estaba en la actividad #{id}."
 EVIDENCE_NOWHERE = (
     "No sé a qué actividad va esta evidencia. Envíela con /registrar en el pie de foto, "
-    "o justo después de registrar (hasta {minutes} minutos)."
+    "justo después de registrar (hasta {minutes} minutos), o responda a la foto con "
+    "<code>/registrar …</code>."
 )
 DELETED = (
     "🗑 Eliminé la actividad #{id} («{text}»). Queda guardada como eliminada: un "
