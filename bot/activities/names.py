@@ -19,7 +19,7 @@ from bot.knowledge.text import fold
 
 FUZZY_MIN = 90
 _TOKEN = re.compile(r"[a-z0-9]+")
-_HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
+HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
 
 
 def tokens(text: str) -> list[str]:
@@ -112,7 +112,7 @@ def hashtags(text: str) -> tuple[list[str], str]:
     """
     names: list[str] = []
     seen: set[str] = set()
-    for match in _HASHTAG.finditer(text):
+    for match in HASHTAG.finditer(text):
         name = _tag_name(match.group(1))
         if name and key_of(name) not in seen:
             seen.add(key_of(name))
@@ -121,7 +121,7 @@ def hashtags(text: str) -> tuple[list[str], str]:
     clean = text
     if block and not _reads_on(text[:block.start()]):
         clean = text[:block.start()]
-    clean = _HASHTAG.sub(lambda m: _tag_name(m.group(1)) or m.group(0), clean)
+    clean = HASHTAG.sub(lambda m: _tag_name(m.group(1)) or m.group(0), clean)
     return names, clean
 
 

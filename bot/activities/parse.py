@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 from bot.activities.lines import guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
-from bot.activities.names import NameIndex, hashtags, merge
+from bot.activities.names import HASHTAG, NameIndex, hashtags, merge
 from bot.config import ActionLine
 from bot.dates import DateError, find_when, format_day, month_number
 from bot.texts import activities as texts
@@ -64,8 +64,10 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
     if read_line and line is None:
         given_line, text = _take_line(text, vocab.lines)
 
+    masked, tags = _mask_hashtags(text)  # "#Mayo" or "#ANTEAYER" is a name, not a date
+    day, day_given, masked = _take_date(masked, now)
+    text = _unmask(masked, tags)
     department, text = _take_department(text, vocab.departments)
-    day, day_given, text = _take_date(text, now)
     tagged, text = hashtags(text)
     text = _tidy(text)
     if not text:
@@ -141,6 +143,25 @@ def _take_date(text: str, now: datetime) -> tuple[date, bool, str]:
     if when.day < OLDEST:
         raise EntryError(texts.TOO_OLD.format(day=format_day(when.day)))
     return when.day, True, when.rest
+
+
+_MASK = re.compile("\ue000([\ue100-\uefff])")
+
+
+def _mask_hashtags(text: str) -> tuple[str, list[str]]:
+    """Hide hashtags behind private-use characters that no date pattern can match."""
+    tags: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        tags.append(match.group(0))
+        return "\ue000" + chr(0xE100 + len(tags) - 1)
+
+    text = re.sub("[\ue000-\uefff]", "", text)  # no look-alike of a mask in the input
+    return HASHTAG.sub(hide, text), tags
+
+
+def _unmask(text: str, tags: list[str]) -> str:
+    return _MASK.sub(lambda m: tags[ord(m.group(1)) - 0xE100], text)
 
 
 def _tidy(text: str) -> str:
