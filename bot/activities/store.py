@@ -46,7 +46,7 @@ class Query:
     user_name: str | None = None  # case-insensitive exact match
     deleted: bool | None = False  # False: live only, True: deleted only, None: both
     limit: int | None = None
-    newest_first: bool = False
+    newest_first: bool = False  # most recently recorded first (else by day)
 
 
 _COLUMNS = (
@@ -106,7 +106,7 @@ class ActivityStore:
         return _activity(row) if row else None
 
     def find(self, query: Query) -> list[Activity]:
-        """Entries matching ``query``, by day then id (or newest first)."""
+        """Entries matching ``query``, by day then id (or the latest recorded first)."""
         where, params = [], []
         if query.start is not None:
             where.append("day >= ?")
@@ -130,7 +130,7 @@ class ActivityStore:
         sql = f"SELECT {_COLUMNS} FROM activities"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY day DESC, id DESC" if query.newest_first else " ORDER BY day, id"
+        sql += " ORDER BY id DESC" if query.newest_first else " ORDER BY day, id"
         if query.limit is not None:
             sql += f" LIMIT {int(query.limit)}"
         return [_activity(row) for row in self.db.execute(sql, params).fetchall()]
