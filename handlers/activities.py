@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 
 from telegram import InputFile, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -256,8 +256,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         await query.edit_message_text(pressed.reply.text, reply_markup=markup,
                                       disable_web_page_preview=True)
-    except BadRequest as error:
-        if "not modified" in str(error).lower():
+    except TelegramError as error:
+        if isinstance(error, BadRequest) and "not modified" in str(error).lower():
             return
         log.info("Could not edit the message (%s); sending a new one", error)
         await _show(update, pressed.reply)

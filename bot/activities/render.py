@@ -51,7 +51,7 @@ def card(activity: Activity, lines: Sequence[ActionLine], *, who: bool = False) 
     """Exactly what is stored: line, date, text, partners (and department, evidence)."""
     rows = [
         texts.CARD_LINE.format(line=html.escape(line_label(activity.line, lines))),
-        texts.CARD_DAY.format(day=format_day(activity.day)),
+        texts.CARD_DAY.format(day=_day(activity.day)),
         texts.CARD_TEXT.format(text=html.escape(activity.text)),
         texts.CARD_PARTNERS.format(partners=html.escape(", ".join(activity.partners)))
         if activity.partners else texts.CARD_NO_PARTNERS,
@@ -178,7 +178,7 @@ def draft_line_picker(draft: DraftState, lines: Sequence[ActionLine]) -> Reply:
 def draft_card(draft: DraftState, lines: Sequence[ActionLine]) -> str:
     rows = [
         texts.CARD_LINE.format(line=html.escape(line_label(draft.line or 0, lines))),
-        texts.CARD_DAY.format(day=format_day(draft.day) if draft.day else "hoy"),
+        texts.CARD_DAY.format(day=_day(draft.day) if draft.day else "hoy"),
         texts.CARD_TEXT.format(text=html.escape(draft.text or "")),
         texts.CARD_PARTNERS.format(partners=html.escape(", ".join(draft.partners)))
         if draft.partners else texts.CARD_NO_PARTNERS,
@@ -252,6 +252,11 @@ def _top(pairs: list[tuple[str, int]]) -> list[str]:
     if rest:
         shown.append(texts.SUMMARY_OTHERS.format(count=len(rest), total=sum(n for _, n in rest)))
     return shown
+
+
+def _day(day) -> str:
+    """ "martes 17 de noviembre de 2026 (17/11/2026)": the weekday to check, the digits to copy."""
+    return f"{format_day(day)} ({day:%d/%m/%Y})"
 
 
 def _short(text: str, limit: int = 60) -> str:
