@@ -29,8 +29,8 @@ from telegram.ext import (
 from bot.activities import render
 from bot.activities.buttons import press
 from bot.activities.chart import activity_chart
-from bot.activities.models import EntryError, Evidence
-from bot.activities.service import ActivityService, Attached, Logged, Person, Step
+from bot.activities.models import Attached, EntryError, Evidence, Logged, Person, Step
+from bot.activities.service import ActivityService
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
 from handlers.access import admin_only, staff_only
@@ -162,7 +162,7 @@ class _InGuidedLog(filters.MessageFilter):
         if message.from_user is None:
             return False
         service: ActivityService = self.application.bot_data["services"].activities
-        draft = service.draft_of(message.chat.id, message.from_user.id)
+        draft = service.guided.draft_of(message.chat.id, message.from_user.id)
         return draft is not None and draft.mode == "guided"
 
 
@@ -177,7 +177,7 @@ class _HasDraft(filters.MessageFilter):
         if message.from_user is None:
             return False
         service: ActivityService = self.application.bot_data["services"].activities
-        return service.draft_of(message.chat.id, message.from_user.id) is not None
+        return service.guided.draft_of(message.chat.id, message.from_user.id) is not None
 
 
 @staff_only
@@ -187,7 +187,8 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.effective_message
     chat = update.effective_chat
     person = _person(update)
-    draft = service.draft_of(chat.id, person.id)
+    guided = service.guided
+    draft = guided.draft_of(chat.id, person.id)
     if draft is None:
         return
     text = (message.text or message.caption or "").strip()
@@ -196,15 +197,15 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if draft.step == "line":
             if not text.isdigit():
                 if evidence is not None:  # keep the photo; the line is still to choose
-                    draft = service.give_evidence(evidence, person=person, chat_id=chat.id).draft
+                    draft = guided.give_evidence(evidence, person=person, chat_id=chat.id).draft
                 await _show(update, render.step_reply(Step(draft), service.lines))
                 return
-            outcome = service.choose_line(person=person, chat_id=chat.id,
+            outcome = guided.choose_line(person=person, chat_id=chat.id,
                                           origin=draft.origin_message_id, line=int(text))
         elif not text and evidence is not None:
-            outcome = service.give_evidence(evidence, person=person, chat_id=chat.id)
+            outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
         else:
-            outcome = service.give_text(text, person=person, chat_id=chat.id,
+            outcome = guided.give_text(text, person=person, chat_id=chat.id,
                                         message_id=message.message_id,
                                         evidence=[evidence] if evidence else [])
     except EntryError as error:
@@ -216,7 +217,8 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 @staff_only
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/cancelar during a log: nothing of it is stored."""
-    _service(context).cancel(chat_id=update.effective_chat.id, user_id=update.effective_user.id)
+    _service(context).guided.cancel(chat_id=update.effective_chat.id,
+                                    user_id=update.effective_user.id)
     await reply(update, common_texts.CANCELLED)
 
 

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.activities.models import EntryError, Evidence
-from bot.activities.service import ActivityService, Attached, Logged, NotAllowed, Person, Step
+from bot.activities.models import Attached, EntryError, Evidence, Logged, Person, Step
+from bot.activities.service import ActivityService, NotAllowed
 from bot.db import open_database
 from tests.conftest import ADMIN_ID, STAFF_ID
 
@@ -74,37 +74,38 @@ def test_record_is_the_door_for_other_features(service):
 def test_guided_log_line_text_evidence_confirm(service):
     step = service.log("", person=ANA, chat_id=CHAT, message_id=20)
     assert isinstance(step, Step) and step.name == "line"
-    step = service.choose_line(person=ANA, chat_id=CHAT, origin=20, line=4)
+    step = service.guided.choose_line(person=ANA, chat_id=CHAT, origin=20, line=4)
     assert step.name == "text"
-    step = service.give_text("ayer visita al barrio con #GOAL", person=ANA, chat_id=CHAT,
+    step = service.guided.give_text("ayer visita al barrio con #GOAL", person=ANA, chat_id=CHAT,
                              message_id=21)
     assert step.name == "evidence" and step.draft.partners == ["GOAL"]
-    step = service.give_evidence(Evidence("photo", "PH", 22), person=ANA, chat_id=CHAT)
+    step = service.guided.give_evidence(Evidence("photo", "PH", 22), person=ANA, chat_id=CHAT)
     assert step.name == "confirm"
     assert count(service) == 0  # nothing is stored before "Guardar"
-    logged = service.confirm(person=ANA, chat_id=CHAT, origin=20)
+    logged = service.guided.confirm(person=ANA, chat_id=CHAT, origin=20)
     assert logged.created and logged.activity.evidence == (Evidence("photo", "PH", 22),)
     assert logged.activity.day == date(2026, 11, 17) and logged.activity.source == "guided"
-    again = service.confirm(person=ANA, chat_id=CHAT, origin=20)  # "Guardar" pressed twice
+    again = service.guided.confirm(person=ANA, chat_id=CHAT, origin=20)  # "Guardar" pressed twice
     assert not again.created and count(service) == 1
 
 
 def test_guided_log_survives_a_restart(service, settings, clock):
     service.log("", person=ANA, chat_id=CHAT, message_id=30)
-    service.choose_line(person=ANA, chat_id=CHAT, origin=30, line=3)
+    service.guided.choose_line(person=ANA, chat_id=CHAT, origin=30, line=3)
     # A new process: new connection, new service.
     reborn = ActivityService(settings, open_database(settings.storage.database),
                              now=lambda: clock[0])
-    step = reborn.give_text("Charla de becas", person=ANA, chat_id=CHAT, message_id=31)
+    step = reborn.guided.give_text("Charla de becas", person=ANA, chat_id=CHAT, message_id=31)
     assert step.name == "evidence" and step.draft.line == 3
-    reborn.skip_evidence(person=ANA, chat_id=CHAT, origin=30)
-    assert reborn.confirm(person=ANA, chat_id=CHAT, origin=30).activity.text == "Charla de becas"
+    reborn.guided.skip_evidence(person=ANA, chat_id=CHAT, origin=30)
+    saved = reborn.guided.confirm(person=ANA, chat_id=CHAT, origin=30)
+    assert saved.activity.text == "Charla de becas"
 
 
 def test_a_redelivered_step_message_is_not_applied_twice(service):
     service.log("1", person=ANA, chat_id=CHAT, message_id=40)  # "/registrar 1": line given
-    service.give_text("Reunión con la embajada", person=ANA, chat_id=CHAT, message_id=41)
-    repeated = service.give_text("Reunión con la embajada", person=ANA, chat_id=CHAT,
+    service.guided.give_text("Reunión con la embajada", person=ANA, chat_id=CHAT, message_id=41)
+    repeated = service.guided.give_text("Reunión con la embajada", person=ANA, chat_id=CHAT,
                                  message_id=41)
     assert repeated.repeated and repeated.name == "evidence"
 
@@ -112,29 +113,29 @@ def test_a_redelivered_step_message_is_not_applied_twice(service):
 def test_a_bad_text_in_the_guided_log_keeps_the_step(service):
     service.log("4", person=ANA, chat_id=CHAT, message_id=50)
     with pytest.raises(EntryError):
-        service.give_text("2026-12-30 taller", person=ANA, chat_id=CHAT, message_id=51)
-    assert service.draft_of(CHAT, STAFF_ID).step == "text"
+        service.guided.give_text("2026-12-30 taller", person=ANA, chat_id=CHAT, message_id=51)
+    assert service.guided.draft_of(CHAT, STAFF_ID).step == "text"
 
 
 def test_cancel_leaves_nothing(service):
     service.log("", person=ANA, chat_id=CHAT, message_id=60)
-    assert service.cancel(chat_id=CHAT, user_id=STAFF_ID)
-    assert service.draft_of(CHAT, STAFF_ID) is None and count(service) == 0
+    assert service.guided.cancel(chat_id=CHAT, user_id=STAFF_ID)
+    assert service.guided.draft_of(CHAT, STAFF_ID) is None and count(service) == 0
     with pytest.raises(EntryError):
-        service.choose_line(person=ANA, chat_id=CHAT, origin=60, line=2)
+        service.guided.choose_line(person=ANA, chat_id=CHAT, origin=60, line=2)
 
 
 def test_an_abandoned_draft_expires(service, clock):
     service.log("", person=ANA, chat_id=CHAT, message_id=70)
     clock[0] += timedelta(hours=25)
-    assert service.draft_of(CHAT, STAFF_ID) is None
+    assert service.guided.draft_of(CHAT, STAFF_ID) is None
 
 
 def test_quick_log_without_a_clear_line_waits_for_the_button(service):
     step = service.log("ayer Reunión de seguimiento #GOAL", person=ANA, chat_id=CHAT,
                        message_id=80, evidence=[Evidence("photo", "P", 80)])
     assert isinstance(step, Step) and step.name == "line" and step.draft.mode == "quick"
-    logged = service.choose_line(person=ANA, chat_id=CHAT, origin=80, line=4)
+    logged = service.guided.choose_line(person=ANA, chat_id=CHAT, origin=80, line=4)
     assert isinstance(logged, Logged)
     assert logged.activity.message_id == 80 and logged.activity.partners == ("GOAL",)
     assert logged.activity.evidence[0].file_id == "P"

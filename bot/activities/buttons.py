@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from bot.activities import render
-from bot.activities.models import EntryError
-from bot.activities.service import ActivityService, Logged, Person
+from bot.activities.models import EntryError, Logged, Person
+from bot.activities.service import ActivityService
 from bot.knowledge.render import Reply
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
@@ -51,19 +51,19 @@ def _press(service: ActivityService, kind: str, n: list[int], person: Person,
     if kind in {"dl", "ds", "ok", "dc", "dx"}:
         origin = n[0]
         if kind == "dx":
-            service.cancel(chat_id=chat_id, user_id=person.id)
+            service.guided.cancel(chat_id=chat_id, user_id=person.id)
             return Pressed(reply=Reply(common_texts.CANCELLED))
         if kind == "dl":
-            outcome = service.choose_line(person=person, chat_id=chat_id, origin=origin,
+            outcome = service.guided.choose_line(person=person, chat_id=chat_id, origin=origin,
                                           line=n[1])
         elif kind == "ds":
-            outcome = service.skip_evidence(person=person, chat_id=chat_id, origin=origin)
+            outcome = service.guided.skip_evidence(person=person, chat_id=chat_id, origin=origin)
         elif kind == "dc":
-            outcome = service.reopen_line(person=person, chat_id=chat_id, origin=origin)
+            outcome = service.guided.reopen_line(person=person, chat_id=chat_id, origin=origin)
             if not isinstance(outcome, Logged):
                 return Pressed(reply=render.draft_line_picker(outcome.draft, lines))
         else:
-            outcome = service.confirm(person=person, chat_id=chat_id, origin=origin)
+            outcome = service.guided.confirm(person=person, chat_id=chat_id, origin=origin)
         if isinstance(outcome, Logged):
             return Pressed(reply=render.logged_reply(outcome, lines, evidence_minutes=minutes))
         return Pressed(reply=render.step_reply(outcome, lines))

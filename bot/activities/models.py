@@ -1,10 +1,13 @@
-"""The shapes an activity takes between the parser, the store and the reports."""
+"""The shapes an activity takes between the parser, the store, the service and the replies."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from bot.activities.periods import Period
 
 MAX_TEXT = 2000
 
@@ -75,3 +78,115 @@ class Draft:
 
 class EntryError(ValueError):
     """A rejected entry; the message is Spanish and says how to write it."""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Logged:
+    """An entry stored (``created``) or found already stored (a redelivered message)."""
+
+    activity: Activity
+    created: bool
+    guessed_line: bool = False
+
+
+@dataclass
+class DraftState:
+    """A guided log in progress, as kept in ``activity_drafts``."""
+
+    chat_id: int
+    user_id: int
+    user_name: str
+    step: str  # line | text | evidence | confirm
+    mode: str  # guided | quick
+    origin_message_id: int
+    last_message_id: int
+    created_at: datetime
+    updated_at: datetime
+    line: int | None = None
+    text: str | None = None
+    day: date | None = None
+    partners: list[str] = field(default_factory=list)
+    department: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DraftState:
+        return cls(
+            chat_id=row["chat_id"], user_id=row["user_id"], user_name=row["user_name"] or "",
+            step=row["step"], mode=row["mode"], origin_message_id=row["origin_message_id"],
+            last_message_id=row["last_message_id"] or 0,
+            created_at=datetime.fromisoformat(row["created_at"]),
+            updated_at=datetime.fromisoformat(row["updated_at"]),
+            line=row["line"], text=row["text"],
+            day=date.fromisoformat(row["day"]) if row["day"] else None,
+            partners=list(row["partners"]), department=row["department"],
+            evidence=[Evidence.from_json(e) for e in row["evidence"]],
+        )
+
+    def to_row(self) -> dict[str, Any]:
+        return {
+            "chat_id": self.chat_id, "user_id": self.user_id, "user_name": self.user_name,
+            "step": self.step, "mode": self.mode, "origin_message_id": self.origin_message_id,
+            "last_message_id": self.last_message_id,
+            "created_at": self.created_at.isoformat(timespec="seconds"),
+            "updated_at": self.updated_at.isoformat(timespec="seconds"),
+            "line": self.line, "text": self.text,
+            "day": self.day.isoformat() if self.day else None,
+            "partners": self.partners, "department": self.department,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a guided log stands after a call: the handler asks the matching question."""
+
+    draft: DraftState
+    repeated: bool = False  # the same message again (Telegram redelivery): ask again
+    added_evidence: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.draft.step
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Evidence sent on its own and attached to the person's latest entry."""
+
+    activity: Activity
+    added: bool  # False when this message was already attached (redelivery)
+
+
+@dataclass(frozen=True)
+class Listing:
+    activities: list[Activity]
+    total: int
+    period: Period | None
+    line: int | None
+    person: str | None
+    mine_only: bool
+    deleted: bool
+
+
+def add_evidence(current: list[Evidence], new: Sequence[Evidence]) -> list[Evidence]:
+    """``current`` plus ``new``, a message already attached counting once."""
+    seen = {(e.message_id, e.kind, e.file_id) for e in current}
+    seen_messages = {e.message_id for e in current if e.message_id is not None}
+    out = list(current)
+    for item in new:
+        if item.message_id is not None and item.message_id in seen_messages:
+            continue
+        if (item.message_id, item.kind, item.file_id) in seen:
+            continue
+        out.append(item)
+        seen.add((item.message_id, item.kind, item.file_id))
+        if item.message_id is not None:
+            seen_messages.add(item.message_id)
+    return out

@@ -15,8 +15,15 @@ import textwrap
 from collections.abc import Sequence
 
 from bot.activities.lines import line_by_number
-from bot.activities.models import Activity, Evidence
-from bot.activities.service import Attached, DraftState, Listing, Logged, Step
+from bot.activities.models import (
+    Activity,
+    Attached,
+    DraftState,
+    Evidence,
+    Listing,
+    Logged,
+    Step,
+)
 from bot.activities.summary import Summary
 from bot.config import ActionLine
 from bot.dates import format_day, format_short

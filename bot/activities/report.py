@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from bot.activities.chart import month_label
+from bot.activities.chart import activity_chart, month_label
 from bot.activities.summary import Summary
 from bot.dates import MONTHS
 
@@ -41,6 +41,24 @@ class ReportInfo:
     recipient: str = "honorable Concejo Municipal"
     signer: str = ""
     signer_role: str = "Jefe de la Oficina de Asuntos Internacionales"
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """Everything a report needs, gathered from the database; :meth:`build` runs anywhere
+    (a worker thread: it touches neither the database nor the bot)."""
+
+    summary: Summary
+    info: ReportInfo
+    now: datetime
+
+    @property
+    def filename(self) -> str:
+        return f"informe-gestion-{self.summary.period.slug}.docx"
+
+    def build(self) -> bytes:
+        chart = activity_chart(self.summary) if self.summary.total else None
+        return build_report(self.summary, self.info, chart_png=chart, now=self.now)
 
 
 def build_report(summary: Summary, info: ReportInfo, *, chart_png: bytes | None,

@@ -14,18 +14,30 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
 from bot import access
-from bot.activities.chart import activity_chart
+from bot.activities.edits import edit_changes
 from bot.activities.export import activities_csv
+from bot.activities.guided import GuidedLog
 from bot.activities.lines import line_by_number
-from bot.activities.models import MAX_TEXT, Activity, EntryError, Evidence
-from bot.activities.names import NameIndex, hashtags, merge
+from bot.activities.models import (
+    MAX_TEXT,
+    Activity,
+    Attached,
+    EntryError,
+    Evidence,
+    Listing,
+    Logged,
+    Person,
+    Step,
+    add_evidence,
+)
+from bot.activities.names import NameIndex, merge
 from bot.activities.parse import OLDEST, Vocabulary, check_line, parse_entry
 from bot.activities.periods import (
     Period,
@@ -34,11 +46,11 @@ from bot.activities.periods import (
     parse_period,
     quarter_of,
 )
-from bot.activities.report import ReportInfo, build_report
+from bot.activities.report import ReportInfo, ReportJob
 from bot.activities.store import ActivityStore, NewActivity, Query
 from bot.activities.summary import Summary, summarize
 from bot.config import ActionLine, Settings
-from bot.dates import DateError, find_when, format_day
+from bot.dates import format_day
 from bot.knowledge.text import fold
 from bot.texts import activities as texts
 
@@ -47,126 +59,8 @@ class NotAllowed(EntryError):
     """The person may not do this (someone else's entry, or not an admin)."""
 
 
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class Logged:
-    """An entry stored (``created``) or found already stored (a redelivered message)."""
-
-    activity: Activity
-    created: bool
-    guessed_line: bool = False
-
-
-@dataclass
-class DraftState:
-    """A guided log in progress, as kept in ``activity_drafts``."""
-
-    chat_id: int
-    user_id: int
-    user_name: str
-    step: str  # line | text | evidence | confirm
-    mode: str  # guided | quick
-    origin_message_id: int
-    last_message_id: int
-    created_at: datetime
-    updated_at: datetime
-    line: int | None = None
-    text: str | None = None
-    day: date | None = None
-    partners: list[str] = field(default_factory=list)
-    department: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> DraftState:
-        return cls(
-            chat_id=row["chat_id"], user_id=row["user_id"], user_name=row["user_name"] or "",
-            step=row["step"], mode=row["mode"], origin_message_id=row["origin_message_id"],
-            last_message_id=row["last_message_id"] or 0,
-            created_at=datetime.fromisoformat(row["created_at"]),
-            updated_at=datetime.fromisoformat(row["updated_at"]),
-            line=row["line"], text=row["text"],
-            day=date.fromisoformat(row["day"]) if row["day"] else None,
-            partners=list(row["partners"]), department=row["department"],
-            evidence=[Evidence.from_json(e) for e in row["evidence"]],
-        )
-
-    def to_row(self) -> dict[str, Any]:
-        return {
-            "chat_id": self.chat_id, "user_id": self.user_id, "user_name": self.user_name,
-            "step": self.step, "mode": self.mode, "origin_message_id": self.origin_message_id,
-            "last_message_id": self.last_message_id,
-            "created_at": self.created_at.isoformat(timespec="seconds"),
-            "updated_at": self.updated_at.isoformat(timespec="seconds"),
-            "line": self.line, "text": self.text,
-            "day": self.day.isoformat() if self.day else None,
-            "partners": self.partners, "department": self.department,
-            "evidence": [e.to_json() for e in self.evidence],
-        }
-
-
-@dataclass(frozen=True)
-class Step:
-    """Where a guided log stands after a call: the handler asks the matching question."""
-
-    draft: DraftState
-    repeated: bool = False  # the same message again (Telegram redelivery): ask again
-    added_evidence: bool = False
-
-    @property
-    def name(self) -> str:
-        return self.draft.step
-
-
-@dataclass(frozen=True)
-class Attached:
-    """Evidence sent on its own and attached to the person's latest entry."""
-
-    activity: Activity
-    added: bool  # False when this message was already attached (redelivery)
-
-
-@dataclass(frozen=True)
-class Listing:
-    activities: list[Activity]
-    total: int
-    period: Period | None
-    line: int | None
-    person: str | None
-    mine_only: bool
-    deleted: bool
-
-
-@dataclass(frozen=True)
-class ReportJob:
-    """Everything a report needs, gathered from the database; :meth:`build` runs anywhere
-    (a worker thread: it touches neither the database nor the bot)."""
-
-    summary: Summary
-    info: ReportInfo
-    now: datetime
-
-    @property
-    def filename(self) -> str:
-        return f"informe-gestion-{self.summary.period.slug}.docx"
-
-    def build(self) -> bytes:
-        chart = activity_chart(self.summary) if self.summary.total else None
-        return build_report(self.summary, self.info, chart_png=chart, now=self.now)
-
-
 _LINE_ONLY = re.compile(r"^\s*(?:l[ií]nea\s*|l)?(\d{1,2})\s*$", re.IGNORECASE)
 _ENTRY_ID = re.compile(r"^\s*#?(\d{1,9})\b\s*")
-_EDIT_FIELD = re.compile(
-    r"(?:^|\s)(?P<field>l[ií]nea|fecha|d[ií]a|texto|aliados?|socios?|dependencia|dep)\s*:?\s*",
-    re.IGNORECASE,
-)
-_NONE_WORDS = {"ninguno", "ninguna", "nada", "-", "sin", "ningun", "borrar", "quitar"}
 
 
 class ActivityService:
@@ -177,6 +71,7 @@ class ActivityService:
         self.settings = settings
         self.store = ActivityStore(db)
         self.now = now
+        self.guided = GuidedLog(self)
 
     # -- configuration --------------------------------------------------------------------
     @property
@@ -214,7 +109,7 @@ class ActivityService:
         Raises :class:`EntryError` for an unknown line, an empty or too long text, or a
         date after tomorrow.
         """
-        activity, _ = self._store(NewActivity(
+        activity, _ = self.save_new(NewActivity(
             day=day or self.now().date(), line=line, text=text.strip(), user_id=user_id,
             user_name=user_name, partners=tuple(merge(partners)),
             department=department, chat_id=chat_id, message_id=message_id,
@@ -237,8 +132,8 @@ class ActivityService:
             if not guided:
                 raise EntryError(texts.GROUP_GUIDED)
             line = check_line(int(only_line.group(1)), self.lines) if only_line else None
-            return self.start(person=person, chat_id=chat_id, message_id=message_id, line=line,
-                              evidence=evidence)
+            return self.guided.start(person=person, chat_id=chat_id, message_id=message_id,
+                                     line=line, evidence=evidence)
         now = self.now()
         try:
             draft = parse_entry(text, vocab=self.vocabulary(), now=now)
@@ -246,12 +141,9 @@ class ActivityService:
             self.store.set_target(chat_id, person.id, None, now)
             raise
         if draft.line is None:
-            state = self._new_draft(person, chat_id, message_id, mode="quick", step="line")
-            state.text, state.day, state.partners = draft.text, draft.day, draft.partners
-            state.department, state.evidence = draft.department, list(evidence)
-            self._save(state)
-            return Step(state)
-        activity, created = self._store(NewActivity(
+            return self.guided.wait_for_line(draft, person=person, chat_id=chat_id,
+                                             message_id=message_id, evidence=evidence)
+        activity, created = self.save_new(NewActivity(
             day=draft.day, line=draft.line, text=draft.text, user_id=person.id,
             user_name=person.name, partners=tuple(draft.partners), department=draft.department,
             chat_id=chat_id, message_id=message_id, evidence=tuple(evidence),
@@ -275,115 +167,12 @@ class ActivityService:
         updated = self._update(existing, changes, person)
         return Logged(updated, created=False)
 
-    # -- guided log -----------------------------------------------------------------------
-    def draft_of(self, chat_id: int, user_id: int) -> DraftState | None:
-        """The guided log this person has open in this chat; an abandoned one expires."""
-        row = self.store.draft(chat_id, user_id)
-        if row is None:
-            return None
-        state = DraftState.from_row(row)
-        limit = timedelta(hours=self.settings.activities.draft_hours)
-        if self.now() - state.updated_at > limit:
-            self.store.drop_draft(chat_id, user_id)
-            return None
-        return state
-
-    def start(self, *, person: Person, chat_id: int, message_id: int, line: int | None = None,
-              evidence: Sequence[Evidence] = ()) -> Step:
-        """``/registrar`` alone: begin asking (line first, unless given)."""
-        current = self.draft_of(chat_id, person.id)
-        if current is not None and current.origin_message_id == message_id:
-            return Step(current, repeated=True)
-        state = self._new_draft(person, chat_id, message_id, mode="guided",
-                                step="text" if line else "line")
-        state.line, state.evidence = line, list(evidence)
-        self._save(state)
-        return Step(state)
-
-    def choose_line(self, *, person: Person, chat_id: int, origin: int,
-                    line: int) -> Step | Logged:
-        """A line button of a guided (or quick, line-less) log."""
-        check_line(line, self.lines)
-        state = self._draft_for_button(person, chat_id, origin)
-        if isinstance(state, Logged):
-            return state
-        state.line = line
-        if state.mode == "quick":
-            return self._commit(state, source="telegram")
-        if state.step in {"line", "text"}:
-            state.step = "text" if state.text is None else "evidence"
-            if state.step == "evidence" and state.evidence:
-                state.step = "confirm"
-        self._save(state)
-        return Step(state)
-
-    def give_text(self, text: str, *, person: Person, chat_id: int, message_id: int,
-                  evidence: Sequence[Evidence] = ()) -> Step:
-        """What happened, typed during a guided log (a caption counts, with its photo)."""
-        state = self._current(person, chat_id)
-        if message_id <= state.last_message_id:
-            return Step(state, repeated=True)
-        draft = parse_entry(text, vocab=self.vocabulary(), now=self.now(), line=state.line,
-                            read_line=False)
-        state.text, state.day, state.partners = draft.text, draft.day, draft.partners
-        state.department = draft.department
-        state.evidence = _add_evidence(state.evidence, evidence)
-        state.last_message_id = message_id
-        if state.step == "text":
-            state.step = "confirm" if state.evidence else "evidence"
-        elif state.step == "evidence":
-            state.step = "confirm"  # a correction after the text: show what will be saved
-        self._save(state)
-        return Step(state, added_evidence=bool(evidence))
-
-    def give_evidence(self, evidence: Evidence, *, person: Person, chat_id: int) -> Step:
-        """A photo, document or location sent during a guided log."""
-        state = self._current(person, chat_id)
-        before = len(state.evidence)
-        state.evidence = _add_evidence(state.evidence, [evidence])
-        repeated = len(state.evidence) == before
-        if evidence.message_id:
-            state.last_message_id = max(state.last_message_id, evidence.message_id)
-        if state.step == "evidence":
-            state.step = "confirm"
-        self._save(state)
-        return Step(state, repeated=repeated, added_evidence=not repeated)
-
-    def skip_evidence(self, *, person: Person, chat_id: int, origin: int) -> Step | Logged:
-        state = self._draft_for_button(person, chat_id, origin)
-        if isinstance(state, Logged):
-            return state
-        if state.step == "evidence":
-            state.step = "confirm"
-            self._save(state)
-        return Step(state)
-
-    def reopen_line(self, *, person: Person, chat_id: int, origin: int) -> Step | Logged:
-        """"Cambiar línea" on the summary of a guided log, before saving."""
-        state = self._draft_for_button(person, chat_id, origin)
-        return state if isinstance(state, Logged) else Step(state)
-
-    def confirm(self, *, person: Person, chat_id: int, origin: int) -> Logged:
-        """Save a guided log. Pressing "Guardar" twice saves once."""
-        state = self._draft_for_button(person, chat_id, origin)
-        if isinstance(state, Logged):
-            return state
-        if state.line is None or not state.text:
-            raise EntryError(texts.DRAFT_INCOMPLETE)
-        return self._commit(state, source="guided")
-
-    def cancel(self, *, chat_id: int, user_id: int) -> bool:
-        """Leave a guided log; True if there was one."""
-        had = self.store.draft(chat_id, user_id) is not None
-        self.store.drop_draft(chat_id, user_id)
-        return had
-
     # -- evidence sent on its own ---------------------------------------------------------
     def attach(self, evidence: Evidence, *, person: Person, chat_id: int) -> Attached | Step | None:
         """A photo, document or location with no command: it belongs to the guided log in
         progress, else to the entry recorded in the last few minutes, else to nothing."""
-        if self.draft_of(chat_id, person.id) is not None:
-            return self.give_evidence(evidence, person=person, chat_id=chat_id)
+        if self.guided.draft_of(chat_id, person.id) is not None:
+            return self.guided.give_evidence(evidence, person=person, chat_id=chat_id)
         target = self.store.target(chat_id, person.id)
         if target is None or target[0] is None:
             return None
@@ -394,7 +183,7 @@ class ActivityService:
         activity = self.store.get(activity_id)
         if activity is None or activity.deleted or activity.user_id != person.id:
             return None
-        merged = _add_evidence(list(activity.evidence), [evidence])
+        merged = add_evidence(list(activity.evidence), [evidence])
         if len(merged) == len(activity.evidence):
             return Attached(activity, added=False)
         updated = self.store.update(activity.id, {"evidence": merged}, by=person.id, at=now,
@@ -462,7 +251,7 @@ class ActivityService:
             raise EntryError(texts.EDIT_WHAT.format(id=activity.id))
         if len(args) > MAX_TEXT:
             raise EntryError(texts.TOO_LONG.format(count=len(args), limit=MAX_TEXT))
-        changes = self._edit_changes(activity, args)
+        changes = edit_changes(activity, args, vocab=self.vocabulary(), now=self.now())
         return self._update(activity, changes, person)
 
     def recent(self, args: str, person: Person, *, limit: int = 15) -> Listing:
@@ -539,7 +328,7 @@ class ActivityService:
         return ReportJob(self.summary(period), info, self.now())
 
     # -- internals ------------------------------------------------------------------------
-    def _store(self, new: NewActivity) -> tuple[Activity, bool]:
+    def save_new(self, new: NewActivity) -> tuple[Activity, bool]:
         """Validate and store; the entry is committed when this returns."""
         if new.chat_id is not None and new.message_id is not None:
             existing = self.store.by_message(new.chat_id, new.message_id)
@@ -557,44 +346,6 @@ class ActivityService:
         if new.chat_id is not None:
             self.store.set_target(new.chat_id, new.user_id, activity.id, now)
         return activity, created
-
-    def _commit(self, state: DraftState, *, source: str) -> Logged:
-        activity, created = self._store(NewActivity(
-            day=state.day or self.now().date(), line=state.line, text=state.text or "",
-            user_id=state.user_id, user_name=state.user_name, partners=tuple(state.partners),
-            department=state.department, chat_id=state.chat_id,
-            message_id=state.origin_message_id, evidence=tuple(state.evidence), source=source,
-        ))
-        self.store.drop_draft(state.chat_id, state.user_id)
-        return Logged(activity, created)
-
-    def _new_draft(self, person: Person, chat_id: int, message_id: int, *, mode: str,
-                   step: str) -> DraftState:
-        now = self.now()
-        return DraftState(chat_id=chat_id, user_id=person.id, user_name=person.name, step=step,
-                          mode=mode, origin_message_id=message_id, last_message_id=message_id,
-                          created_at=now, updated_at=now)
-
-    def _save(self, state: DraftState) -> None:
-        state.updated_at = self.now()
-        self.store.save_draft(state.to_row())
-
-    def _current(self, person: Person, chat_id: int) -> DraftState:
-        state = self.draft_of(chat_id, person.id)
-        if state is None:
-            raise EntryError(texts.NO_DRAFT)
-        return state
-
-    def _draft_for_button(self, person: Person, chat_id: int,
-                          origin: int) -> DraftState | Logged:
-        """The draft a button belongs to; if it was already saved, that entry."""
-        state = self.draft_of(chat_id, person.id)
-        if state is not None and state.origin_message_id == origin:
-            return state
-        saved = self.store.by_message(chat_id, origin)
-        if saved is not None and saved.user_id == person.id:
-            return Logged(saved, created=False)
-        raise EntryError(texts.DRAFT_GONE)
 
     def _check_owner(self, activity: Activity, person: Person) -> None:
         if activity.user_id != person.id and not self.is_admin(person):
@@ -616,62 +367,6 @@ class ActivityService:
             changes["partners"] = merge(changes["partners"])
         return self.store.update(activity.id, changes, by=person.id, at=self.now())
 
-    def _edit_changes(self, activity: Activity, args: str) -> dict[str, Any]:
-        vocab = self.vocabulary()
-        fields = list(_EDIT_FIELD.finditer(args))
-        if not fields or fields[0].start() > 0 and args[:fields[0].start()].strip():
-            # A whole new text: keep what it does not say.
-            draft = parse_entry(args, vocab=vocab, now=self.now(), line=None)
-            changes: dict[str, Any] = {"text": draft.text}
-            if draft.day_given:
-                changes["day"] = draft.day
-            if draft.line is not None and not draft.candidates:
-                changes["line"] = draft.line  # given explicitly, not guessed
-            if draft.partners:
-                changes["partners"] = draft.partners
-            if draft.department:
-                changes["department"] = draft.department
-            return changes
-        changes = {}
-        for i, match in enumerate(fields):
-            name = fold(match.group("field"))
-            end = len(args) if name == "texto" or i + 1 == len(fields) else fields[i + 1].start()
-            value = args[match.end():end].strip()
-            if name == "texto":
-                changes["text"] = _tidy_text(value)
-                break
-            changes.update(self._edit_field(name, value, vocab))
-        return changes
-
-    def _edit_field(self, name: str, value: str, vocab: Vocabulary) -> dict[str, Any]:
-        if name == "linea":
-            if not value.isdigit():
-                raise EntryError(texts.EDIT_LINE_NUMBER)
-            return {"line": check_line(int(value), self.lines)}
-        if name in {"fecha", "dia"}:
-            try:
-                when = find_when(value, now=self.now(), prefer="past") if value else None
-            except DateError as exc:
-                raise EntryError(texts.BAD_DATE.format(problem=html.escape(exc.problem))) from None
-            if when is None:
-                raise EntryError(texts.BAD_DATE.format(problem=texts.NO_DATE_FOUND.format(
-                    text=html.escape(value))))
-            return {"day": when.day}
-        if name.startswith(("aliado", "socio")):
-            if fold(value) in _NONE_WORDS:
-                return {"partners": []}
-            tagged, rest = hashtags(value)
-            loose = [p.strip() for p in re.split(r"[,;]|\s+y\s+", rest) if p.strip()]
-            names = [vocab.partners.canonical(n) for n in [*tagged, *loose]]
-            if not names:
-                raise EntryError(texts.EDIT_PARTNERS)
-            return {"partners": names}
-        # dependencia
-        if fold(value) in _NONE_WORDS:
-            return {"department": None}
-        if not value:
-            raise EntryError(texts.EMPTY_DEPARTMENT)
-        return {"department": vocab.departments.canonical(value)}
 
 
 def _check_day(day: date, today: date) -> None:
@@ -679,27 +374,4 @@ def _check_day(day: date, today: date) -> None:
         raise EntryError(texts.FUTURE_DATE.format(day=format_day(day), written=day.isoformat()))
     if day < OLDEST:
         raise EntryError(texts.TOO_OLD.format(day=format_day(day)))
-
-
-def _add_evidence(current: list[Evidence], new: Sequence[Evidence]) -> list[Evidence]:
-    """``current`` plus ``new``, a message already attached counting once."""
-    seen = {(e.message_id, e.kind, e.file_id) for e in current}
-    seen_messages = {e.message_id for e in current if e.message_id is not None}
-    out = list(current)
-    for item in new:
-        if item.message_id is not None and item.message_id in seen_messages:
-            continue
-        if (item.message_id, item.kind, item.file_id) in seen:
-            continue
-        out.append(item)
-        seen.add((item.message_id, item.kind, item.file_id))
-        if item.message_id is not None:
-            seen_messages.add(item.message_id)
-    return out
-
-
-def _tidy_text(text: str) -> str:
-    text = re.sub(r"[ \t]+", " ", text).strip()
-    return text[0].upper() + text[1:] if text[:1].islower() else text
-
 

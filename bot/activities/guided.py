@@ -1,0 +1,195 @@
+"""Step-by-step logs: /registrar alone, and quick logs waiting for their line.
+
+Each step is written to ``activity_drafts`` before the bot answers, so a
+restart (or a crash) loses nothing: the next message or button continues
+where the person was. A redelivered message is recognised by its id and
+only asks the same question again; "Guardar" pressed twice saves once,
+because the entry is keyed by the message that started the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot.activities.models import (
+    Draft,
+    DraftState,
+    EntryError,
+    Evidence,
+    Logged,
+    Person,
+    Step,
+    add_evidence,
+)
+from bot.activities.parse import check_line, parse_entry
+from bot.activities.store import ActivityStore, NewActivity
+from bot.texts import activities as texts
+
+if TYPE_CHECKING:
+    from bot.activities.service import ActivityService
+
+
+class GuidedLog:
+    """The drafts of one office, on top of :class:`ActivityService`."""
+
+    def __init__(self, service: ActivityService) -> None:
+        self.service = service
+
+    @property
+    def store(self) -> ActivityStore:
+        return self.service.store
+
+    def now(self) -> datetime:
+        return self.service.now()
+
+    def draft_of(self, chat_id: int, user_id: int) -> DraftState | None:
+        """The guided log this person has open in this chat; an abandoned one expires."""
+        row = self.store.draft(chat_id, user_id)
+        if row is None:
+            return None
+        state = DraftState.from_row(row)
+        limit = timedelta(hours=self.service.settings.activities.draft_hours)
+        if self.now() - state.updated_at > limit:
+            self.store.drop_draft(chat_id, user_id)
+            return None
+        return state
+
+    def start(self, *, person: Person, chat_id: int, message_id: int, line: int | None = None,
+              evidence: Sequence[Evidence] = ()) -> Step:
+        """``/registrar`` alone: begin asking (line first, unless given)."""
+        current = self.draft_of(chat_id, person.id)
+        if current is not None and current.origin_message_id == message_id:
+            return Step(current, repeated=True)
+        state = self._new_draft(person, chat_id, message_id, mode="guided",
+                                step="text" if line else "line")
+        state.line, state.evidence = line, list(evidence)
+        self._save(state)
+        return Step(state)
+
+    def choose_line(self, *, person: Person, chat_id: int, origin: int,
+                    line: int) -> Step | Logged:
+        """A line button of a guided (or quick, line-less) log."""
+        check_line(line, self.service.lines)
+        state = self._draft_for_button(person, chat_id, origin)
+        if isinstance(state, Logged):
+            return state
+        state.line = line
+        if state.mode == "quick":
+            return self._commit(state, source="telegram")
+        if state.step in {"line", "text"}:
+            state.step = "text" if state.text is None else "evidence"
+            if state.step == "evidence" and state.evidence:
+                state.step = "confirm"
+        self._save(state)
+        return Step(state)
+
+    def give_text(self, text: str, *, person: Person, chat_id: int, message_id: int,
+                  evidence: Sequence[Evidence] = ()) -> Step:
+        """What happened, typed during a guided log (a caption counts, with its photo)."""
+        state = self._current(person, chat_id)
+        if message_id <= state.last_message_id:
+            return Step(state, repeated=True)
+        draft = parse_entry(text, vocab=self.service.vocabulary(), now=self.now(), line=state.line,
+                            read_line=False)
+        state.text, state.day, state.partners = draft.text, draft.day, draft.partners
+        state.department = draft.department
+        state.evidence = add_evidence(state.evidence, evidence)
+        state.last_message_id = message_id
+        if state.step == "text":
+            state.step = "confirm" if state.evidence else "evidence"
+        elif state.step == "evidence":
+            state.step = "confirm"  # a correction after the text: show what will be saved
+        self._save(state)
+        return Step(state, added_evidence=bool(evidence))
+
+    def give_evidence(self, evidence: Evidence, *, person: Person, chat_id: int) -> Step:
+        """A photo, document or location sent during a guided log."""
+        state = self._current(person, chat_id)
+        before = len(state.evidence)
+        state.evidence = add_evidence(state.evidence, [evidence])
+        repeated = len(state.evidence) == before
+        if evidence.message_id:
+            state.last_message_id = max(state.last_message_id, evidence.message_id)
+        if state.step == "evidence":
+            state.step = "confirm"
+        self._save(state)
+        return Step(state, repeated=repeated, added_evidence=not repeated)
+
+    def skip_evidence(self, *, person: Person, chat_id: int, origin: int) -> Step | Logged:
+        state = self._draft_for_button(person, chat_id, origin)
+        if isinstance(state, Logged):
+            return state
+        if state.step == "evidence":
+            state.step = "confirm"
+            self._save(state)
+        return Step(state)
+
+    def reopen_line(self, *, person: Person, chat_id: int, origin: int) -> Step | Logged:
+        """"Cambiar línea" on the summary of a guided log, before saving."""
+        state = self._draft_for_button(person, chat_id, origin)
+        return state if isinstance(state, Logged) else Step(state)
+
+    def confirm(self, *, person: Person, chat_id: int, origin: int) -> Logged:
+        """Save a guided log. Pressing "Guardar" twice saves once."""
+        state = self._draft_for_button(person, chat_id, origin)
+        if isinstance(state, Logged):
+            return state
+        if state.line is None or not state.text:
+            raise EntryError(texts.DRAFT_INCOMPLETE)
+        return self._commit(state, source="guided")
+
+    def cancel(self, *, chat_id: int, user_id: int) -> bool:
+        """Leave a guided log; True if there was one."""
+        had = self.store.draft(chat_id, user_id) is not None
+        self.store.drop_draft(chat_id, user_id)
+        return had
+
+    def wait_for_line(self, draft: Draft, *, person: Person, chat_id: int, message_id: int,
+                      evidence: Sequence[Evidence]) -> Step:
+        """A quick log whose line could not be told: keep it until a line button is pressed."""
+        state = self._new_draft(person, chat_id, message_id, mode="quick", step="line")
+        state.text, state.day, state.partners = draft.text, draft.day, draft.partners
+        state.department, state.evidence = draft.department, list(evidence)
+        self._save(state)
+        return Step(state)
+
+    # -- internals --------------------------------------------------------------------------
+    def _commit(self, state: DraftState, *, source: str) -> Logged:
+        activity, created = self.service.save_new(NewActivity(
+            day=state.day or self.now().date(), line=state.line, text=state.text or "",
+            user_id=state.user_id, user_name=state.user_name, partners=tuple(state.partners),
+            department=state.department, chat_id=state.chat_id,
+            message_id=state.origin_message_id, evidence=tuple(state.evidence), source=source,
+        ))
+        self.store.drop_draft(state.chat_id, state.user_id)
+        return Logged(activity, created)
+
+    def _new_draft(self, person: Person, chat_id: int, message_id: int, *, mode: str,
+                   step: str) -> DraftState:
+        now = self.now()
+        return DraftState(chat_id=chat_id, user_id=person.id, user_name=person.name, step=step,
+                          mode=mode, origin_message_id=message_id, last_message_id=message_id,
+                          created_at=now, updated_at=now)
+
+    def _save(self, state: DraftState) -> None:
+        state.updated_at = self.now()
+        self.store.save_draft(state.to_row())
+
+    def _current(self, person: Person, chat_id: int) -> DraftState:
+        state = self.draft_of(chat_id, person.id)
+        if state is None:
+            raise EntryError(texts.NO_DRAFT)
+        return state
+
+    def _draft_for_button(self, person: Person, chat_id: int,
+                          origin: int) -> DraftState | Logged:
+        """The draft a button belongs to; if it was already saved, that entry."""
+        state = self.draft_of(chat_id, person.id)
+        if state is not None and state.origin_message_id == origin:
+            return state
+        saved = self.store.by_message(chat_id, origin)
+        if saved is not None and saved.user_id == person.id:
+            return Logged(saved, created=False)
+        raise EntryError(texts.DRAFT_GONE)
