@@ -409,7 +409,12 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _refuse(update, error)
         return
     async with chat_action(update, ChatAction.UPLOAD_DOCUMENT):
-        data = await asyncio.to_thread(job.build)
+        try:
+            data = await asyncio.to_thread(job.build)
+        except Exception:  # a broken draft must not look like "nothing happened"
+            log.exception("Could not build the report for %s", job.summary.period.slug)
+            await reply(update, texts.REPORT_FAILED)
+            return
         caption = texts.REPORT_CAPTION.format(period=job.summary.period.label,
                                               count=job.summary.total)
         if not job.summary.total:

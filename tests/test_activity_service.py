@@ -218,3 +218,9 @@ def test_listing_staff_see_their_own_admins_everyone(service):
         ["Ana Pérez"]
     with pytest.raises(NotAllowed):
         service.recent("borradas", ANA)
+
+
+def test_a_new_log_replacing_an_unsaved_one_says_so(service):
+    service.log("Reunión de seguimiento", person=ANA, chat_id=CHAT, message_id=150)
+    step = service.log("", person=ANA, chat_id=CHAT, message_id=151)
+    assert step.dropped == "Reunión de seguimiento"

@@ -62,11 +62,12 @@ class GuidedLog:
         current = self.draft_of(chat_id, person.id)
         if current is not None and current.origin_message_id == message_id:
             return Step(current, repeated=True)
+        dropped = current.text if current is not None else None
         state = self._new_draft(person, chat_id, message_id, mode="guided",
                                 step="text" if line else "line")
         state.line, state.evidence = line, list(evidence)
         self._save(state)
-        return Step(state)
+        return Step(state, dropped=dropped)
 
     def choose_line(self, *, person: Person, chat_id: int, origin: int,
                     line: int) -> Step | Logged:
@@ -149,11 +150,14 @@ class GuidedLog:
     def wait_for_line(self, draft: Draft, *, person: Person, chat_id: int, message_id: int,
                       evidence: Sequence[Evidence]) -> Step:
         """A quick log whose line could not be told: keep it until a line button is pressed."""
+        current = self.draft_of(chat_id, person.id)
+        dropped = current.text if current is not None and current.origin_message_id != \
+            message_id else None
         state = self._new_draft(person, chat_id, message_id, mode="quick", step="line")
         state.text, state.day, state.partners = draft.text, draft.day, draft.partners
         state.department, state.evidence = draft.department, list(evidence)
         self._save(state)
-        return Step(state)
+        return Step(state, dropped=dropped)
 
     # -- internals --------------------------------------------------------------------------
     def _commit(self, state: DraftState, *, source: str) -> Logged:

@@ -150,6 +150,7 @@ class Step:
     draft: DraftState
     repeated: bool = False  # the same message again (Telegram redelivery): ask again
     added_evidence: bool = False
+    dropped: str | None = None  # the text of an unsaved log this one replaced
 
     @property
     def name(self) -> str:

@@ -152,6 +152,9 @@ def step_reply(step: Step, lines: Sequence[ActionLine]) -> Reply:
     cancel = (texts.BUTTON_CANCEL, f"act:dx:{origin}")
     prefix = texts.EVIDENCE_ADDED + "\n\n" if step.added_evidence and draft.step != "confirm" \
         else ""
+    if step.dropped:
+        prefix = texts.DRAFT_DROPPED.format(text=html.escape(_short(step.dropped, 200))) + \
+            "\n\n" + prefix
     if draft.step == "line":
         rows: Buttons = [[(f"{line.number}. {line.name}", f"act:dl:{origin}:{line.number}")]
                          for line in lines]

@@ -96,8 +96,10 @@ GROUP_GUIDED = (
     "En el grupo registre en una sola línea, por ejemplo " + EXAMPLE + ".\n"
     "Para el paso a paso, escríbame /registrar en privado."
 )
-RESUMED = "Retomemos su registro donde quedó."
-EXPIRED_DRAFT = "Su registro anterior quedó sin terminar y se descartó."
+DRAFT_DROPPED = (
+    "⚠️ Su registro anterior quedó sin guardar y lo reemplacé por este: «{text}». "
+    "Si lo necesita, envíelo de nuevo."
+)
 BUTTON_SAVE = "✅ Guardar"
 BUTTON_CHANGE_LINE = "Cambiar línea"
 BUTTON_UNDO = "Deshacer"
