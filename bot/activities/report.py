@@ -107,16 +107,13 @@ def _introduction(doc, summary: Summary, info: ReportInfo, today: date) -> None:
     period = summary.period
     doc.add_paragraph(
         f"En el presente informe se da a conocer al {_clean(info.recipient)} las actividades "
-        f"que {_span(period)} desarrolló la {_clean(info.office)}"
-        f"{', ' + _clean(info.entity) if info.entity else ''}, organizadas según sus líneas "
-        "de acción."
+        f"que {_span(period)} desarrolló la {_clean(info.office)}, organizadas según sus "
+        "líneas de acción."
     )
     active = [n for n, count in summary.by_line.items() if count]
     if summary.total:
-        text = (
-            f"En el periodo se registraron {_count(summary.total, 'actividad', 'actividades')} "
-            f"en {len(active)} de las {len(summary.lines)} líneas de acción"
-        )
+        text = (f"En el periodo {_registered(summary.total)} en {len(active)} de las "
+                f"{len(summary.lines)} líneas de acción")
         if summary.by_partner:
             text += (f", con la participación de "
                      f"{_count(len(summary.by_partner), 'entidad aliada', 'entidades aliadas')}")
@@ -154,9 +151,11 @@ def _activities(doc, summary: Summary, info: ReportInfo) -> None:
                               ).runs[0].italic = True
             continue
         partners = _partners_of(items)
-        lead = f"En el periodo se registraron {_count(len(items), 'actividad', 'actividades')}"
-        if partners:
-            lead += f" de esta línea, con entidades como {_enumerate(partners)}"
+        lead = f"En el periodo {_registered(len(items))} de esta línea"
+        if len(partners) == 1:
+            lead += f", con {_clean(partners[0])}"
+        elif partners:
+            lead += f", con entidades como {_enumerate(partners)}"
         doc.add_paragraph(lead + ".")
         for activity in items:
             paragraph = doc.add_paragraph(style="List Bullet")
@@ -322,6 +321,11 @@ def _span(period) -> str:
 
 def _long(d: date) -> str:
     return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
+
+
+def _registered(n: int) -> str:
+    """ "se registró 1 actividad" / "se registraron 3 actividades"."""
+    return "se registró 1 actividad" if n == 1 else f"se registraron {n} actividades"
 
 
 def _count(n: int, one: str, many: str) -> str:
