@@ -133,7 +133,8 @@ async def registrar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 return
         outcome = service.log(text, person=person, chat_id=chat.id,
                               message_id=message.message_id,
-                              evidence=evidence, guided=_is_private(update))
+                              evidence=evidence, guided=_is_private(update),
+                              sent_at=message.date)
     except EntryError as error:
         await _refuse(update, error)
         return
@@ -206,8 +207,9 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
         else:
             outcome = guided.give_text(text, person=person, chat_id=chat.id,
-                                        message_id=message.message_id,
-                                        evidence=[evidence] if evidence else [])
+                                       message_id=message.message_id,
+                                       evidence=[evidence] if evidence else [],
+                                       sent_at=message.date)
     except EntryError as error:
         await _refuse(update, error)
         return

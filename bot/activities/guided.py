@@ -87,12 +87,13 @@ class GuidedLog:
         return Step(state)
 
     def give_text(self, text: str, *, person: Person, chat_id: int, message_id: int,
-                  evidence: Sequence[Evidence] = ()) -> Step:
+                  evidence: Sequence[Evidence] = (), sent_at: datetime | None = None) -> Step:
         """What happened, typed during a guided log (a caption counts, with its photo)."""
         state = self._current(person, chat_id)
         if message_id <= state.last_message_id:
             return Step(state, repeated=True)
-        draft = parse_entry(text, vocab=self.service.vocabulary(), now=self.now(), line=state.line,
+        draft = parse_entry(text, vocab=self.service.vocabulary(),
+                            now=self.service.written_at(sent_at), line=state.line,
                             read_line=False)
         state.text, state.day, state.partners = draft.text, draft.day, draft.partners
         state.department = draft.department

@@ -59,6 +59,7 @@ class NotAllowed(EntryError):
     """The person may not do this (someone else's entry, or not an admin)."""
 
 
+LATE_MESSAGE = timedelta(minutes=10)
 _LINE_ONLY = re.compile(r"^\s*(?:l[ií]nea\s*|l)?(\d{1,2})\s*$", re.IGNORECASE)
 _ENTRY_ID = re.compile(r"^\s*#?(\d{1,9})\b\s*")
 
@@ -117,12 +118,21 @@ class ActivityService:
         ))
         return activity
 
+    def written_at(self, sent_at: datetime | None) -> datetime:
+        """The moment "ayer" and "hoy" refer to: when the person wrote, if that was a while
+        ago (the bot was down and Telegram delivers late), else now (clocks differ a bit)."""
+        now = self.now()
+        if sent_at is not None and sent_at < now - LATE_MESSAGE:
+            return sent_at.astimezone(now.tzinfo)
+        return now
+
     def log(self, text: str, *, person: Person, chat_id: int, message_id: int,
-            evidence: Sequence[Evidence] = (), guided: bool = True) -> Logged | Step:
+            evidence: Sequence[Evidence] = (), guided: bool = True,
+            sent_at: datetime | None = None) -> Logged | Step:
         """``/registrar <text>``: store at once, or (line unclear, or no text) start asking.
 
         ``guided=False`` (group chats, where the bot does not see plain replies) refuses
-        to start a step-by-step log.
+        to start a step-by-step log. ``sent_at`` is when Telegram says it was written.
         """
         existing = self.store.by_message(chat_id, message_id)
         if existing is not None:
@@ -134,11 +144,10 @@ class ActivityService:
             line = check_line(int(only_line.group(1)), self.lines) if only_line else None
             return self.guided.start(person=person, chat_id=chat_id, message_id=message_id,
                                      line=line, evidence=evidence)
-        now = self.now()
         try:
-            draft = parse_entry(text, vocab=self.vocabulary(), now=now)
+            draft = parse_entry(text, vocab=self.vocabulary(), now=self.written_at(sent_at))
         except EntryError:
-            self.store.set_target(chat_id, person.id, None, now)
+            self.store.set_target(chat_id, person.id, None, self.now())
             raise
         if draft.line is None:
             return self.guided.wait_for_line(draft, person=person, chat_id=chat_id,
