@@ -248,9 +248,12 @@ async def test_guided_log_cannot_start_in_a_group(app, fake, services):
 
 async def test_a_message_delivered_late_is_read_from_when_it_was_written(app, fake, services,
                                                                           clock):
-    written = clock[0] - timedelta(days=2)  # the bot was down; Telegram delivers it now
+    written = clock[0] - timedelta(hours=20)  # the bot was down; Telegram delivers it now
     await send(app, message("/registrar 2 ayer Reunión con ProColombia", user_id=STAFF_ID,
                             date=int(written.timestamp())))
     await send(app, message("/registrar 2 Visita de inversionistas", user_id=STAFF_ID,
                             date=int(written.timestamp())))
-    assert [r["day"] for r in rows(services)] == ["2026-11-15", "2026-11-16"]
+    ancient = clock[0] - timedelta(days=400)  # not a late delivery: a wrong clock
+    await send(app, message("/registrar 2 Feria", user_id=STAFF_ID,
+                            date=int(ancient.timestamp())))
+    assert [r["day"] for r in rows(services)] == ["2026-11-16", "2026-11-17", "2026-11-18"]

@@ -60,6 +60,7 @@ class NotAllowed(EntryError):
 
 
 LATE_MESSAGE = timedelta(minutes=10)
+KEPT_BY_TELEGRAM = timedelta(hours=26)  # 24 h, and a margin for clocks
 _LINE_ONLY = re.compile(r"^\s*(?:l[ií]nea\s*|l)?(\d{1,2})\s*$", re.IGNORECASE)
 _ENTRY_ID = re.compile(r"^\s*#?(\d{1,9})\b\s*")
 
@@ -120,9 +121,13 @@ class ActivityService:
 
     def written_at(self, sent_at: datetime | None) -> datetime:
         """The moment "ayer" and "hoy" refer to: when the person wrote, if that was a while
-        ago (the bot was down and Telegram delivers late), else now (clocks differ a bit)."""
+        ago (the bot was down and Telegram delivers late), else now (clocks differ a bit).
+
+        Telegram keeps undelivered updates for 24 hours, so an older date is not a late
+        delivery but a wrong clock, and is ignored.
+        """
         now = self.now()
-        if sent_at is not None and sent_at < now - LATE_MESSAGE:
+        if sent_at is not None and now - KEPT_BY_TELEGRAM <= sent_at < now - LATE_MESSAGE:
             return sent_at.astimezone(now.tzinfo)
         return now
 
