@@ -202,7 +202,8 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 await _show(update, render.step_reply(Step(draft), service.lines))
                 return
             outcome = guided.choose_line(person=person, chat_id=chat.id,
-                                          origin=draft.origin_message_id, line=int(text))
+                                         origin=draft.origin_message_id, line=int(text),
+                                         message_id=message.message_id)
         elif not text and evidence is not None:
             outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
         else:

@@ -224,3 +224,13 @@ def test_a_new_log_replacing_an_unsaved_one_says_so(service):
     service.log("Reunión de seguimiento", person=ANA, chat_id=CHAT, message_id=150)
     step = service.log("", person=ANA, chat_id=CHAT, message_id=151)
     assert step.dropped == "Reunión de seguimiento"
+
+
+def test_a_typed_line_number_redelivered_is_not_taken_as_the_text(service):
+    service.log("", person=ANA, chat_id=CHAT, message_id=160)
+    service.guided.choose_line(person=ANA, chat_id=CHAT, origin=160, line=4, message_id=161)
+    again = service.guided.choose_line(person=ANA, chat_id=CHAT, origin=160, line=4,
+                                       message_id=161)
+    assert again.repeated and again.name == "text"
+    repeated = service.guided.give_text("4", person=ANA, chat_id=CHAT, message_id=161)
+    assert repeated.repeated and repeated.draft.text is None

@@ -69,13 +69,18 @@ class GuidedLog:
         self._save(state)
         return Step(state, dropped=dropped)
 
-    def choose_line(self, *, person: Person, chat_id: int, origin: int,
-                    line: int) -> Step | Logged:
-        """A line button of a guided (or quick, line-less) log."""
+    def choose_line(self, *, person: Person, chat_id: int, origin: int, line: int,
+                    message_id: int | None = None) -> Step | Logged:
+        """A line button of a guided (or quick, line-less) log, or its number typed in
+        message ``message_id`` (a redelivered one is not applied twice)."""
         check_line(line, self.service.lines)
         state = self._draft_for_button(person, chat_id, origin)
         if isinstance(state, Logged):
             return state
+        if message_id is not None:
+            if message_id <= state.last_message_id:
+                return Step(state, repeated=True)
+            state.last_message_id = message_id
         state.line = line
         if state.mode == "quick":
             return self._commit(state, source="telegram")
