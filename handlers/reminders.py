@@ -20,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
+from contextvars import ContextVar
 from datetime import timedelta
 
 from telegram import ForceReply, Message, MessageEntity, Update
@@ -33,6 +35,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.reminders.render import Shown
 from bot.reminders.service import Outgoing, Person, ReminderService
@@ -50,6 +53,7 @@ COMMANDS = [
 
 SENDER_KEY = "reminder_sender"
 MAX_BACKOFF = 60.0
+RETRY_AFTER_WAITS = 2
 
 
 def _service(context: ContextTypes.DEFAULT_TYPE) -> ReminderService:
@@ -159,7 +163,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     shown = _service(context).on_button(person, query.data or "", chat_id=chat_id,
                                         message_id=message.message_id if message else None)
     await query.answer(shown.toast, show_alert=bool(shown.toast and len(shown.toast) > 40))
-    if isinstance(message, Message) and message.reply_markup:
+    if isinstance(message, Message):  # the message whose button was pressed
         with contextlib.suppress(BadRequest):  # unchanged, or too old to edit
             if shown.refresh is not None:  # a list: show it again, up to date
                 fresh = _service(context).listing(shown.refresh, person)
@@ -210,6 +214,46 @@ def register(application: Application) -> None:
 # ----------------------------------------------------------------------------- the sender
 
 
+# The reminder being sent by the current task, for the request journal below.
+_SENDING: ContextVar[tuple[ReminderService, Outgoing] | None] = ContextVar(
+    "reminder_being_sent", default=None)
+
+
+def _journal_requests(request: BaseRequest) -> None:
+    """Record each reminder's HTTP request in the outbox as it happens.
+
+    Wraps ``request.do_request`` (the one call that goes to the network, made after
+    the rate limiter let it through): just before it, the delivery is written as
+    ``sending``; on a 200 answer as ``sent``, on any other answer or an error the
+    row is removed so the pair is owed again. Requests that are not reminders pass
+    through untouched. See :mod:`bot.reminders.outbox` for why.
+    """
+    if getattr(request, "_enlace_journal", False):
+        return
+    original = request.do_request
+
+    async def do_request(*args, **kwargs):
+        current = _SENDING.get()
+        url = kwargs.get("url", args[0] if args else "")
+        if current is None or not str(url).endswith("/sendMessage"):
+            return await original(*args, **kwargs)
+        service, out = current
+        service.begin(out)
+        try:
+            status, payload = await original(*args, **kwargs)
+        except BaseException:
+            service.retract(out)
+            raise
+        if status == 200:
+            service.accepted(out)
+        else:
+            service.retract(out)
+        return status, payload
+
+    request.do_request = do_request  # type: ignore[method-assign]
+    request._enlace_journal = True  # type: ignore[attr-defined]
+
+
 class ReminderSender:
     """Delivers owed reminders; the database decides what is owed, this only sends."""
 
@@ -218,6 +262,7 @@ class ReminderSender:
         self.lock = asyncio.Lock()
         self.failures = 0
         self.sent = 0
+        _journal_requests(application.bot.request)
 
     @property
     def service(self) -> ReminderService:
@@ -248,11 +293,17 @@ class ReminderSender:
         sent = 0
         for out in service.outgoing():
             try:
-                message = await bot.send_message(
-                    out.chat_id, out.shown.text, reply_markup=keyboard(out.shown.buttons),
-                    disable_web_page_preview=True)
+                # The rate limiter waits out up to RETRY_AFTER_WAITS "429 retry after"
+                # answers itself (holding back every other send meanwhile).
+                token = _SENDING.set((service, out))
+                try:
+                    message = await bot.send_message(
+                        out.chat_id, out.shown.text, reply_markup=keyboard(out.shown.buttons),
+                        disable_web_page_preview=True, rate_limit_args=RETRY_AFTER_WAITS)
+                finally:
+                    _SENDING.reset(token)
             except RetryAfter as exc:
-                wait = _seconds(exc.retry_after)
+                wait = _retry_after(exc)
                 log.warning("Telegram asked to wait %.0f s before sending reminders", wait)
                 self._retry_in(wait + 0.5)
                 return sent
@@ -301,7 +352,14 @@ class ReminderSender:
                        job_kwargs={"max_instances": 5, "misfire_grace_time": None})
 
 
-def _seconds(value: float | timedelta) -> float:
+def _retry_after(exc: RetryAfter) -> float:
+    """Seconds Telegram asked to wait (PTB 22 is moving this attribute to a timedelta)."""
+    value = getattr(exc, "_retry_after", None)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -309,6 +367,7 @@ async def on_startup(application: Application) -> None:
     """Start the clock: an immediate first tick sends what fell due while the bot was down."""
     sender = ReminderSender(application)
     application.bot_data[SENDER_KEY] = sender
+    sender.service.settle_interrupted()
     sender.start()
     log.info("Reminders started (check every %s s)",
              sender.service.settings.reminders.tick_seconds)

@@ -1,16 +1,30 @@
 """The reminder outbox: which (reminder, chat) pairs are due and not yet delivered.
 
-The truth is in SQLite. A pair is delivered when a ``reminder_deliveries`` row
-exists, written right after Telegram accepted the message, in its own
-committed transaction. So a restart re-sends nothing already sent; a pair
-whose send failed has no row and is tried again on the next tick; a crash
-between the group message and the owner's resends only the owner's.
+The truth is in SQLite, one ``reminder_deliveries`` row per (reminder key, chat),
+each change committed on its own:
 
-The one window left: if the process dies after Telegram accepted a message
-and before the row is committed (microseconds, one SQLite write), that
-message is sent again after the restart. The same holds if Telegram accepted
-a message but the answer was lost on the way back (a timeout).
+- ``sending``: written the instant before the HTTP request leaves (not before a
+  rate-limit wait), so a crash from then on counts the message as delivered;
+- ``sent``: Telegram answered 200; ``message_id`` is filled in right after;
+- any other answer (429, 5xx, 4xx) or a network error deletes the ``sending``
+  row, so the pair is owed again and retried on the next tick;
+- ``undeliverable``: Telegram refuses for good (403, chat not found);
+- ``uncertain``: a ``sending`` row found at start-up, i.e. the process died
+  while the request was in flight. It is *not* sent again.
+
+Why "in flight" counts as delivered: once the request bytes are written, the
+kernel finishes sending them even if the process is killed, and Telegram
+processes a request it received; a kill in the milliseconds before the write
+is far less likely than in the round trip that follows it. The one way left
+to lose a reminder is a kill in that short gap before the write, or a kill in
+flight when Telegram was about to answer with an error; the one way left to
+double one is a timeout after Telegram accepted (we retry it). Both are
+logged (``uncertain`` rows, retry warnings).
+
+A restart re-sends nothing recorded; a crash between the group message and the
+owner's sends only the owner's.
 """
+
 
 from __future__ import annotations
 
@@ -91,15 +105,49 @@ class Outbox:
         """The first reminder time after ``now`` (for the precise wake-up)."""
         return next((due.fire_at for due in dues if due.fire_at > now), None)
 
+    def begin(self, delivery: Delivery, *, at: datetime) -> None:
+        """The request is about to leave: from now on a crash counts it as delivered."""
+        self._insert(delivery, "sending", at, None, "")
+
+    def accepted(self, delivery: Delivery, *, at: datetime, message_id: int | None = None) -> None:
+        """Telegram answered 200 (``message_id`` once the answer is parsed)."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO reminder_deliveries (key, chat_id, status, at, fire_at, late, "
+                "message_id, detail) VALUES (?, ?, 'sent', ?, ?, ?, ?, '') "
+                "ON CONFLICT(key, chat_id) DO UPDATE SET status = 'sent', at = excluded.at, "
+                "message_id = COALESCE(excluded.message_id, message_id)",
+                [delivery.key, delivery.chat_id, _stamp(at), _stamp(delivery.due.fire_at),
+                 int(delivery.late), message_id])
+
+    def retract(self, delivery: Delivery) -> None:
+        """Telegram did not take it (or we never heard back): owed again."""
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM reminder_deliveries WHERE key = ? AND chat_id = ? "
+                "AND status = 'sending'", [delivery.key, delivery.chat_id])
+
     def mark_sent(self, delivery: Delivery, *, message_id: int | None, at: datetime) -> None:
-        self._record(delivery, "sent", at, message_id, "")
+        self.accepted(delivery, at=at, message_id=message_id)
 
     def mark_undeliverable(self, delivery: Delivery, *, at: datetime, detail: str) -> None:
         """Telegram refused for good (the person never opened a chat with the bot, the
         group is gone): retrying would never succeed."""
-        self._record(delivery, "undeliverable", at, None, detail[:300])
+        self.retract(delivery)
+        self._insert(delivery, "undeliverable", at, None, detail[:300])
 
-    def _record(self, delivery: Delivery, status: str, at: datetime, message_id: int | None,
+    def settle_interrupted(self) -> list[tuple[str, int]]:
+        """At start-up: requests that were in flight when the process died become
+        ``uncertain`` (counted as delivered, see the module docstring)."""
+        rows = self.db.execute(
+            "SELECT key, chat_id FROM reminder_deliveries WHERE status = 'sending'").fetchall()
+        if rows:
+            with self.db.atomic():
+                self.db.execute("UPDATE reminder_deliveries SET status = 'uncertain' "
+                                "WHERE status = 'sending'")
+        return [(key, chat) for key, chat in rows]
+
+    def _insert(self, delivery: Delivery, status: str, at: datetime, message_id: int | None,
                 detail: str) -> None:
         with self.db.atomic():
             self.db.execute(

@@ -144,11 +144,28 @@ class ReminderService:
         now = self._now()
         return self.outbox.next_fire_at(self.plan(now), now)
 
+    # What the sender reports, in order: begin (request leaving), accepted (HTTP 200) or
+    # retract (anything else), then mark_sent with the message id.
+    def begin(self, out: Outgoing) -> None:
+        self.outbox.begin(out.delivery, at=self._now())
+
+    def accepted(self, out: Outgoing) -> None:
+        self.outbox.accepted(out.delivery, at=self._now())
+
+    def retract(self, out: Outgoing) -> None:
+        self.outbox.retract(out.delivery)
+
     def mark_sent(self, out: Outgoing, message_id: int | None) -> None:
         self.outbox.mark_sent(out.delivery, message_id=message_id, at=self._now())
 
     def mark_undeliverable(self, out: Outgoing, detail: str) -> None:
         self.outbox.mark_undeliverable(out.delivery, at=self._now(), detail=detail)
+
+    def settle_interrupted(self) -> None:
+        """At start-up: a request in flight when the process died counts as delivered."""
+        for key, chat in self.outbox.settle_interrupted():
+            log.warning("Reminder %s to chat %s was being sent when Enlace stopped; "
+                        "counted as delivered, not sent again", key, chat)
 
     def _reminder(self, delivery: Delivery, now: datetime) -> Shown | None:
         due = delivery.due
