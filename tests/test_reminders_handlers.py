@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from bot.dates import Duration
 from bot.reminders.agreements import AgreementDraft
 from bot.reminders.deadlines import DeadlineDraft
 from handlers.reminders import ReminderSender
@@ -404,3 +405,18 @@ def test_a_request_cut_by_a_crash_is_not_sent_again(services, clock):
     status = services.db.execute(
         "SELECT status FROM reminder_deliveries WHERE chat_id = ?", [GROUP_ID]).fetchone()[0]
     assert status == "uncertain" and owner.chat_id == STAFF_ID
+
+
+async def test_signing_an_agreement_given_as_a_duration_sets_its_end(app, fake, services):
+    agreement, _ = services.reminders.agreements.add(AgreementDraft(
+        partner="GOAL", kind="mou", duration=Duration(months=24), cadence="trimestral",
+        status="negociacion"), by=STAFF_ID, at=services.now())
+    await send(app, callback(f"rem:ag:{agreement.id}", user_id=STAFF_ID))
+    assert [label for label, _ in last(fake).buttons()][0] == "✍️ Firma"
+    await send(app, callback(f"rem:ag:{agreement.id}:sig", user_id=STAFF_ID))
+    await send(app, message("el 15 de diciembre", user_id=STAFF_ID))  # 2025: the past one
+    reply = last(fake).text
+    assert "firmado el lunes 15 de diciembre de 2025" in reply
+    assert "vence el miércoles 15 de diciembre de 2027" in reply and "estado vigente" in reply
+    row = next(services.db.query("SELECT signed_on, ends_on, status FROM agreements"))
+    assert row == {"signed_on": "2025-12-15", "ends_on": "2027-12-15", "status": "vigente"}

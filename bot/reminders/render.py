@@ -274,8 +274,9 @@ def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[d
 def agreement_edit_menu(agreement: Agreement) -> Shown:
     a = f"rem:ag:{agreement.id}"
     return Shown(texts.AG_EDIT_MENU.format(partner=esc(agreement.partner)), [
-        [(texts.AG_BUTTON_STATUS, f"{a}:st"), (texts.AG_BUTTON_END, f"{a}:end")],
-        [(texts.AG_BUTTON_CADENCE, f"{a}:cad"), (texts.AG_BUTTON_DELETE, f"{a}:del")],
+        [(texts.AG_BUTTON_SIGNED, f"{a}:sig"), (texts.AG_BUTTON_STATUS, f"{a}:st")],
+        [(texts.AG_BUTTON_END, f"{a}:end"), (texts.AG_BUTTON_CADENCE, f"{a}:cad")],
+        [(texts.AG_BUTTON_DELETE, f"{a}:del")],
     ])
 
 

@@ -635,6 +635,11 @@ class ReminderService:
         if action == "cad" and arg in CADENCES:
             self.agreements.update(agreement.id, at=now, cadence=arg)
             return self._updated(agreement, f"seguimiento {CADENCE_NAMES[arg]}")
+        if action == "sig":
+            self.drafts.open("agreement_signed", chat_id=chat_id, user_id=person.id,
+                             user_name=person.name, step="signed",
+                             data={"agreement_id": agreement.id}, at=now)
+            return Shown(texts.AG_ASK_NEW_SIGNED, prompt=True)
         if action == "end":
             self.drafts.open("agreement_end", chat_id=chat_id, user_id=person.id,
                              user_name=person.name, step="end",
@@ -675,7 +680,37 @@ class ReminderService:
             return self._postpone_text(draft, person, text, now)
         if draft.kind == "agreement_end":
             return self._agreement_end_text(draft, text, now)
+        if draft.kind == "agreement_signed":
+            return self._agreement_signed_text(draft, text, now)
         return None
+
+    def _agreement_signed_text(self, draft: Draft, text: str, now: datetime) -> Shown:
+        """The signing date; it also fixes the end of an agreement given as a duration,
+        and an agreement in negotiation becomes in force."""
+        agreement = self.agreements.get(int(draft.data.get("agreement_id", 0)))
+        if agreement is None:
+            self.drafts.close(draft.id, at=now)
+            return Shown(texts.AG_NOT_FOUND)
+        try:
+            signed = parse_when(text, now=now, prefer="past").day
+            if signed > now.date():
+                raise InputError("La fecha de firma no puede ser futura.")
+            if agreement.ends_on is not None and agreement.ends_on <= signed:
+                raise InputError("La firma debe ser anterior a la fecha de fin "
+                                 f"({format_when(agreement.ends_on, None)}).")
+        except (InputError, DateError) as exc:
+            return Shown(esc(exc), prompt=True)
+        changes: dict[str, Any] = {"signed_on": signed}
+        what = [f"firmado el {format_when(signed, None)}"]
+        if agreement.ends_on is None and agreement.duration is not None:
+            changes["ends_on"] = agreement.duration.after(signed)
+            what.append(f"vence el {format_when(changes['ends_on'], None)}")
+        if agreement.status == "negociacion":
+            changes["status"] = "vigente"
+            what.append("estado vigente")
+        self.agreements.update(agreement.id, at=now, **changes)
+        self.drafts.close(draft.id, at=now)
+        return self._updated(agreement, ", ".join(what))
 
     def _postpone_text(self, draft: Draft, person: Person, text: str, now: datetime) -> Shown:
         deadline = self.deadlines.get(int(draft.data.get("deadline_id", 0)))

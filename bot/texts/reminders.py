@@ -132,6 +132,7 @@ AG_FOLLOWUP_ALREADY = "Ese seguimiento ya estaba registrado."
 AG_NO_FOLLOWUP = "Ese convenio no tiene seguimiento periódico pendiente."
 AG_NOT_FOUND = "No encontré ese convenio; puede que lo hayan borrado."
 AG_EDIT_MENU = "¿Qué cambia en el convenio con <b>{partner}</b>?"
+AG_BUTTON_SIGNED = "✍️ Firma"
 AG_BUTTON_STATUS = "📍 Estado"
 AG_BUTTON_END = "⌛ Fecha de fin"
 AG_BUTTON_CADENCE = "🔁 Seguimiento"
@@ -141,6 +142,7 @@ AG_DELETE_ASK = "¿Borrar el convenio con <b>{partner}</b>? No habrá más aviso
 AG_DELETED = "🗑 Convenio con <b>{partner}</b> borrado."
 AG_ASK_NEW_END = ("Escriba la nueva fecha de fin (<i>15/03/2028</i>) o la duración desde la "
                   "firma (<i>2 años</i>).")
+AG_ASK_NEW_SIGNED = "¿Cuándo se firmó? Escriba la fecha (ej. <i>15/03/2026</i> o <i>ayer</i>)."
 AG_USAGE = ("Con /convenio le pregunto paso a paso; también puede empezar con la contraparte: "
             "<code>/convenio GOAL</code>.")
 FOLLOWUP_ACTIVITY_TEXT = "Seguimiento al convenio con {partner}"
