@@ -40,6 +40,7 @@ from telegram.request import BaseRequest
 from bot.reminders.render import Shown
 from bot.reminders.service import Outgoing, Person, ReminderService
 from bot.texts import common as common_texts
+from bot.texts import reminders as texts
 from handlers.replies import keyboard, reply, services_of
 
 log = logging.getLogger(__name__)
@@ -79,12 +80,16 @@ async def _show(update: Update, shown: Shown) -> None:
     chat = update.effective_chat
     user = update.effective_user
     in_group = chat is not None and chat.type != ChatType.PRIVATE
-    if shown.prompt and in_group and not shown.buttons and user is not None:
+    if shown.prompt and in_group and user is not None:
         # Privacy mode only lets the bot see replies to it: ask the person (named, so
         # the selective reply box opens for them alone) to answer this message.
-        await chat.send_message(f"{user.mention_html()}: {shown.text}",
-                                reply_markup=ForceReply(selective=True),
-                                disable_web_page_preview=True)
+        if not shown.buttons:
+            await chat.send_message(f"{user.mention_html()}: {shown.text}",
+                                    reply_markup=ForceReply(selective=True),
+                                    disable_web_page_preview=True)
+            return
+        await reply(update, f"{user.mention_html()}: {shown.text}\n{texts.REPLY_HINT}",
+                    shown.buttons)
         return
     await reply(update, shown.text, shown.buttons)
 

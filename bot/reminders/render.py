@@ -117,8 +117,15 @@ def owner_buttons(draft_id: int, people: Sequence[tuple[int, str]], me: int) -> 
     return rows
 
 
+def short(text: str, limit: int = 80) -> str:
+    """``text`` cut at a word to fit a list line (lists must stay within one message)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+
+
 def deadline_list(deadlines: Sequence[Deadline], now: datetime, lines: Sequence[ActionLine],
-                  *, buttons: bool, tz, limit: int = 25) -> Shown:
+                  *, buttons: bool, tz, limit: int = 20) -> Shown:
     if not deadlines:
         return Shown(texts.LIST_EMPTY)
     parts = [texts.LIST_HEADING.format(count=len(deadlines))]
@@ -132,7 +139,7 @@ def deadline_list(deadlines: Sequence[Deadline], now: datetime, lines: Sequence[
         if deadline.due_at(tz) < now:
             left = f"⚠️ {left}"
         parts.append(texts.LIST_ITEM.format(
-            n=n, title=esc(deadline.title),
+            n=n, title=esc(short(deadline.title)),
             when=format_when(deadline.due_date, deadline.due_time), left=left, extra=extra))
         if buttons:
             rows.append([(f"✅ {n}", f"rem:done:{deadline.id}:l"),
@@ -236,15 +243,15 @@ def agreement_draft_card(draft_id: int, draft: AgreementDraft, now: datetime) ->
 
 def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[date | None,
                                                                                date | None]],
-                   now: datetime, *, buttons: bool) -> Shown:
+                   now: datetime, *, buttons: bool, limit: int = 20) -> Shown:
     if not agreements:
         return Shown(texts.AG_LIST_EMPTY)
     today = now.date()
     parts = [texts.AG_LIST_HEADING.format(count=len(agreements))]
     rows: Rows = []
-    for n, agreement in enumerate(agreements, start=1):
+    for n, agreement in enumerate(agreements[:limit], start=1):
         status = STATUSES.get(agreement.effective_status(today), agreement.status)
-        obj = f"\n    🎯 {esc(agreement.object)}" if agreement.object else ""
+        obj = f"\n    🎯 {esc(short(agreement.object))}" if agreement.object else ""
         end = ""
         if agreement.ends_on is not None:
             end = f"\n    ⌛ Vence: {format_short(agreement.ends_on)} {agreement.ends_on.year} " \
@@ -268,7 +275,10 @@ def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[d
             if pending is not None or upcoming is not None:
                 row.insert(0, (f"✅ Seguimiento {n}", f"rem:fu:{agreement.id}:l"))
             rows.append(row)
-    return Shown("\n".join(parts), rows[:90])
+    text = "\n".join(parts)
+    if len(agreements) > limit:
+        text += texts.LIST_MORE.format(count=len(agreements) - limit)
+    return Shown(text, rows)
 
 
 def agreement_edit_menu(agreement: Agreement) -> Shown:

@@ -125,7 +125,8 @@ class ReminderService:
         chats = [group] if group else []
         if due.owner_id and due.owner_id > 0 and due.owner_id != group:
             chats.append(due.owner_id)
-        return chats
+        # No group and no owner on Telegram: the admins, rather than nobody.
+        return chats or list(self.settings.access.admins)
 
     def outgoing(self) -> list[Outgoing]:
         """Every reminder message owed now, worded with today's numbers."""

@@ -13,6 +13,7 @@ ASK_DUE = (
     "<i>el próximo viernes a las 10</i>, <i>en dos semanas</i>, <i>fin de mes</i>, "
     "<i>15/12/2026</i>."
 )
+REPLY_HINT = "<i>Toque un botón o responda a este mensaje.</i>"
 ASK_NOTES = "Escriba las notas o el enlace del plazo (o «-» para dejarlas vacías)."
 ASK_OWNER = "¿Quién es responsable? Toque un nombre o escriba el nombre de la persona."
 ASK_LINE = "¿A qué línea de acción pertenece?"
