@@ -261,6 +261,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
                 rf"(?:\s+(?P<post>que\s+viene|entrante|proximo|siguiente|pasado|anterior))?{_E}"),
     ("relative", rf"{_B}(?P<dir>en|dentro\s+de|hace)\s+(?:(?:unos|unas)\s+)?(?P<n>{NUM})\s+"
                  rf"(?P<unit>dias?|semanas?|mes|meses|anos?)(?:\s+(?P<hab>habiles))?{_E}"),
+    ("relative_time", rf"{_B}(?P<dir>en|dentro\s+de|hace)\s+(?:(?P<n>{NUM})\s+"
+                      rf"(?P<unit>minutos?|mins?|horas?|hrs?)|(?P<half>media\s+hora)){_E}"),
     ("daynum", rf"{_B}(?:el\s+)?dia\s+(?P<d>\d{{1,2}}){_E}(?!\s*(?:[/.-]\d|de\s|del\s))"),
 ]
 
@@ -349,7 +351,8 @@ def _leftover(rest: str) -> bool:
 def _find(text: str, now: datetime, prefer: Prefer) -> When | None:
     norm, index = _normalise(text)
     today = now.date()
-    dates = _candidates(norm, _DATE_RES, lambda kind, m: _date_resolver(kind, m, today, prefer))
+    dates = _candidates(norm, _DATE_RES,
+                        lambda kind, m: _date_resolver(kind, m, today, prefer, now))
     times = _candidates(norm, _TIME_RES, lambda kind, m: _time_resolver(kind, m))
     # A time pattern inside a date span ("15/12/2026" holds no time) is not a time.
     times = [t for t in times if not any(d.start <= t.start < d.end for d in dates)]
@@ -436,7 +439,8 @@ def _day_for_time(clock: time, now: datetime, prefer: Prefer) -> date:
 # --------------------------------------------------------------------------------------
 
 
-def _date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer):
+def _date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer,
+                   now: datetime | None = None):
     """A function giving (day, time) for match ``m``, or None if it is not a date after all.
 
     Validation happens when the function is called (for the chosen match only),
@@ -472,6 +476,9 @@ def _date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer):
         return lambda: (_relative_date(g, today), None)
     if kind == "daynum":
         return lambda: (_day_of_month(int(g["d"]), today, prefer, m.group(0)), None)
+    if kind == "relative_time":
+        assert now is not None
+        return lambda: _relative_moment(g, now)
     raise AssertionError(kind)
 
 
@@ -647,6 +654,17 @@ def _relative_date(g: dict, today: date) -> date:
     if unit.startswith("mes"):
         return add_months(today, sign * n)
     return add_months(today, sign * 12 * n)
+
+
+def _relative_moment(g: dict, now: datetime) -> tuple[date, time]:
+    """ "en 2 minutos", "dentro de 3 horas", "en media hora": a day and a minute."""
+    minutes = 30 if g.get("half") else _number(g["n"]) * (
+        60 if g["unit"].startswith("h") else 1)
+    if minutes > 60 * 24 * 366:
+        raise DateError("Esa fecha queda demasiado lejos.")
+    sign = -1 if g["dir"] == "hace" else 1
+    moment = now + timedelta(minutes=sign * minutes)
+    return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
 
 
 def _time_resolver(kind: str, m: re.Match):

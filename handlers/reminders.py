@@ -167,9 +167,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     person = Person(query.from_user.id, query.from_user.full_name)
     shown = _service(context).on_button(person, query.data or "", chat_id=chat_id,
                                         message_id=message.message_id if message else None)
-    await query.answer(shown.toast, show_alert=bool(shown.toast and len(shown.toast) > 40))
+    try:  # what was pressed is already stored: a lost toast must not hide the reply
+        await query.answer(shown.toast, show_alert=bool(shown.toast and len(shown.toast) > 40))
+    except TelegramError as exc:
+        log.warning("Could not answer a button press: %s", exc)
     if isinstance(message, Message):  # the message whose button was pressed
-        with contextlib.suppress(BadRequest):  # unchanged, or too old to edit
+        with contextlib.suppress(TelegramError):  # unchanged, too old to edit, or network
             if shown.refresh is not None:  # a list: show it again, up to date
                 fresh = _service(context).listing(shown.refresh, person)
                 await message.edit_text(fresh.text, reply_markup=keyboard(fresh.buttons),

@@ -151,6 +151,22 @@ def test_times(text: str, expected: tuple[date, time | None]) -> None:
     assert parse(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("en 2 minutos", (date(2026, 11, 18), time(10, 2))),
+        ("en 5 min", (date(2026, 11, 18), time(10, 5))),
+        ("en media hora", (date(2026, 11, 18), time(10, 30))),
+        ("dentro de 3 horas", (date(2026, 11, 18), time(13, 0))),
+        ("en una hora", (date(2026, 11, 18), time(11, 0))),
+        ("en 15 horas", (date(2026, 11, 19), time(1, 0))),
+        ("hace 10 minutos", (date(2026, 11, 18), time(9, 50))),
+    ],
+)
+def test_minutes_and_hours_from_now(text: str, expected: tuple[date, time]) -> None:
+    assert parse(text) == expected
+
+
 def test_time_alone_in_the_past_is_the_last_such_time() -> None:
     assert parse("a las 9", "past") == (date(2026, 11, 18), time(9, 0))
     assert parse("a las 3 pm", "past") == (date(2026, 11, 17), time(15, 0))

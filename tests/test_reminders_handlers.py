@@ -420,3 +420,13 @@ async def test_signing_an_agreement_given_as_a_duration_sets_its_end(app, fake, 
     assert "vence el miércoles 15 de diciembre de 2027" in reply and "estado vigente" in reply
     row = next(services.db.query("SELECT signed_on, ends_on, status FROM agreements"))
     assert row == {"signed_on": "2025-12-15", "ends_on": "2027-12-15", "status": "vigente"}
+
+
+async def test_plazo_a_few_minutes_ahead(app, fake, services):
+    await send(app, message("/plazo Prueba de recordatorio en 2 minutos", user_id=STAFF_ID))
+    card = last(fake)
+    assert "miércoles 18 de noviembre de 2026, 10:02" in card.text
+    await send(app, callback(button(card, "✅ Guardar"), user_id=STAFF_ID))
+    row = deadlines(services)[0]
+    assert (row["title"], row["due_date"], row["due_time"]) == (
+        "Prueba de recordatorio", "2026-11-18", "10:02")
