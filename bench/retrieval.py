@@ -4,9 +4,10 @@ Questions: ``bench/questions/*.jsonl`` (``{"q", "id"}``: realistic liaison
 questions with the entry that answers them) and
 ``bench/questions/*out_of_scope.txt`` (questions the knowledge base must not
 claim to answer). Files named ``eval-*`` were written from the source
-documents by people who had not seen the entries' phrasings nor the engine. Prints, per engine: top-1 and top-3 accuracy on in-scope
-questions, the share of out-of-scope questions with no confident answer, and
-p50/p95 time per question; then the timings again with 10 000 synthetic
+documents by people who had not seen the entries' phrasings nor the engine.
+Prints, per engine: top-1 and top-3 accuracy on in-scope questions, the share
+answered confidently and correctly, the share of out-of-scope questions with no
+confident answer, and p50/p95 time per question; then the timings again with 10 000 synthetic
 entries added. Ratios against the baselines are what to compare across
 machines, not the absolute milliseconds.
 
