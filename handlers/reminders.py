@@ -165,8 +165,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = query.message
     chat_id = message.chat.id if message is not None else query.from_user.id
     person = Person(query.from_user.id, query.from_user.full_name)
-    shown = _service(context).on_button(person, query.data or "", chat_id=chat_id,
-                                        message_id=message.message_id if message else None)
+    shown = _service(context).on_button(person, query.data or "", chat_id=chat_id)
     try:  # what was pressed is already stored: a lost toast must not hide the reply
         await query.answer(shown.toast, show_alert=bool(shown.toast and len(shown.toast) > 40))
     except TelegramError as exc:

@@ -219,9 +219,9 @@ def test_follow_up_done_is_recorded_once_and_logged_as_an_activity(settings, tra
         partner="GOAL", kind="mou", signed_on=date(2025, 11, 30), cadence="trimestral",
         status="vigente"), by=STAFF_ID, at=svc.now())
     period = date(2026, 2, 28)
-    first = svc.followup_done(ANA, agreement.id, period, chat_id=GROUP_ID, message_id=77)
+    first = svc.followup_done(ANA, agreement.id, period)
     assert "Seguimiento al convenio con <b>GOAL</b> registrado" in first.text
-    again = svc.followup_done(ANA, agreement.id, period, chat_id=GROUP_ID, message_id=77)
+    again = svc.followup_done(ANA, agreement.id, period)
     assert again.toast == "Ese seguimiento ya estaba registrado."
     rows = list(svc.db.query("SELECT * FROM agreement_followups"))
     assert len(rows) == 1 and rows[0]["period_on"] == "2026-02-28"

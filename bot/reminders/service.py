@@ -556,8 +556,7 @@ class ReminderService:
                                        a.ends_on or date.max, a.partner.lower()))
         return render.agreement_list(agreements, followups, now, buttons=self.can_edit(person))
 
-    def followup_done(self, person: Person, agreement_id: int, period_on: date | None,
-                      *, chat_id: int | None = None, message_id: int | None = None) -> Shown:
+    def followup_done(self, person: Person, agreement_id: int, period_on: date | None) -> Shown:
         """Record the follow-up (once per period) and log it as an activity on the
         diplomacy line, when the activity log exists."""
         agreement = self.agreements.get(agreement_id)
@@ -573,7 +572,7 @@ class ReminderService:
         if not self.agreements.record_followup(agreement.id, period_on, by=person.id,
                                                by_name=person.name, at=now):
             return Shown("", toast=texts.AG_FOLLOWUP_ALREADY, close_buttons=True)
-        activity = self._log_followup(agreement, person, now, chat_id, message_id)
+        activity = self._log_followup(agreement, person, now)
         note = ""
         if activity is not None:
             self.agreements.set_followup_activity(agreement.id, period_on, activity[0])
@@ -590,11 +589,14 @@ class ReminderService:
                 return line.number
         return self.lines[0].number
 
-    def _log_followup(self, agreement: Agreement, person: Person, now: datetime,
-                      chat_id: int | None, message_id: int | None) -> tuple[int, int] | None:
+    def _log_followup(self, agreement: Agreement, person: Person,
+                      now: datetime) -> tuple[int, int] | None:
         """The hook into the activity log (:class:`bot.activities.service.ActivityService`).
 
         Returns (activity id, line), or None when there is no activity log or it refused.
+        Called once per follow-up (the follow-up row is the guard), so the activity log's
+        own (chat, message) de-duplication is not used: one list message can carry the
+        follow-ups of several periods.
         """
         record = getattr(self.activities, "record", None)
         if record is None:
@@ -605,8 +607,7 @@ class ReminderService:
                 line=line,
                 text=texts.FOLLOWUP_ACTIVITY_TEXT.format(partner=agreement.partner),
                 user_id=person.id, user_name=person.name, day=now.date(),
-                partners=[agreement.partner], chat_id=chat_id, message_id=message_id,
-                source="reminders",
+                partners=[agreement.partner], source="reminders",
             )
         except Exception:  # the follow-up is recorded either way; say so in the log
             log.exception("Could not log the follow-up of agreement %s as an activity",
@@ -779,8 +780,7 @@ class ReminderService:
     def cancel(self, person: Person, chat_id: int) -> bool:
         return self.drafts.cancel_all(chat_id, person.id, self._now()) > 0
 
-    def on_button(self, person: Person, data: str, *, chat_id: int,
-                  message_id: int | None = None) -> Shown:
+    def on_button(self, person: Person, data: str, *, chat_id: int) -> Shown:
         """Every "rem:" button. Changing anything is for staff and admins."""
         parts = data.split(":")
         if len(parts) < 3 or parts[0] != "rem":
@@ -791,7 +791,7 @@ class ReminderService:
         from_list = action in {"done", "fu"} and args[-1] == "l"
         if from_list:
             args = args[:-1]
-        shown = self._button(person, action, args, chat_id, message_id)
+        shown = self._button(person, action, args, chat_id)
         if from_list and not shown.prompt:
             return replace(shown, close_buttons=False,
                            refresh="plazos" if action == "done" else "convenios")
@@ -800,8 +800,7 @@ class ReminderService:
     def listing(self, which: str, person: Person) -> Shown:
         return self.list_deadlines(person) if which == "plazos" else self.list_agreements(person)
 
-    def _button(self, person: Person, action: str, args: list[str], chat_id: int,
-                message_id: int | None) -> Shown:
+    def _button(self, person: Person, action: str, args: list[str], chat_id: int) -> Shown:
         try:
             if action == "d":
                 draft_id, what = int(args[0]), args[1]
@@ -825,8 +824,7 @@ class ReminderService:
                 return Shown(texts.KEPT, close_buttons=True)
             if action == "fu":
                 period = datetime.strptime(extra, "%Y%m%d").date() if extra else None
-                return self.followup_done(person, target, period, chat_id=chat_id,
-                                          message_id=message_id)
+                return self.followup_done(person, target, period)
             if action == "ag":
                 return self.agreement_menu(target, extra, args[2] if len(args) > 2 else "",
                                            person, chat_id)
