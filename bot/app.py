@@ -3,7 +3,8 @@
 Each feature lives in a ``handlers`` module with ``COMMANDS`` (name and Spanish
 description, sent with ``setMyCommands``) and ``register(application)``. The
 order of :data:`FEATURES` matters: the catch-all question handler of
-``handlers.knowledge`` comes last so conversations and commands see text first.
+``handlers.knowledge`` comes after the features so their conversations see text
+first, and ``handlers.fallback`` (unknown commands, idle /cancelar) is last.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from telegram.request import BaseRequest
 
 from bot.services import Services
-from handlers import access, activities, common, knowledge, reminders
+from handlers import access, activities, common, fallback, knowledge, reminders
 
 log = logging.getLogger(__name__)
 
-FEATURES: list[ModuleType] = [access, common, activities, reminders, knowledge]
+FEATURES: list[ModuleType] = [access, common, activities, reminders, knowledge, fallback]
 
 
 def bot_commands() -> list[BotCommand]:

@@ -132,7 +132,7 @@ async def test_a_failure_is_logged_and_the_user_told_in_spanish(app, fake, caplo
 
     app.add_handler(CommandHandler("roto", broken), group=-2)
     await send(app, message("/roto", user_id=LIAISON_ID))
-    text = last_message(fake).text
+    text = fake.sent("sendMessage")[0].text
     assert "Algo falló" in text and "internal detail" not in text
     assert "internal detail" in caplog.text
 
@@ -144,3 +144,11 @@ async def test_long_answers_are_split_below_telegram_limit(app, fake, services):
     pieces = fake.sent("sendMessage")
     assert len(pieces) >= 2 and all(len(p.text) <= 4096 for p in pieces)
     assert pieces[-1].buttons() and not pieces[0].buttons()
+
+
+async def test_cancel_with_nothing_in_progress_and_unknown_commands(app, fake):
+    await send(app, message("/cancelar", user_id=LIAISON_ID))
+    assert "No hay nada en curso" in last_message(fake).text
+    await send(app, message("/registar <b>", user_id=LIAISON_ID))
+    text = last_message(fake).text
+    assert "/registar" in text and "/ayuda" in text

@@ -58,3 +58,4 @@ HELP_STAFF = (
     "• /cancelar: salir de cualquier paso a paso"
 )
 HELP_ADMIN = "\n\n<b>Administración</b>\n• /pendientes: preguntas sin respuesta"
+UNKNOWN_COMMAND = "No conozco el comando {command}. Escriba /ayuda para ver lo que sé hacer."
