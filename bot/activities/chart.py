@@ -10,9 +10,6 @@ from __future__ import annotations
 import io
 import textwrap
 
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from bot.activities.summary import Summary
 from bot.dates import MONTHS
 
@@ -33,6 +30,11 @@ def activity_chart(summary: Summary, *, title: str | None = None) -> bytes:
     years = {y for y, _ in months}
     labels = [month_label(y, m, len(years) > 1) for y, m in months]
     stacked = len(months) > 6
+
+    # matplotlib takes about 0.3 s to import: load it when a chart is drawn, not when
+    # the bot starts.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(9, 4.8), dpi=120, layout="constrained")
     axes = figure.add_subplot()

@@ -16,12 +16,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from bot import access
 from bot.activities.edits import edit_changes
+
+if TYPE_CHECKING:
+    from bot.activities.report import ReportJob
 from bot.activities.export import activities_csv
 from bot.activities.guided import GuidedLog
 from bot.activities.lines import line_by_number
@@ -46,7 +49,6 @@ from bot.activities.periods import (
     parse_period,
     quarter_of,
 )
-from bot.activities.report import ReportInfo, ReportJob
 from bot.activities.store import ActivityStore, NewActivity, Query
 from bot.activities.summary import Summary, summarize
 from bot.config import ActionLine, Settings
@@ -334,6 +336,9 @@ class ActivityService:
 
     def report_job(self, text: str = "") -> ReportJob:
         """Gather a report's data; default period: the last complete quarter."""
+        # python-docx and matplotlib load here, on the first report, not at start-up.
+        from bot.activities.report import ReportInfo, ReportJob
+
         period = self.period(text, default=last_complete_quarter)
         config = self.settings.activities
         info = ReportInfo(office=self.settings.office.name, entity=config.report_entity,
