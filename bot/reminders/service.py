@@ -330,7 +330,20 @@ class ReminderService:
         leads = render.leads_label([d.lead for d in upcoming])
         return Shown(texts.SAVED.format(
             title=esc(deadline.title), when=when, leads=leads,
-            owner=render.owner_label(deadline.owner_name, deadline.owner_id)), close_buttons=True)
+            where=self._where(upcoming[0], deadline.owner_name)), close_buttons=True)
+
+    def _where(self, due: Due, owner_name: str) -> str:
+        """Who will get a reminder, in words."""
+        chats = self.recipients(due)
+        group = self.settings.office.group_chat_id
+        owner = render.owner_label(owner_name, due.owner_id)
+        if group in chats and len(chats) > 1:
+            return texts.WHERE_GROUP_AND_OWNER.format(owner=owner)
+        if group in chats:
+            return texts.WHERE_GROUP
+        if due.owner_id in chats:
+            return texts.WHERE_OWNER.format(owner=owner)
+        return texts.WHERE_ADMINS
 
     def _people(self) -> list[tuple[int, str]]:
         staff = set(self.settings.access.staff) | set(self.settings.access.admins)
@@ -539,9 +552,10 @@ class ReminderService:
             what.append(f"cada seguimiento {CADENCE_NAMES[agreement.cadence]}")
         reminders = ""
         if what:
+            probe = Due(key="", group="", fire_at=self._now(), kind="expiry",
+                        owner_id=agreement.owner_id)
             reminders = texts.AG_SAVED_REMINDERS.format(
-                what=" y ".join(what),
-                owner=render.owner_label(agreement.owner_name, agreement.owner_id))
+                what=" y ".join(what), where=self._where(probe, agreement.owner_name))
         return Shown(texts.AG_SAVED.format(partner=esc(agreement.partner), reminders=reminders),
                      close_buttons=True)
 

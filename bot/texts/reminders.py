@@ -32,7 +32,7 @@ DRAFT_HEADING = "Entendí este plazo:"
 NO_LINE = "Sin línea de acción"
 SAVED = (
     "✅ Plazo guardado: <b>{title}</b>, {when}.\n"
-    "Recordaré {leads} en el grupo y a {owner}."
+    "Recordaré {leads} {where}."
 )
 SAVED_NO_REMINDERS = "✅ Plazo guardado: <b>{title}</b>, {when}."
 ALREADY_SAVED = "Ese plazo ya quedó guardado."
@@ -123,7 +123,11 @@ AG_CARD = (
     "¿Lo guardo?"
 )
 AG_SAVED = "✅ Convenio con <b>{partner}</b> guardado.{reminders}"
-AG_SAVED_REMINDERS = "\nAvisaré {what} en el grupo y a {owner}."
+AG_SAVED_REMINDERS = "\nAvisaré {what} {where}."
+WHERE_GROUP_AND_OWNER = "en el grupo y a {owner}"
+WHERE_GROUP = "en el grupo"
+WHERE_OWNER = "a {owner}"
+WHERE_ADMINS = "a la administración"
 AG_LIST_EMPTY = "No hay convenios registrados. Anote uno con /convenio."
 AG_LIST_HEADING = "<b>Convenios</b> ({count}):"
 AG_LIST_ITEM = "{n}. <b>{partner}</b> — {kind} · <i>{status}</i>{object}{end}{followup}{owner}"
