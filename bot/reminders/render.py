@@ -254,16 +254,16 @@ def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[d
         obj = f"\n    🎯 {esc(short(agreement.object))}" if agreement.object else ""
         end = ""
         if agreement.ends_on is not None:
-            end = f"\n    ⌛ Vence: {format_short(agreement.ends_on)} {agreement.ends_on.year} " \
-                  f"({days_left(agreement.ends_on, today)})"
+            end = (f"\n    ⌛ Vence: {_short(agreement.ends_on, today, year=True)} "
+                   f"({days_left(agreement.ends_on, today)})")
         followup = ""
         pending, upcoming = followups.get(agreement.id, (None, None))
         if pending is not None:
             followup = (f"\n    🔁 ⚠️ Seguimiento {CADENCE_NAMES[agreement.cadence]} pendiente "
-                        f"desde el {format_short(pending)}")
+                        f"desde el {_short(pending, today)}")
         elif upcoming is not None:
             followup = (f"\n    🔁 Próximo seguimiento ({CADENCE_NAMES[agreement.cadence]}): "
-                        f"{format_short(upcoming)} ({days_left(upcoming, today)})")
+                        f"{_short(upcoming, today)} ({days_left(upcoming, today)})")
         owner = ""
         if agreement.owner_name or agreement.owner_id:
             owner = f"\n    👤 {owner_label(agreement.owner_name, agreement.owner_id)}"
@@ -279,6 +279,12 @@ def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[d
     if len(agreements) > limit:
         text += texts.LIST_MORE.format(count=len(agreements) - limit)
     return Shown(text, rows)
+
+
+def _short(day: date, today: date, *, year: bool = False) -> str:
+    """ "vie 18 dic", with the year when it is not this year's (or when asked)."""
+    text = format_short(day)
+    return f"{text} {day.year}" if year or day.year != today.year else text
 
 
 def agreement_edit_menu(agreement: Agreement) -> Shown:
