@@ -236,6 +236,9 @@ _NOT_NUM_AFTER = r"(?![\w/]|[.,:-]\d)"
 
 DAYNUM = rf"(?:\d{{1,2}}(?:º|ro|ero|er)?|{_WORDS})"
 YEAR = r"(?P<y>\d{4})"
+# "15 de marzo del próximo año", "… del año que viene", "… de este año", "… del año pasado"
+REL_YEAR = (r"\s+(?:de|del)\s+(?:(?P<ythis>este\s+ano)|(?P<ynext>(?:proximo|siguiente)\s+ano"
+            r"|ano\s+(?:que\s+viene|entrante|proximo|siguiente))|(?P<yprev>ano\s+pasado))")
 MONTH_WORD = r"(?P<mon>[a-z]{3,11}\.?)"
 
 _DATE_PATTERNS: list[tuple[str, str]] = [
@@ -246,7 +249,7 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
                 rf"(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_NOT_NUM_AFTER}"),
     ("text", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:el\s+)?dia\s+)?(?P<d>{DAYNUM})"
              rf"(?:\s*(?:de|del)\s+|\s+){MONTH_WORD}"
-             rf"(?:(?:\s*,\s*|\s+)(?:de\s+|del\s+)?{YEAR})?{_E}"),
+             rf"(?:(?:\s*,\s*|\s+)(?:de\s+|del\s+)?{YEAR}|{REL_YEAR})?{_E}"),
     ("text_md", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?{MONTH_WORD}\s+(?P<d>\d{{1,2}})"
                 rf"(?:(?:\s*,\s*|\s+)(?:de\s+|del\s+)?{YEAR})?{_E}"),
     ("end", rf"{_B}(?:a\s+)?(?P<edge>fin|final|finales|ultimo\s+dia|mediados|principios|inicios"
@@ -263,6 +266,9 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
                  rf"(?P<unit>dias?|semanas?|mes|meses|anos?)(?:\s+(?P<hab>habiles))?{_E}"),
     ("relative_time", rf"{_B}(?P<dir>en|dentro\s+de|hace)\s+(?:(?P<n>{NUM})\s+"
                       rf"(?P<unit>minutos?|mins?|horas?|hrs?)|(?P<half>media\s+hora)){_E}"),
+    ("daynum", rf"{_B}(?:el\s+)?(?:dia\s+)?(?P<d>\d{{1,2}})\s+(?:de|del)\s+(?:(?P<mthis>este\s+mes)"
+               rf"|(?P<mnext>(?:proximo|siguiente)\s+mes|mes\s+(?:que\s+viene|entrante|proximo|"
+               rf"siguiente))|(?P<mprev>mes\s+pasado)){_E}"),
     ("daynum", rf"{_B}(?:el\s+)?dia\s+(?P<d>\d{{1,2}}){_E}(?!\s*(?:[/.-]\d|de\s|del\s))"),
 ]
 
@@ -275,8 +281,10 @@ _MINUTES = r"(?::(?P<m>\d{2})|\s+y\s+(?P<frac>media|cuarto)|\s+(?P<less>menos\s+
 _TIME_PATTERNS: list[tuple[str, str]] = [
     ("clock", rf"{_B}(?:(?:a|desde|hasta|antes\s+de|sobre)\s+)?(?:las?)\s+{_HOUR}{_MINUTES}?"
               rf"(?:\s*{MERIDIEM})?(?:\s*(?:h|hrs|horas)\b)?(?![\w:])"),
-    ("clock", rf"{_NOT_NUM_BEFORE}(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?:\s*{MERIDIEM})?"
+    ("clock", rf"{_NOT_NUM_BEFORE}(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?::\d{{2}})?(?:\s*{MERIDIEM})?"
               rf"(?:\s*(?:h|hrs|horas)\b)?(?![\w:/])"),
+    ("clock", rf"{_NOT_NUM_BEFORE}(?P<h>\d{{1,2}})\s+(?P<mer>de\s+la\s+(?:manana|tarde|noche))"
+              rf"{_E}"),
     ("clock", rf"{_NOT_NUM_BEFORE}(?P<h>\d{{1,2}})\s*(?P<mer>am|pm|a\.\s?m\.|p\.\s?m\.|a\.m|p\.m)"
               rf"(?![\w])"),
     ("clock", rf"{_NOT_NUM_BEFORE}(?P<h>\d{{1,2}})h(?P<m>\d{{2}})?(?![\w:])"),
@@ -461,7 +469,11 @@ def _date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer,
             day_text = re.sub(r"(º|ro|ero|er)$", "", day_text)
         if not day_text.isdigit() and day_text not in NUMBER_WORDS:
             return None
-        return lambda: (_calendar_date(_number(day_text), month, g.get("y"), today, prefer,
+        year_text = g.get("y")
+        if g.get("ythis") or g.get("ynext") or g.get("yprev"):
+            shift = 1 if g.get("ynext") else -1 if g.get("yprev") else 0
+            year_text = str(today.year + shift)
+        return lambda: (_calendar_date(_number(day_text), month, year_text, today, prefer,
                                        m.group(0), g.get("wd")), None)
     if kind == "end":
         return _end_resolver(g, today, prefer)
@@ -475,6 +487,10 @@ def _date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer,
     if kind == "relative":
         return lambda: (_relative_date(g, today), None)
     if kind == "daynum":
+        shift = 1 if g.get("mnext") else -1 if g.get("mprev") else 0 if g.get("mthis") else None
+        if shift is not None:
+            return lambda: (_day_in_month(int(g["d"]), add_months(today.replace(day=1), shift),
+                                          m.group(0)), None)
         return lambda: (_day_of_month(int(g["d"]), today, prefer, m.group(0)), None)
     if kind == "relative_time":
         assert now is not None
@@ -575,6 +591,13 @@ def _edge(edge: str, year: int, month: int | None) -> date:
     if edge == "principios":
         return date(year, month, 1)
     return end_of_month(year, month)
+
+
+def _day_in_month(day: int, first: date, written: str) -> date:
+    """ "el 3 del próximo mes": day ``day`` of the month starting at ``first``."""
+    if not 1 <= day <= 31:
+        raise DateError(f"En «{written}» el día {day} no existe (los días van de 1 a 31).")
+    return _make_date(first.year, first.month, day)
 
 
 def _end_resolver(g: dict, today: date, prefer: Prefer):

@@ -92,6 +92,11 @@ def parse(text: str, prefer: str = "future", now: datetime = NOW) -> tuple[date,
         ("1/3", date(2027, 3, 1)),
         ("el día 15", date(2026, 12, 15)),
         ("18 de noviembre", date(2026, 11, 18)),  # today is still "next"
+        ("15 de marzo del próximo año", date(2027, 3, 15)),
+        ("15 de diciembre del año que viene", date(2027, 12, 15)),
+        ("el 3 del próximo mes", date(2026, 12, 3)),
+        ("el 15 del mes que viene", date(2026, 12, 15)),
+        ("la próxima semana", date(2026, 11, 25)),  # dateparser, as the last resort
     ],
 )
 def test_future_dates(text: str, expected: date) -> None:
@@ -145,6 +150,8 @@ def test_past_dates(text: str, expected: date) -> None:
         ("a las 9", (date(2026, 11, 19), time(9, 0))),  # 9:00 has passed: tomorrow
         ("10:30", (date(2026, 11, 18), time(10, 30))),
         ("15 de diciembre", (date(2026, 12, 15), None)),
+        ("15 de diciembre, 5 de la tarde", (date(2026, 12, 15), time(17, 0))),
+        ("15/12/2026 17:00:00", (date(2026, 12, 15), time(17, 0))),
     ],
 )
 def test_times(text: str, expected: tuple[date, time | None]) -> None:
