@@ -8,11 +8,12 @@ sends what the service returns, and tells it what Telegram answered.
 The sender: the JobQueue is only a clock. A repeating tick (``reminders.tick_seconds``)
 plus a one-off wake-up at the exact time of the next reminder ask the service
 which (reminder, chat) pairs are owed now and send them in order, group first.
-A pair is marked sent right after Telegram accepts it. On ``RetryAfter`` the
-tick stops and a retry is scheduled after the wait Telegram asked for; on a
-network error or a 5xx it retries with a growing pause (never more than a
-tick); a permanent refusal (the owner never opened a chat with the bot) is
-recorded so it is not retried forever.
+Each request is journaled in the outbox as it leaves and as Telegram answers
+(:func:`_journal_requests`, :mod:`bot.reminders.outbox`). On "429 retry after"
+the rate limiter waits as asked (twice at most), then the tick stops and a
+retry is scheduled after the wait; on a network error or a 5xx it retries with
+a growing pause (never more than a tick); a permanent refusal (the owner never
+opened a chat with the bot) is recorded so it is not retried forever.
 """
 
 from __future__ import annotations
