@@ -8,9 +8,18 @@ writes to the bot may ask.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum
 
 from bot.config import AccessSettings
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is acting: a Telegram user id and the name to show in records."""
+
+    id: int
+    name: str = ""
 
 
 class Role(IntEnum):

@@ -29,6 +29,8 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.folding import fold
+
 Prefer = Literal["past", "future"]
 
 WEEKDAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
@@ -141,11 +143,6 @@ def _add_business_days(d: date, days: int) -> date:
 # --------------------------------------------------------------------------------------
 # Normalisation
 # --------------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower case without accents ("Mañana" -> "manana")."""
-    return "".join(_fold_char(c) for c in text)
 
 
 def _fold_char(c: str) -> str:

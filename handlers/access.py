@@ -10,6 +10,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
 
 from bot import access
+from bot.config import AccessSettings
 from bot.texts import common as texts
 from handlers.replies import reply, services_of
 
@@ -33,36 +34,31 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     raise ApplicationHandlerStop
 
 
-def staff_only(handler: Handler) -> Handler:
-    """Run ``handler`` only for staff and admins; tell others their id."""
+def _allowed_only(allowed: Callable[[int, AccessSettings], bool],
+                  refusal: Callable[[int | None], str]) -> Callable[[Handler], Handler]:
+    """A decorator that runs the handler only for users ``allowed`` lets through."""
 
-    @functools.wraps(handler)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
-        user = update.effective_user
-        if user is not None and access.can_log(user.id, services_of(context).settings.access):
-            return await handler(update, context)
-        if update.callback_query is not None:
-            await update.callback_query.answer()
-        await reply(update, texts.STAFF_ONLY.format(user_id=user.id if user else "?"))
-        return None
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+            user = update.effective_user
+            if user is not None and allowed(user.id, services_of(context).settings.access):
+                return await handler(update, context)
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+            await reply(update, refusal(user.id if user else None))
+            return None
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
-def admin_only(handler: Handler) -> Handler:
-    """Run ``handler`` only for admins."""
-
-    @functools.wraps(handler)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
-        user = update.effective_user
-        if user is not None and access.is_admin(user.id, services_of(context).settings.access):
-            return await handler(update, context)
-        if update.callback_query is not None:
-            await update.callback_query.answer()
-        await reply(update, texts.ADMIN_ONLY)
-        return None
-
-    return wrapper
+#: Staff and admins only; others are told their id, to ask the office for access.
+staff_only = _allowed_only(access.can_log,
+                           lambda user_id: texts.STAFF_ONLY.format(user_id=user_id or "?"))
+#: Admins only.
+admin_only = _allowed_only(access.is_admin, lambda user_id: texts.ADMIN_ONLY)
 
 
 def register(application: Application) -> None:

@@ -26,10 +26,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.access import Person
 from bot.activities import render
 from bot.activities.buttons import press
 from bot.activities.chart import activity_chart
-from bot.activities.models import Attached, EntryError, Evidence, Logged, Person, Step
+from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService
 from bot.texts import activities as texts
 from bot.texts import common as common_texts

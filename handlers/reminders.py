@@ -38,8 +38,9 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.access import Person
 from bot.reminders.render import Shown
-from bot.reminders.service import Outgoing, Person, ReminderService
+from bot.reminders.service import Outgoing, ReminderService
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 from handlers.replies import keyboard, reply, services_of

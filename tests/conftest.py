@@ -16,7 +16,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from bot.services import Services, build_services
-from tests.support.fake_telegram import FakeTelegram, RecordingRequest
+from tests.support.fake_telegram import FakeBotApiServer, FakeTelegram, RecordingRequest
 from tests.support.updates import GROUP_ID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +54,13 @@ def services(settings: Settings, clock: list[datetime]) -> Services:
 @pytest.fixture
 def fake() -> FakeTelegram:
     return FakeTelegram()
+
+
+@pytest.fixture
+def server():
+    """The stand-in Bot API over HTTP on 127.0.0.1, for end-to-end tests."""
+    with FakeBotApiServer() as running:
+        yield running
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.activities.models import Attached, EntryError, Evidence, Logged, Person, Step
+from bot.access import Person
+from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService, NotAllowed
 from bot.db import open_database
 from tests.conftest import ADMIN_ID, STAFF_ID

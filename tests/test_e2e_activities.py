@@ -8,58 +8,30 @@ read back with python-docx.
 from __future__ import annotations
 
 import io
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
-import pytest
 
 from tests.support.fake_telegram import FakeBotApiServer, FakeTelegram
+from tests.support.process import start_enlace, stop, times_ready, wait_ready
 from tests.support.updates import callback, message, photo
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:E2E-ACTIVITIES-TOKEN"
 STAFF, ADMIN, LIAISON = 200, 100, 300
 
 
-@pytest.fixture
-def server():
-    with FakeBotApiServer() as running:
-        yield running
-
-
 def start_bot(server: FakeBotApiServer, tmp_path: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ENLACE_")}
-    env.update({
-        "ENLACE_TELEGRAM__TOKEN": TOKEN,
-        "ENLACE_TELEGRAM__BASE_URL": server.base_url,
-        "ENLACE_STORAGE__DATABASE": str(tmp_path / "enlace.db"),
+    ready = times_ready(server.fake)
+    process = start_enlace(server, tmp_path, TOKEN, {
         "ENLACE_ACCESS__ADMINS": f"[{ADMIN}]",
         "ENLACE_ACCESS__STAFF": f"[{STAFF}]",
         "ENLACE_ACCESS__LIAISONS": f"[{LIAISON}]",
-        "PYTHONPATH": str(ROOT),
     })
-    log = open(tmp_path / "bot.log", "a")  # noqa: SIM115 - closed with the process
-    ready = sum(1 for c in server.fake.calls if c.method == "setMyCommands")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--config", str(ROOT / "config.example.toml"), "run"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    server.fake.wait_for(
-        lambda calls: sum(1 for c in calls if c.method == "setMyCommands") > ready, timeout=60)
+    wait_ready(server.fake, ready + 1)
     return process
-
-
-def stop(process: subprocess.Popen, sig: int = signal.SIGINT) -> None:
-    process.send_signal(sig)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=5)
 
 
 def sent_count(fake: FakeTelegram, method: str = "sendMessage") -> int:

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.access import Person
 from bot.config import Settings
 from bot.db import open_database
 from bot.reminders.agreements import AgreementDraft
 from bot.reminders.deadlines import DeadlineDraft
-from bot.reminders.service import Person, ReminderService
+from bot.reminders.service import ReminderService
 from bot.services import build_services
 from tests.conftest import STAFF_ID
 from tests.support.updates import GROUP_ID

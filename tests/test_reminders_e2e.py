@@ -12,75 +12,40 @@ to two and a half minutes.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from tests.support.fake_telegram import Call, FakeBotApiServer, FakeTelegram
+from tests.support.process import start_enlace, stop, wait_ready
 from tests.support.updates import GROUP_ID, callback, message
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:E2E-REMINDERS-TOKEN"
 STAFF = 200
 BOGOTA = ZoneInfo("America/Bogota")
 
 
-@pytest.fixture
-def server():
-    with FakeBotApiServer() as running:
-        yield running
-
-
 def start_bot(server: FakeBotApiServer, tmp_path: Path, run: int) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ENLACE_")}
-    env.update({
-        "ENLACE_TELEGRAM__TOKEN": TOKEN,
-        "ENLACE_TELEGRAM__BASE_URL": server.base_url,
-        "ENLACE_STORAGE__DATABASE": str(tmp_path / "enlace.db"),
+    return start_enlace(server, tmp_path, TOKEN, {
         "ENLACE_OFFICE__GROUP_CHAT_ID": str(GROUP_ID),
         "ENLACE_ACCESS__STAFF": f"[{STAFF}]",
         "ENLACE_ACCESS__ADMINS": "[100]",
         "ENLACE_REMINDERS__LEAD_TIMES": '["0m"]',
         "ENLACE_REMINDERS__DIGEST_ENABLED": "false",
         "ENLACE_REMINDERS__TICK_SECONDS": "2",
-    })
-    log = open(tmp_path / f"bot-{run}.log", "w")  # noqa: SIM115 - closed with the process
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", "--config",
-                             str(ROOT / "config.example.toml"), "run"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    }, log_name=f"bot-{run}.log")
 
 
 def kill(process: subprocess.Popen) -> None:
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=5)
+    stop(process, signal.SIGKILL)
 
 
 def reminders(fake: FakeTelegram, title: str, chat_id: int) -> list[Call]:
     return [c for c in fake.sent("sendMessage", chat_id)
             if "Plazo:" in c.text and title in c.text]
-
-
-def wait_ready(fake: FakeTelegram, count: int) -> None:
-    fake.wait_for(lambda calls: len([c for c in calls if c.method == "setMyCommands"]) >= count,
-                  timeout=60)
 
 
 def create(fake: FakeTelegram, title: str, due: datetime) -> None:

@@ -11,8 +11,9 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.access import Person
 from bot.activities import render
-from bot.activities.models import EntryError, Logged, Person
+from bot.activities.models import EntryError, Logged
 from bot.activities.service import ActivityService
 from bot.knowledge.render import Reply
 from bot.texts import activities as texts

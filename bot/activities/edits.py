@@ -19,7 +19,7 @@ from bot.activities.models import Activity, EntryError
 from bot.activities.names import hashtags
 from bot.activities.parse import Vocabulary, check_line, parse_entry
 from bot.dates import DateError, find_when
-from bot.knowledge.text import fold
+from bot.folding import fold
 from bot.texts import activities as texts
 
 _EDIT_FIELD = re.compile(

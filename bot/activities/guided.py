@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.access import Person
 from bot.activities.models import (
     Draft,
     DraftState,
     EntryError,
     Evidence,
     Logged,
-    Person,
     Step,
     add_evidence,
 )

@@ -81,12 +81,6 @@ class EntryError(ValueError):
 
 
 @dataclass(frozen=True)
-class Person:
-    id: int
-    name: str = ""
-
-
-@dataclass(frozen=True)
 class Logged:
     """An entry stored (``created``) or found already stored (a redelivered message)."""
 

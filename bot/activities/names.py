@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.knowledge.text import fold
+from bot.folding import fold
 
 FUZZY_MIN = 90
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.dates import MONTHS, DateError, add_months, end_of_month, find_when, fold, month_number
+from bot.dates import MONTHS, DateError, add_months, end_of_month, find_when, month_number
+from bot.folding import fold
 
 EXAMPLES = (
     "Escriba por ejemplo: «esta semana», «este mes», «el mes pasado», «trimestre», "

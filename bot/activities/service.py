@@ -25,6 +25,7 @@ from bot.activities.edits import edit_changes
 
 if TYPE_CHECKING:
     from bot.activities.report import ReportJob
+from bot.access import Person
 from bot.activities.export import activities_csv
 from bot.activities.guided import GuidedLog
 from bot.activities.lines import line_by_number
@@ -36,7 +37,6 @@ from bot.activities.models import (
     Evidence,
     Listing,
     Logged,
-    Person,
     Step,
     add_evidence,
 )
@@ -53,7 +53,7 @@ from bot.activities.store import ActivityStore, NewActivity, Query
 from bot.activities.summary import Summary, summarize
 from bot.config import ActionLine, Settings
 from bot.dates import format_day
-from bot.knowledge.text import fold
+from bot.folding import fold
 from bot.texts import activities as texts
 
 

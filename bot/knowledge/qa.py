@@ -17,9 +17,10 @@ from typing import Literal
 
 import sqlite_utils
 
+from bot.folding import fold
 from bot.knowledge.search import Candidate, SearchIndex
 from bot.knowledge.store import Entry, KnowledgeBase
-from bot.knowledge.text import content_words, fold
+from bot.knowledge.text import content_words
 
 ANSWER_AT = 0.55
 CLARIFY_AT = 0.3

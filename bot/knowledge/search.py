@@ -30,8 +30,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.folding import fold
 from bot.knowledge.store import Entry
-from bot.knowledge.text import analyze, content_words, fold, stem
+from bot.knowledge.text import analyze, content_words, stem
 from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}

@@ -11,11 +11,12 @@ quirk of the stemmer cancels out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer
 from stop_words import get_stop_words
+
+from bot.folding import fold
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -31,14 +32,6 @@ _SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "pq": "porque", "x": "por"
               "bogo": "bogota", "info": "informacion", "porfa": "favor", "xfa": "favor"}
 
 _stemmer = Stemmer.Stemmer("spanish")
-
-
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or ñ: "Cooperación Técnica" -> "cooperacion tecnica"."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def words(text: str) -> list[str]:

@@ -16,7 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.dates import DateError, Duration, add_months, fold, parse_duration
+from bot.dates import DateError, Duration, add_months, parse_duration
+from bot.folding import fold
 from bot.reminders.deadlines import InputError
 
 KINDS: dict[str, str] = {

@@ -17,7 +17,8 @@ from typing import Any
 import sqlite_utils
 
 from bot.config import ActionLine
-from bot.dates import DateError, When, find_when, fold
+from bot.dates import DateError, When, find_when
+from bot.folding import fold
 
 MAX_TITLE = 200
 MAX_NOTES = 1000

@@ -32,7 +32,8 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.config import ActionLine
-from bot.dates import DateError, fold, parse_when
+from bot.dates import DateError, parse_when
+from bot.folding import fold
 from bot.reminders.agreements import (
     AgreementDraft,
     AgreementStore,

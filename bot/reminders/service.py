@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from bot import access
+from bot.access import Person
 from bot.config import ActionLine, Settings
 from bot.dates import DateError, format_when, parse_when
 from bot.reminders import render
@@ -54,12 +55,6 @@ from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str = ""
 
 
 @dataclass(frozen=True)
