@@ -133,22 +133,16 @@ def _activity_service(settings: Settings):
                            now=lambda: datetime.now(tz))
 
 
-def _plain(text: str) -> str:
-    import html
-    import re
-
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
-
-
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     """Write the informe de gestión draft (DOCX); default: the last complete quarter."""
     from bot.activities.models import EntryError
+    from bot.knowledge.render import plain_text
 
     service = _activity_service(settings)
     try:
         job = service.report_job(args.quarter or "")
     except EntryError as exc:
-        print(_plain(str(exc)), file=sys.stderr)
+        print(plain_text(str(exc)), file=sys.stderr)
         return 2
     out = args.out or Path(job.filename)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -161,12 +155,13 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write every field of the period's activities as CSV (UTF-8 with BOM)."""
     from bot.activities.models import EntryError
+    from bot.knowledge.render import plain_text
 
     service = _activity_service(settings)
     try:
         period = service.period(args.period or "todo")
     except EntryError as exc:
-        print(_plain(str(exc)), file=sys.stderr)
+        print(plain_text(str(exc)), file=sys.stderr)
         return 2
     name, data, count = service.export(period, include_deleted=args.deleted)
     if str(args.out) == "-":
