@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.access import Person  # noqa: E402
 from bot.activities.chart import activity_chart  # noqa: E402
-from bot.activities.models import Person  # noqa: E402
 from bot.activities.service import ActivityService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.db import open_database  # noqa: E402
