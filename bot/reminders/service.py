@@ -367,7 +367,7 @@ class ReminderService:
     def postpone_menu(self, deadline_id: int) -> Shown:
         deadline = self.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
-            return Shown("", toast=texts.ALREADY_CLOSED if deadline else texts.NOT_FOUND)
+            return _unavailable(deadline)
         return Shown(texts.POSTPONE_ASK.format(
             title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time)),
             render.postpone_buttons(deadline.id))
@@ -375,8 +375,7 @@ class ReminderService:
     def postpone(self, person: Person, deadline_id: int, days: int) -> Shown:
         deadline = self.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
-            return Shown("", toast=texts.ALREADY_CLOSED if deadline else texts.NOT_FOUND,
-                         close_buttons=True)
+            return _unavailable(deadline, close_buttons=True)
         now = self._now()
         base = max(deadline.due_date, now.date())
         new_day = base + timedelta(days=days)
@@ -396,7 +395,7 @@ class ReminderService:
     def postpone_to_date(self, person: Person, chat_id: int, deadline_id: int) -> Shown:
         deadline = self.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
-            return Shown("", toast=texts.ALREADY_CLOSED if deadline else texts.NOT_FOUND)
+            return _unavailable(deadline)
         self.drafts.open("postpone", chat_id=chat_id, user_id=person.id, user_name=person.name,
                          step="date", data={"deadline_id": deadline_id}, at=self._now())
         return Shown(texts.ASK_NEW_DATE, prompt=True)
@@ -404,7 +403,7 @@ class ReminderService:
     def delete_ask(self, deadline_id: int) -> Shown:
         deadline = self.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
-            return Shown("", toast=texts.ALREADY_CLOSED if deadline else texts.NOT_FOUND)
+            return _unavailable(deadline)
         return Shown(texts.DELETE_ASK.format(
             title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time)),
             [[(texts.BUTTON_YES_DELETE, f"rem:del:{deadline_id}:yes"),
@@ -857,3 +856,8 @@ def _deadline_digest_text(deadline: Deadline) -> str:
     clock = f" {deadline.due_time:%H:%M}" if deadline.due_time else ""
     return f"<b>{esc(deadline.title)}</b>{clock} · {owner}"
 
+
+def _unavailable(deadline: Deadline | None, *, close_buttons: bool = False) -> Shown:
+    """The answer to a button on a deadline that was closed meanwhile or no longer exists."""
+    return Shown("", toast=texts.ALREADY_CLOSED if deadline else texts.NOT_FOUND,
+                 close_buttons=close_buttons)
