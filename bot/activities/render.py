@@ -56,20 +56,28 @@ def lines_reply(lines: Sequence[ActionLine]) -> Reply:
 
 def card(activity: Activity, lines: Sequence[ActionLine], *, who: bool = False) -> str:
     """Exactly what is stored: line, date, text, partners (and department, evidence)."""
-    rows = [
-        texts.CARD_LINE.format(line=html.escape(line_label(activity.line, lines))),
-        texts.CARD_DAY.format(day=_day(activity.day)),
-        texts.CARD_TEXT.format(text=html.escape(activity.text)),
-        texts.CARD_PARTNERS.format(partners=html.escape(", ".join(activity.partners)))
-        if activity.partners else texts.CARD_NO_PARTNERS,
-    ]
-    if activity.department:
-        rows.append(texts.CARD_DEPARTMENT.format(department=html.escape(activity.department)))
-    if activity.evidence:
-        rows.append(texts.CARD_EVIDENCE.format(evidence=describe_evidence(activity.evidence)))
+    rows = _card_rows(line_label(activity.line, lines), _day(activity.day), activity.text,
+                      activity.partners, activity.department, activity.evidence)
     if who:
         rows.append(texts.CARD_WHO.format(name=html.escape(activity.user_name or "?")))
     return "\n".join(rows)
+
+
+def _card_rows(line: str, day: str, text: str, partners: Sequence[str], department: str | None,
+               evidence: Sequence[Evidence]) -> list[str]:
+    """The card's rows, the same for a saved entry and for a guided log not yet saved."""
+    rows = [
+        texts.CARD_LINE.format(line=html.escape(line)),
+        texts.CARD_DAY.format(day=day),
+        texts.CARD_TEXT.format(text=html.escape(text)),
+        texts.CARD_PARTNERS.format(partners=html.escape(", ".join(partners)))
+        if partners else texts.CARD_NO_PARTNERS,
+    ]
+    if department:
+        rows.append(texts.CARD_DEPARTMENT.format(department=html.escape(department)))
+    if evidence:
+        rows.append(texts.CARD_EVIDENCE.format(evidence=describe_evidence(evidence)))
+    return rows
 
 
 def entry_buttons(activity: Activity) -> Buttons:
@@ -186,18 +194,9 @@ def draft_line_picker(draft: DraftState, lines: Sequence[ActionLine]) -> Reply:
 
 
 def draft_card(draft: DraftState, lines: Sequence[ActionLine]) -> str:
-    rows = [
-        texts.CARD_LINE.format(line=html.escape(line_label(draft.line or 0, lines))),
-        texts.CARD_DAY.format(day=_day(draft.day) if draft.day else "hoy"),
-        texts.CARD_TEXT.format(text=html.escape(draft.text or "")),
-        texts.CARD_PARTNERS.format(partners=html.escape(", ".join(draft.partners)))
-        if draft.partners else texts.CARD_NO_PARTNERS,
-    ]
-    if draft.department:
-        rows.append(texts.CARD_DEPARTMENT.format(department=html.escape(draft.department)))
-    if draft.evidence:
-        rows.append(texts.CARD_EVIDENCE.format(evidence=describe_evidence(draft.evidence)))
-    return "\n".join(rows)
+    day = _day(draft.day) if draft.day else texts.CARD_TODAY
+    return "\n".join(_card_rows(line_label(draft.line or 0, lines), day, draft.text or "",
+                                draft.partners, draft.department, draft.evidence))
 
 
 # -- lists and summaries ------------------------------------------------------------------
