@@ -20,31 +20,29 @@ COMMANDS = [
 ]
 
 
-def _role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Role:
+def _for_role(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, staff: str,
+              admin: str) -> str:
+    """``text``, plus what staff and admins may also do, for the person who asked."""
     user = update.effective_user
-    return role_of(user.id if user else None, services_of(context).settings.access)
+    role = role_of(user.id if user else None, services_of(context).settings.access)
+    if role >= Role.STAFF:
+        text += staff
+    if role is Role.ADMIN:
+        text += admin
+    return text
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    services = services_of(context)
-    role = _role(update, context)
     name = html.escape(update.effective_user.first_name if update.effective_user else "")
-    text = texts.WELCOME.format(name=name, office=html.escape(services.settings.office.name))
-    if role >= Role.STAFF:
-        text += texts.WELCOME_STAFF
-    if role is Role.ADMIN:
-        text += texts.WELCOME_ADMIN
-    await reply(update, text)
+    office = html.escape(services_of(context).settings.office.name)
+    welcome = texts.WELCOME.format(name=name, office=office)
+    await reply(update, _for_role(update, context, welcome, texts.WELCOME_STAFF,
+                                  texts.WELCOME_ADMIN))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    role = _role(update, context)
-    text = texts.HELP
-    if role >= Role.STAFF:
-        text += texts.HELP_STAFF
-    if role is Role.ADMIN:
-        text += texts.HELP_ADMIN
-    await reply(update, text)
+    await reply(update, _for_role(update, context, texts.HELP, texts.HELP_STAFF,
+                                  texts.HELP_ADMIN))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
