@@ -14,7 +14,6 @@ NOT_FOUND = (
     "Anoté su pregunta para que la oficina la agregue.\n\n"
     "Puede intentar con otras palabras o explorar los temas:"
 )
-NOT_FOUND_MAYBE = "Quizá le sirva alguno de estos:"
 GREETING = (
     "¡Hola! Soy Enlace. Escríbame su pregunta sobre cooperación internacional, "
     "por ejemplo: <i>qué es la cooperación descentralizada</i>."
