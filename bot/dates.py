@@ -30,6 +30,7 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 
 from bot.folding import fold
+from bot.refusal import Refusal
 
 Prefer = Literal["past", "future"]
 
@@ -46,7 +47,7 @@ HOW_TO_WRITE = (
 MIN_YEAR, MAX_YEAR = 1900, 2199
 
 
-class DateError(ValueError):
+class DateError(Refusal):
     """A date-like text that is not a valid date.
 
     ``str()`` is a Spanish explanation in plain text (it quotes what the person

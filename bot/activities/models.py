@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.activities.periods import Period
+from bot.refusal import Refusal
 
 MAX_TEXT = 2000
 
@@ -76,7 +77,7 @@ class Draft:
     day_given: bool = False
 
 
-class EntryError(ValueError):
+class EntryError(Refusal):
     """A rejected entry; the message is Spanish and says how to write it."""
 
 

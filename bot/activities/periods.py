@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.dates import MONTHS, DateError, add_months, end_of_month, find_when, month_number
 from bot.folding import fold
+from bot.refusal import Refusal
 
 EXAMPLES = (
     "Escriba por ejemplo: «esta semana», «este mes», «el mes pasado», «trimestre», "
@@ -33,7 +34,7 @@ _ORDINAL_WORDS = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto"}
 _MIN_YEAR, _MAX_YEAR = 2000, 2100
 
 
-class PeriodError(ValueError):
+class PeriodError(Refusal):
     """Not a period; ``str()`` is Spanish: what was not understood and how to write it."""
 
     def __init__(self, problem: str) -> None:

@@ -19,12 +19,13 @@ import sqlite_utils
 from bot.config import ActionLine
 from bot.dates import DateError, When, find_when
 from bot.folding import fold
+from bot.refusal import Refusal
 
 MAX_TITLE = 200
 MAX_NOTES = 1000
 
 
-class InputError(ValueError):
+class InputError(Refusal):
     """Rejected input; the message is Spanish (plain text) and says how to write it."""
 
 
