@@ -17,7 +17,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.dates import MONTHS, DateError, add_months, end_of_month, find_when, month_number
+from bot.dates import (
+    MONTHS,
+    DateError,
+    TwoDatesError,
+    add_months,
+    end_of_month,
+    find_when,
+    month_number,
+)
 from bot.folding import fold
 from bot.refusal import Refusal
 
@@ -330,6 +338,8 @@ def _as_day(norm: str, today: date, year: int | None = None) -> Period | None:
         return None
     try:
         when = find_when(norm, now=datetime.combine(today, time(12)), prefer="past")
+    except TwoDatesError:
+        return None  # a range: the caller splits it
     except DateError as exc:
         raise PeriodError(exc.problem) from None
     if when is None or when.time is not None or when.rest.strip(" ,.-"):
