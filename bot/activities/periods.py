@@ -28,17 +28,14 @@ from bot.dates import (
 )
 from bot.folding import fold
 from bot.refusal import Refusal
+from bot.texts import periods as texts
 
-EXAMPLES = (
-    "Escriba por ejemplo: «esta semana», «este mes», «el mes pasado», «trimestre», "
-    "«2026-T3», «julio a septiembre», «julio», «2026» o «últimos 30 días»."
-)
+EXAMPLES = texts.EXAMPLES
 
 _ORDINALS = {"primer": 1, "primero": 1, "1er": 1, "1ro": 1, "1o": 1, "1": 1,
              "segundo": 2, "2do": 2, "2o": 2, "2": 2,
              "tercer": 3, "tercero": 3, "3er": 3, "3ro": 3, "3o": 3, "3": 3,
              "cuarto": 4, "4to": 4, "4o": 4, "4": 4}
-_ORDINAL_WORDS = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto"}
 _MIN_YEAR, _MAX_YEAR = 2000, 2100
 
 
@@ -63,24 +60,26 @@ class Period:
         """Lower-case Spanish name: "julio – septiembre de 2026", "noviembre de 2026"."""
         s, e = self.start, self.end
         if self.kind == "all":
-            return "todo el registro"
+            return texts.ALL
         if self.kind == "year":
             return str(s.year)
         if self.kind == "month":
-            return f"{MONTHS[s.month - 1]} de {s.year}"
+            return texts.MONTH.format(month=MONTHS[s.month - 1], year=s.year)
+        first, last = MONTHS[s.month - 1], MONTHS[e.month - 1]
         if self.kind in {"quarter", "semester"} or self._whole_months():
             if s.year == e.year:
-                return f"{MONTHS[s.month - 1]} – {MONTHS[e.month - 1]} de {s.year}"
-            return f"{MONTHS[s.month - 1]} de {s.year} – {MONTHS[e.month - 1]} de {e.year}"
+                return texts.MONTHS_SAME_YEAR.format(first=first, last=last, year=s.year)
+            return texts.MONTHS_TWO_YEARS.format(first=first, year1=s.year, last=last,
+                                                 year2=e.year)
         if s == e:
-            return f"{s.day} de {MONTHS[s.month - 1]} de {s.year}"
+            return texts.DAY.format(day=s.day, month=first, year=s.year)
         if s.year != e.year:
-            return (f"{s.day} de {MONTHS[s.month - 1]} de {s.year} – "
-                    f"{e.day} de {MONTHS[e.month - 1]} de {e.year}")
+            return texts.DAYS_TWO_YEARS.format(day1=s.day, month1=first, year1=s.year,
+                                               day2=e.day, month2=last, year2=e.year)
         if s.month != e.month:
-            return (f"{s.day} de {MONTHS[s.month - 1]} – {e.day} de {MONTHS[e.month - 1]} "
-                    f"de {s.year}")
-        return f"{s.day} – {e.day} de {MONTHS[s.month - 1]} de {s.year}"
+            return texts.DAYS_TWO_MONTHS.format(day1=s.day, month1=first, day2=e.day,
+                                                month2=last, year=s.year)
+        return texts.DAYS_ONE_MONTH.format(day1=s.day, day2=e.day, month=first, year=s.year)
 
     @property
     def title(self) -> str:
@@ -88,9 +87,10 @@ class Period:
         s, e = self.start, self.end
         if self.kind in {"quarter", "semester"} or (self._whole_months() and s != e):
             if self.kind == "month":
-                return f"{MONTHS[s.month - 1]} {s.year}".upper()
+                return texts.TITLE_MONTH.format(month=MONTHS[s.month - 1], year=s.year).upper()
             if s.year == e.year:
-                return f"{MONTHS[s.month - 1]} – {MONTHS[e.month - 1]} {s.year}".upper()
+                return texts.TITLE_MONTHS.format(first=MONTHS[s.month - 1],
+                                                 last=MONTHS[e.month - 1], year=s.year).upper()
         return self.label.upper()
 
     @property
@@ -105,7 +105,7 @@ class Period:
         if self.kind == "year":
             return str(self.start.year)
         if self.kind == "all":
-            return "todo"
+            return texts.SLUG_ALL
         if self.start == self.end:
             return self.start.isoformat()
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
@@ -115,7 +115,8 @@ class Period:
         """ "tercer trimestre de 2026" for a quarter, else None."""
         if self.kind != "quarter":
             return None
-        return f"{_ORDINAL_WORDS[(self.start.month - 1) // 3 + 1]} trimestre de {self.start.year}"
+        return texts.QUARTER_NAME.format(
+            ordinal=texts.ORDINAL_WORDS[(self.start.month - 1) // 3 + 1], year=self.start.year)
 
     def months(self) -> list[tuple[int, int]]:
         """(year, month) of every month the period touches, in order."""
@@ -142,7 +143,7 @@ class Period:
 
 def quarter(year: int, number: int) -> Period:
     if not 1 <= number <= 4:
-        raise PeriodError(f"El trimestre {number} no existe: son T1, T2, T3 y T4.")
+        raise PeriodError(texts.NO_SUCH_QUARTER.format(number=number))
     first = date(_year(year), 3 * (number - 1) + 1, 1)
     return Period(first, end_of_month(first.year, first.month + 2), "quarter")
 
@@ -172,7 +173,7 @@ def last_complete_quarter(today: date) -> Period:
 
 def _year(year: int) -> int:
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise PeriodError(f"El año {year} está fuera de rango ({_MIN_YEAR}–{_MAX_YEAR}).")
+        raise PeriodError(texts.YEAR_OUT_OF_RANGE.format(year=year, low=_MIN_YEAR, high=_MAX_YEAR))
     return year
 
 
@@ -240,7 +241,7 @@ def parse_period(text: str, *, today: date) -> Period | None:
     match = _RANGE.match(norm)
     if match:
         return _range(match.group("a"), match.group("b"), today, text)
-    raise PeriodError(f"No entendí el periodo «{text.strip()[:60]}».")
+    raise PeriodError(texts.NOT_UNDERSTOOD.format(text=text.strip()[:60]))
 
 
 def _normalise(text: str) -> str:
@@ -298,7 +299,7 @@ def _build(kind: str, g: dict, today: date, year: int | None) -> Period | None:
     if kind == "last_n":
         n, unit = int(g["n"]), g["unit"]
         if n < 1:
-            raise PeriodError("El número de días, semanas o meses debe ser mayor que cero.")
+            raise PeriodError(texts.COUNT_NOT_POSITIVE)
         if unit.startswith("dia"):
             start = today - timedelta(days=n - 1)
         elif unit.startswith("semana"):
@@ -306,7 +307,7 @@ def _build(kind: str, g: dict, today: date, year: int | None) -> Period | None:
         else:
             start = add_months(today, -n) + timedelta(days=1)
         if start.year < _MIN_YEAR:
-            raise PeriodError("Ese periodo empieza demasiado atrás.")
+            raise PeriodError(texts.STARTS_TOO_EARLY)
         return Period(start, today, "range")
     if kind == "y":
         return whole_year(int(g["y"]))
@@ -319,7 +320,7 @@ def _build(kind: str, g: dict, today: date, year: int | None) -> Period | None:
     if kind in {"ym", "my"}:
         number = int(g["m"])
         if not 1 <= number <= 12:
-            raise PeriodError(f"El mes {number} no existe (los meses van de 1 a 12).")
+            raise PeriodError(texts.NO_SUCH_MONTH.format(number=number))
         return month(int(g["y"]), number)
     if kind == "month_name":
         number = month_number(g["mon"])
@@ -349,7 +350,7 @@ def _as_day(norm: str, today: date, year: int | None = None) -> Period | None:
         try:
             day = day.replace(year=year)
         except ValueError:  # 29 February
-            raise PeriodError(f"El año {year} no tiene 29 de febrero.") from None
+            raise PeriodError(texts.NO_LEAP_DAY.format(year=year)) from None
     if not _MIN_YEAR <= day.year <= _MAX_YEAR:
         return None
     return Period(day, day, "day")
@@ -362,12 +363,12 @@ def _range(a: str, b: str, today: date, original: str) -> Period:
     """ "julio a septiembre [de 2026]", "T1 a T3", "1/7 al 30/9", "noviembre 2025 a enero 2026"."""
     end = _single(b, today, None)
     if end is None:
-        raise PeriodError(f"No entendí dónde termina el periodo «{original.strip()[:60]}».")
+        raise PeriodError(texts.END_NOT_UNDERSTOOD.format(text=original.strip()[:60]))
     b_has_year = bool(_YEAR_AT_END.search(b)) or end.kind == "year"
     a_has_year = bool(_YEAR_AT_END.search(a))
     start = _single(a, today, end.start.year if b_has_year and not a_has_year else None)
     if start is None:
-        raise PeriodError(f"No entendí dónde empieza el periodo «{original.strip()[:60]}».")
+        raise PeriodError(texts.START_NOT_UNDERSTOOD.format(text=original.strip()[:60]))
     if not a_has_year and start.kind in {"month", "quarter", "semester"}:
         if b_has_year and start.start > end.end:
             start = _single(a, today, end.start.year - 1)
@@ -380,10 +381,7 @@ def _range(a: str, b: str, today: date, original: str) -> Period:
             end = shifted or end
     assert start is not None
     if start.start > end.end:
-        raise PeriodError(
-            f"El periodo «{original.strip()[:60]}» termina antes de empezar; "
-            "escriba primero el inicio y luego el final."
-        )
+        raise PeriodError(texts.ENDS_BEFORE_START.format(text=original.strip()[:60]))
     return Period(start.start, end.end, _range_kind(start.start, end.end))
 
 
