@@ -174,6 +174,20 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_fecha(args: argparse.Namespace, settings: Settings) -> int:
+    """Read dates as /plazo (or /registrar with --pasado) reads them, one text per line."""
+    from bot.dates import DateError
+    from bot.dates.cli import reference_time, run
+
+    try:
+        now = reference_time(args.ahora, settings.office.tz)
+    except DateError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return run(sys.stdin, sys.stdout, now=now, prefer="past" if args.pasado else "future",
+               as_json=args.json)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="enlace", description="Enlace: asistente de la Oficina de Asuntos Internacionales.")
@@ -221,6 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="archivo .csv (por defecto actividades-<periodo>.csv; - = pantalla)")
     export.add_argument("--deleted", action="store_true", help="incluir las eliminadas")
     export.set_defaults(func=cmd_export)
+
+    from bot.texts import dates as date_texts
+
+    fecha = commands.add_parser("fecha", help=date_texts.CLI_HELP,
+                                description=date_texts.CLI_DESCRIPTION)
+    fecha.add_argument("--json", action="store_true", help=date_texts.CLI_JSON_HELP)
+    fecha.add_argument("--pasado", action="store_true", help=date_texts.CLI_PAST_HELP)
+    fecha.add_argument("--ahora", default=None, help=date_texts.CLI_NOW_HELP)
+    fecha.set_defaults(func=cmd_fecha)
 
     kb = commands.add_parser("kb", help="base de conocimiento").add_subparsers(
         dest="kb_command", metavar="ACCION", required=True)

@@ -21,6 +21,7 @@ from bot.dates.patterns import (
     DUE_LEAD,
     GLUE,
     LEAD,
+    RANGE_BEFORE,
     TIME_RES,
     WHOLE_DATE_RES,
     WHOLE_TIME_RES,
@@ -91,12 +92,16 @@ def _find(text: str, now: datetime, prefer: Prefer, whole: bool) -> When | None:
     date_res = DATE_RES + (WHOLE_DATE_RES if whole else [])
     time_res = TIME_RES + (WHOLE_TIME_RES if whole else [])
     dates = _candidates(norm, date_res, lambda kind, m: date_resolver(kind, m, today, prefer, now))
-    times = _candidates(norm, time_res, lambda kind, m: time_resolver(
-        kind, m, at_end=whole or not norm[m.end():].strip(" .,;:!?)")))
+
+    def make_time(kind: str, m: re.Match):
+        if kind == "clock_after_date" and not any(
+                GLUE.match(norm[d.end:m.start()]) for d in dates if d.end <= m.start()):
+            return None  # "a 11" is an hour only right after a date ("mañana a 11")
+        return time_resolver(kind, m, at_end=whole or not norm[m.end():].strip(" .,;:!?)"))
+
+    times = _candidates(norm, time_res, make_time)
     # A time pattern inside a date span ("15/12/2026" holds no time) is not a time.
     times = [t for t in times if not any(d.start <= t.start < d.end for d in dates)]
-    times = [t for t in times if t.kind != "clock_after_date"
-             or any(_adjacent(norm, d, t) for d in dates if d.end <= t.start)]
     periods = [t for t in times if t.kind == "period"]
     times = [t for t in times if t.kind != "period"]
     if not dates and not times:
@@ -112,6 +117,11 @@ def _find(text: str, now: datetime, prefer: Prefer, whole: bool) -> When | None:
     else:
         day, given_time = None, None
         time_span = times[0]
+    others = [t for t in times if t is not time_span and t.kind != "noon"]
+    if others and prefer == "future" and (time_span is not None or given_time is not None):
+        # "de 9:30 a 11:00": a deadline has one hour (an activity log keeps no hour).
+        shown = [_written(text, index, t) for t in [time_span, *others] if t is not None]
+        raise TwoDatesError(texts.TWO_TIMES.format(first=shown[0], second=shown[-1]))
     clock = given_time
     if time_span is not None and time_span.kind != "period":
         _, clock = time_span.resolve()
@@ -141,6 +151,11 @@ def _written(text: str, index: list[int], span: _Span) -> str:
 def _check_accounted(text: str, norm: str, index: list[int], spans: list[_Span]) -> None:
     """Refuse a date read only in part: date words right after it would be lost."""
     end = max(s.end for s in spans)
+    for span in spans:
+        before = RANGE_BEFORE.search(norm[:span.start])
+        if before is not None:
+            written = text[index[before.start()]:index[span.end - 1] + 1].strip()
+            raise TwoDatesError(texts.RANGE.format(written=written))
     tail = DANGLING.match(norm[end:])
     if tail is None:
         return

@@ -28,7 +28,7 @@ PREV = r"pasad[oa]|anterior"
 # "de esta semana", "de la semana que viene", "de la próxima semana", "de la semana pasada"
 WEEK = (rf"\s+de\s+(?:(?P<wnext>la\s+(?:{NEXT})\s+semana|la\s+semana\s+(?:{NEXT}))"
         rf"|(?P<wprev>la\s+semana\s+(?:{PREV})|la\s+(?:{PREV})\s+semana)"
-        rf"|(?P<wthis>esta\s+semana|la\s+semana(?:\s+(?:actual|en\s+curso))?))")
+        rf"|(?P<wthis>esta\s+semana|la\s+semana(?:\s+(?:actual|en\s+curso))?(?!\s+\d)))")
 LEAD_WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:el\s+)?)?"
 
 DATE_PATTERNS: list[tuple[str, str]] = [
@@ -55,7 +55,7 @@ DATE_PATTERNS: list[tuple[str, str]] = [
                 rf"(?:\s+(?P<dn>\d{{1,2}})(?!\s*(?:[/:.-]|de\s|del\s|h\b|am|pm)))?"
                 rf"(?:\s+(?P<post>{NEXT}|{PREV})|{WEEK})?{E}"),
     ("relative", rf"{B}(?P<dir>en|dentro\s+de|hace)\s+(?:(?:unos|unas)\s+)?(?P<n>{NUM})\s+"
-                 rf"(?P<unit>dias?|semanas?|mes|meses|anos?)(?:\s+(?P<hab>habiles))?{E}"),
+                 rf"(?P<unit>dias?|semanas?|mes|meses|anos?)(?:\s+(?P<hab>habil(?:es)?))?{E}"),
     ("relative_time", rf"{B}(?P<dir>en|dentro\s+de|hace)\s+(?:(?P<n>{NUM})\s+"
                       rf"(?P<unit>minutos?|mins?|horas?|hrs?)|(?P<half>media\s+hora)){E}"),
     # "la semana que viene", "la próxima semana", "el mes que viene", "el mes pasado"
@@ -106,7 +106,7 @@ TIME_PATTERNS: list[tuple[str, str]] = [
     ("noon", rf"{B}(?:(?:a|al|hasta\s+el|antes\s+del)\s+)?(?P<w>medio\s?dia|media\s?noche){E}"),
 ]
 WHOLE_TIME_PATTERNS: list[tuple[str, str]] = [
-    ("clock", rf"^(?:(?:a|al|para|hasta)\s+las?\s+)?(?P<h>\d{{1,2}})\.(?P<m>\d{{2}})"
+    ("clock", rf"{NOT_NUM_BEFORE}(?:(?:a|al|para|hasta)\s+las?\s+)?(?P<h>\d{{1,2}})\.(?P<m>\d{{2}})"
               rf"(?:\s*{MERIDIEM})?{HOURS_WORD}$"),
 ]
 
@@ -121,6 +121,11 @@ DANGLING = re.compile(
     rf"|(?:am|pm|hrs?|horas)\b|(?:{NEXT}|{PREV}){E}"
     rf"|(?:de|en|por)\s+la\s+(?:tarde|noche|madrugada){E}|el\s+\d{{1,2}}\s+de\s)"
 )
+
+
+# A number right before a date or time makes it a range ("13 a 15 de julio", "9:30 - 11:00").
+RANGE_BEFORE = re.compile(
+    rf"(?:{B}\d{{1,2}}(?:[:.]\d{{2}})?|{B}(?:{WORDS}))\s*(?:-|–|a|al|hasta|y)\s*(?:las?\s+)?$")
 
 
 def compile_all(patterns: list[tuple[str, str]]) -> list[tuple[str, re.Pattern[str]]]:

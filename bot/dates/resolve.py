@@ -40,13 +40,13 @@ def _squash(text: str | None) -> str:
 
 
 def two_digit_year(text: str, today: date) -> int:
-    """ "74" is 1974 or 2074, whichever is nearer to today ("26" is 2026)."""
+    """ "26" is 2026 and "74" is 1974: the year in the 100 ending 20 years from today."""
     year = int(text)
     if len(text) != 2:
         return year
-    century = today.year // 100 * 100
-    return min((century - 100 + year, century + year, century + 100 + year),
-               key=lambda y: abs(y - today.year))
+    latest = today.year + 20
+    candidate = latest // 100 * 100 + year
+    return candidate if candidate <= latest else candidate - 100
 
 
 def date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer,

@@ -7,6 +7,7 @@ ones, so nothing here is a hand-kept list that goes stale.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -21,8 +22,13 @@ def _year(year: int) -> dict[date, str]:
 
 
 def holiday_name(day: date) -> str | None:
-    """The Spanish name of the Colombian public holiday on ``day``, or None."""
-    return _year(day.year).get(day)
+    """The Spanish name of the Colombian public holiday on ``day``, or None.
+
+    A holiday moved to Monday (Ley Emiliani) is named without the package's
+    "(observado)": the person sees the day it is observed on anyway.
+    """
+    name = _year(day.year).get(day)
+    return re.sub(r"\s*\([^)]*\)", "", name).strip() if name else None
 
 
 def is_working_day(day: date) -> bool:

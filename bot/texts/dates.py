@@ -28,6 +28,8 @@ TIME_TWICE = "«{written}»: use 17:00 o 5 pm, no las dos a la vez."
 # A date read only in part: the words after it would be silently lost.
 PARTLY = "Entendí «{matched}», pero no «{tail}»."
 TWO_DATES = "Hay dos fechas en el mensaje: «{first}» y «{second}». Deje solo una."
+TWO_TIMES = "Hay dos horas en el mensaje: «{first}» y «{second}». Deje solo una."
+RANGE = "«{written}» son varias fechas; escriba solo una (la del plazo)."
 
 # Working days and holidays (Colombia).
 HOLIDAY_NOTE = " (festivo: {name})"
@@ -48,3 +50,16 @@ MONTH_WORD, MONTHS_WORD = "mes", "meses"
 DAY_WORD, DAYS_WORD = "día", "días"
 AND = " y "
 ZERO_DAYS = "0 días"
+
+# `enlace fecha`
+CLI_BAD_NOW = "--ahora {value!r} no es una fecha y hora ISO (ej. 2013-02-12T04:30)."
+CLI_NO_DATE = "sin fecha"
+CLI_LINE = "{text}\t→ {when}\t| resto: {rest}"
+CLI_HELP = "leer fechas como /plazo (o /registrar con --pasado): un texto por línea"
+CLI_DESCRIPTION = (
+    "Lee un texto por línea en la entrada estándar y dice qué fecha entiende Enlace, "
+    "como la lee /plazo en una línea (con --pasado, como /registrar: mirando hacia atrás)."
+)
+CLI_JSON_HELP = 'un JSON por línea: {"text", "date", "time", "rest", "error"}'
+CLI_PAST_HELP = "leer mirando hacia atrás, como el registro de actividades"
+CLI_NOW_HELP = "hora de referencia, ej. 2013-02-12T04:30 (zona de la oficina); por defecto, ahora"
