@@ -132,6 +132,30 @@ def test_a_deadline_has_one_hour() -> None:
     assert "15 de diciembre" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "clock", "rest"),
+    [
+        ("Cena esta noche a las 8", date(2026, 11, 18), time(20, 0), "Cena"),
+        ("Llamada esta tarde", date(2026, 11, 18), None, "Llamada"),
+        ("Foro dom 22nov", date(2026, 11, 22), None, "Foro"),
+        ("Cierre a la medianoche", date(2026, 11, 18), time(23, 59), "Cierre"),
+        ("Visita ayer de noche", date(2026, 11, 17), None, "Visita"),
+    ],
+)
+def test_parts_of_the_day_and_glued_months(text: str, day: date, clock: time | None,
+                                           rest: str) -> None:
+    found = find_when(text, now=NOW, prefer="past" if "ayer" in text else "future")
+    assert found is not None
+    assert (found.day, found.time, found.rest) == (day, clock, rest)
+
+
+@pytest.mark.parametrize("text", ["Foro 10 agosto 88 d. C.", "Reunión 8:10 - 12.32"])
+def test_numbers_right_after_a_date_are_not_dropped(text: str) -> None:
+    with pytest.raises(DateError) as caught:
+        find_when(text, now=NOW)
+    assert "pero no" in str(caught.value) and "15 de diciembre" in str(caught.value)
+
+
 def test_a_deadline_mentioning_another_date_takes_the_one_marked_as_due() -> None:
     found = find_when("Informe del 15 de noviembre para el 30 de noviembre", now=NOW)
     assert found is not None

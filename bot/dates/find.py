@@ -25,6 +25,7 @@ from bot.dates.patterns import (
     TIME_RES,
     WHOLE_DATE_RES,
     WHOLE_TIME_RES,
+    YEAR_AFTER_MONTH,
 )
 from bot.dates.resolve import date_resolver, later_today, time_resolver
 from bot.dates.words import SHORT_WEEKDAYS, normalise
@@ -125,6 +126,10 @@ def _find(text: str, now: datetime, prefer: Prefer, whole: bool) -> When | None:
     clock = given_time
     if time_span is not None and time_span.kind != "period":
         _, clock = time_span.resolve()
+    if (clock is not None and clock.hour < 12 and date_span is not None
+            and date_span.kind == "today_part" and not norm[date_span.start:].startswith(
+                "esta manana")):
+        clock = clock.replace(hour=clock.hour + 12)  # "esta noche a las 8" is 20:00
     if day is None:
         assert clock is not None
         day = later_today(clock, now, prefer)
@@ -151,6 +156,11 @@ def _written(text: str, index: list[int], span: _Span) -> str:
 def _check_accounted(text: str, norm: str, index: list[int], spans: list[_Span]) -> None:
     """Refuse a date read only in part: date words right after it would be lost."""
     end = max(s.end for s in spans)
+    last = max(spans, key=lambda s: s.end)
+    if last.kind == "text" and YEAR_AFTER_MONTH.match(norm[end:]):
+        matched = text[index[last.start]:index[end - 1] + 1].strip()
+        tail = text[index[end]:].strip(" ,").split()
+        raise DateError(texts.PARTLY.format(matched=matched, tail=" ".join(tail[:3])))
     for span in spans:
         before = RANGE_BEFORE.search(norm[:span.start])
         if before is not None:

@@ -40,7 +40,7 @@ DATE_PATTERNS: list[tuple[str, str]] = [
     # "el 3-3": a day and month with a dash, only after "el"
     ("numeric", rf"{B}(?<=el\s)(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}}){NOT_NUM_AFTER}"),
     ("text", rf"{B}{LEAD_WD}(?:(?:el\s+)?dia\s+)?(?P<d>{DAYNUM})"
-             rf"(?:\s*(?:de|del)\s+|\s+){MONTH_WORD}"
+             rf"(?:\s*(?:de|del)\s+|\s*){MONTH_WORD}"
              rf"(?:(?:\s*,\s*|\s+)(?:de\s+|del\s+)?{YEAR4}|{REL_YEAR})?{E}"),
     ("text_md", rf"{B}{LEAD_WD}{MONTH_WORD}\s+(?P<d>\d{{1,2}})"
                 rf"(?:(?:\s*,\s*|\s+)(?:de\s+|del\s+)?{YEAR4})?{E}"),
@@ -49,6 +49,8 @@ DATE_PATTERNS: list[tuple[str, str]] = [
             rf"(?:(?P<pre>este|esta|proximo|siguiente|el)\s+)?(?P<unit>mes|ano|[a-z]{{3,11}})"
             rf"(?:\s+(?P<post>{NEXT}|{PREV}))?"
             rf"(?:\s+(?:de|del)\s+{YEAR4})?{E}"),
+    # "esta tarde", "esta noche": today, and an hour with them is afternoon or night
+    ("today_part", rf"{B}esta\s+(?P<part>manana|tarde|noche){E}"),
     ("word", rf"{B}(?P<w>pasado\s+manana|antes\s+de\s+ayer|anteayer|antier|anoche|ayer|hoy"
              rf"|(?<!la\s)(?<!esta\s)manana){E}"),
     ("weekday", rf"{B}(?:(?P<pre>proximo|pasado|este|siguiente)\s+)?(?P<wd>{WEEKDAY})"
@@ -102,8 +104,10 @@ TIME_PATTERNS: list[tuple[str, str]] = [
               rf"|menos\s+(?P<less>cuarto)){E}"),
     # "mañana a 11": an hour after "a", only right after a date
     ("clock_after_date", rf"{B}a\s+(?P<h>\d{{1,2}}){MINUTES}?(?:\s*{MERIDIEM})?{E}(?![:.]\d)"),
-    ("period", rf"{B}(?:por|en|de)\s+la\s+(?:manana|tarde|noche|madrugada){E}"),
-    ("noon", rf"{B}(?:(?:a|al|hasta\s+el|antes\s+del)\s+)?(?P<w>medio\s?dia|media\s?noche){E}"),
+    ("period", rf"{B}(?:(?:por|en|de)\s+la\s+(?:manana|tarde|noche|madrugada)"
+               rf"|de\s+(?:noche|tarde|madrugada)){E}"),
+    ("noon", rf"{B}(?:(?:a\s+la|a|al|la|el|hasta\s+la|hasta\s+el|antes\s+de\s+la|antes\s+del)"
+             rf"\s+)?(?P<w>medio\s?dia|media\s?noche){E}"),
 ]
 WHOLE_TIME_PATTERNS: list[tuple[str, str]] = [
     ("clock", rf"{NOT_NUM_BEFORE}(?:(?:a|al|para|hasta)\s+las?\s+)?(?P<h>\d{{1,2}})\.(?P<m>\d{{2}})"
@@ -119,7 +123,8 @@ DANGLING = re.compile(
     rf"|(?:a|de|para)\s+las?\s+(?:\d|(?:{WORDS}){E})|a\s+\d"
     rf"|(?:cero|zero)\s|\d{{1,2}}\s*(?:pm|am|de\s+la){E}"
     rf"|(?:am|pm|hrs?|horas)\b|(?:{NEXT}|{PREV}){E}"
-    rf"|(?:de|en|por)\s+la\s+(?:tarde|noche|madrugada){E}|el\s+\d{{1,2}}\s+de\s)"
+    rf"|(?:de|en|por)\s+la\s+(?:tarde|noche|madrugada){E}|el\s+\d{{1,2}}\s+de\s"
+    rf"|[-–]\s*\d)"
 )
 
 
@@ -144,5 +149,7 @@ LEAD = re.compile(
     r"(?:\b(?:para\s+el|hasta\s+el|antes\s+del|antes\s+de|desde\s+el|el\s+dia|el|para|hasta"
     r"|del|al|a|de)\s*)?[\s,:;-]*$"
 )
+# A bare number right after "10 de agosto": a year Enlace did not read ("10 agosto 88").
+YEAR_AFTER_MONTH = re.compile(r"^[\s,]+(?:de\s+|del\s+)?\d{2,4}(?![\d:.]|\s*(?:am|pm|h)\b)")
 # A deadline's own date, when a message holds two: "para el 20", "hasta el viernes".
 DUE_LEAD = re.compile(r"\b(?:para|hasta|antes\s+de|antes\s+del|vence|vencimiento)(?:\s+el)?\s*$")

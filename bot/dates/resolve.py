@@ -62,6 +62,8 @@ def date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer,
         return _text_resolver(kind, g, today, prefer, written)
     if kind == "end":
         return _end_resolver(g, today, prefer)
+    if kind == "today_part":
+        return lambda: (today, None)
     if kind == "word":
         offset = _OFFSETS[_squash(g["w"])]
         return lambda: (today + timedelta(days=offset), None)
