@@ -53,7 +53,8 @@ def run(lines: Iterable[str], out: TextIO, *, now: datetime, prefer: Prefer,
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         if record["error"]:
-            out.write(f"{text}\t→ {record['error'].splitlines()[0]}\n")
+            out.write(texts.CLI_REFUSED.format(text=text, problem=record["error"].splitlines()[0])
+                      + "\n")
             continue
         when = texts.CLI_NO_DATE
         if record["date"]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Literal
 
+from bot.dates.formatting import format_when
 from bot.refusal import Refusal
 from bot.texts.dates import HOW_TO_WRITE
 
@@ -41,8 +42,6 @@ class When:
         return datetime.combine(self.day, self.time or default, tzinfo=tz)
 
     def describe(self) -> str:
-        from bot.dates.formatting import format_when
-
         return format_when(self.day, self.time)
 
 

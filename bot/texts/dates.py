@@ -55,6 +55,7 @@ ZERO_DAYS = "0 días"
 CLI_BAD_NOW = "--ahora {value!r} no es una fecha y hora ISO (ej. 2013-02-12T04:30)."
 CLI_NO_DATE = "sin fecha"
 CLI_LINE = "{text}\t→ {when}\t| resto: {rest}"
+CLI_REFUSED = "{text}\t→ {problem}"
 CLI_HELP = "leer fechas como /plazo (o /registrar con --pasado): un texto por línea"
 CLI_DESCRIPTION = (
     "Lee un texto por línea en la entrada estándar y dice qué fecha entiende Enlace, "
