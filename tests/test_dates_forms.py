@@ -140,6 +140,12 @@ def test_a_deadline_has_one_hour() -> None:
         ("Foro dom 22nov", date(2026, 11, 22), None, "Foro"),
         ("Cierre a la medianoche", date(2026, 11, 18), time(23, 59), "Cierre"),
         ("Visita ayer de noche", date(2026, 11, 17), None, "Visita"),
+        ("Cena el jueves en la noche a las 9", date(2026, 11, 19), time(21, 0), "Cena"),
+        ("Foro mañana por la mañana a las 9", date(2026, 11, 19), time(9, 0), "Foro"),
+        ("Llamar a las 9 en punto", date(2026, 11, 19), time(9, 0), "Llamar"),
+        ("Acta de hoy en ocho", date(2026, 11, 25), None, "Acta"),
+        ("Comité el jueves de la otra semana", date(2026, 11, 26), None, "Comité"),
+        ("Informe el día de hoy", date(2026, 11, 18), None, "Informe"),
     ],
 )
 def test_parts_of_the_day_and_glued_months(text: str, day: date, clock: time | None,
@@ -171,6 +177,7 @@ def test_the_guided_step_never_guesses(text: str) -> None:
 
 
 def test_free_text_does_not_read_scores_or_amounts_as_dates() -> None:
+    assert find_when("Reunión el lunes otra vez", now=NOW).day == date(2026, 11, 23)
     for text in ("Partido 17-2 con la UIS", "Aporte de 15.30 dólares", "Hay 3 actividades",
                  "Plan de navidad con la UPB", "Fin de semana cultural"):
         assert find_when(text, now=NOW) is None, text

@@ -126,16 +126,36 @@ def _find(text: str, now: datetime, prefer: Prefer, whole: bool) -> When | None:
     clock = given_time
     if time_span is not None and time_span.kind != "period":
         _, clock = time_span.resolve()
-    if (clock is not None and clock.hour < 12 and date_span is not None
-            and date_span.kind == "today_part" and not norm[date_span.start:].startswith(
-                "esta manana")):
-        clock = clock.replace(hour=clock.hour + 12)  # "esta noche a las 8" is 20:00
+    part = _part_of_day(norm, date_span, time_span, periods)
+    if part is not None:
+        spans_extra = [part]
+        told = re.search(r"\b(?:am|pm|a\.\s?m|p\.\s?m|de la|en la|por la|del)\b",
+                         norm[time_span.start:time_span.end]) if time_span else True
+        if clock is not None and clock.hour < 12 and not told and re.search(
+                r"tarde|noche", norm[part.start:part.end]):
+            clock = clock.replace(hour=clock.hour + 12)  # "el jueves en la noche a las 9"
+    else:
+        spans_extra = []
     if day is None:
         assert clock is not None
         day = later_today(clock, now, prefer)
     spans = [s for s in (date_span, time_span) if s is not None]
-    _check_accounted(text, norm, index, spans)
-    return _when(text, norm, index, spans, day, clock)
+    _check_accounted(text, norm, index, spans + spans_extra)
+    return _when(text, norm, index, spans + spans_extra, day, clock)
+
+
+def _part_of_day(norm: str, date_span: _Span | None, time_span: _Span | None,
+                 periods: list[_Span]) -> _Span | None:
+    """ "esta noche", "en la noche" next to the date or the hour: part of the date, and a
+    12-hour clock with it is afternoon or night."""
+    if date_span is not None and date_span.kind == "today_part":
+        return date_span if time_span is not None else None
+    if time_span is None or date_span is None:
+        return None
+    for period in periods:
+        if _adjacent(norm, period, time_span) or _adjacent(norm, period, date_span):
+            return period
+    return None
 
 
 def _one_date(text: str, norm: str, index: list[int], dates: list[_Span]) -> _Span | None:

@@ -26,7 +26,7 @@ MONTH_WORD = r"(?P<mon>[a-z]{3,11}\.?)"
 NEXT = r"que\s+viene|entrante|proxim[oa]|siguiente"
 PREV = r"pasad[oa]|anterior"
 # "de esta semana", "de la semana que viene", "de la próxima semana", "de la semana pasada"
-WEEK = (rf"\s+de\s+(?:(?P<wnext>la\s+(?:{NEXT})\s+semana|la\s+semana\s+(?:{NEXT}))"
+WEEK = (rf"\s+de\s+(?:(?P<wnext>la\s+(?:{NEXT}|otra)\s+semana|la\s+semana\s+(?:{NEXT}))"
         rf"|(?P<wprev>la\s+semana\s+(?:{PREV})|la\s+(?:{PREV})\s+semana)"
         rf"|(?P<wthis>esta\s+semana|la\s+semana(?:\s+(?:actual|en\s+curso))?(?!\s+\d)))")
 LEAD_WD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:el\s+)?)?"
@@ -51,7 +51,10 @@ DATE_PATTERNS: list[tuple[str, str]] = [
             rf"(?:\s+(?:de|del)\s+{YEAR4})?{E}"),
     # "esta tarde", "esta noche": today, and an hour with them is afternoon or night
     ("today_part", rf"{B}esta\s+(?P<part>manana|tarde|noche){E}"),
-    ("word", rf"{B}(?P<w>pasado\s+manana|antes\s+de\s+ayer|anteayer|antier|anoche|ayer|hoy"
+    # "de hoy en ocho": a week from today (Colombia)
+    ("eight_days", rf"{B}(?:de\s+)?(?P<w>hoy|manana)\s+en\s+(?P<n>ocho|quince|8|15){E}"),
+    ("word", rf"{B}(?:el\s+dia\s+de\s+)?(?P<w>pasado\s+manana|antes\s+de\s+ayer|anteayer|antier"
+             rf"|anoche|ayer|hoy"
              rf"|(?<!la\s)(?<!esta\s)manana){E}"),
     ("weekday", rf"{B}(?:(?P<pre>proximo|pasado|este|siguiente)\s+)?(?P<wd>{WEEKDAY})"
                 rf"(?:\s+(?P<dn>\d{{1,2}})(?!\s*(?:[/:.-]|de\s|del\s|h\b|am|pm)))?"
@@ -62,7 +65,7 @@ DATE_PATTERNS: list[tuple[str, str]] = [
                       rf"(?P<unit>minutos?|mins?|horas?|hrs?)|(?P<half>media\s+hora)){E}"),
     # "la semana que viene", "la próxima semana", "el mes que viene", "el mes pasado"
     ("next_unit", rf"{B}(?:(?:la|el)\s+)?(?:(?P<pre>{NEXT}|{PREV})\s+(?P<u1>semana|mes)"
-                  rf"|(?P<u2>semana|mes)\s+(?P<post>{NEXT}|{PREV})){E}"),
+                  rf"|(?P<u2>semana|mes)\s+(?P<post>{NEXT}|{PREV})|(?P<other>la\s+otra\s+semana)){E}"),
     ("next_workday", rf"{B}(?:el\s+)?(?:proximo|siguiente)\s+dia\s+habil{E}"),
     ("daynum", rf"{B}(?:el\s+)?(?:dia\s+)?(?P<d>\d{{1,2}})\s+(?:de|del)\s+(?:(?P<mthis>este\s+mes)"
                rf"|(?P<mnext>(?:proximo|siguiente)\s+mes|mes\s+(?:que\s+viene|entrante|proximo|"
@@ -78,13 +81,13 @@ WHOLE_DATE_PATTERNS: list[tuple[str, str]] = [
 ]
 
 MERIDIEM = (r"(?P<mer>am|a\.\s?m\.|a\.m|pm|p\.\s?m\.|p\.m|m(?![\w.])"
-            r"|(?:de|en|por)\s+la\s+(?:manana|tarde|noche|madrugada)|del\s+mediodia)")
+            r"|(?:de|en|por)\s+la\s+(?:manana|tarde|noche|madrugada)|del\s+mediodia|del\s+dia)")
 PERIOD_OF_DAY = r"(?P<mer>(?:de|en|por)\s+la\s+(?:manana|tarde|noche|madrugada))"
 HOUR = rf"(?P<h>\d{{1,2}}|{WORDS})"
 MINUTES = (rf"(?:[:.](?P<m>\d{{2}})|\s+y\s+(?P<frac>media|cuarto)"
            rf"|\s+y\s+(?P<mw>{WORDS}|\d{{1,2}})(?:\s+minutos?)?"
            rf"|\s+menos\s+(?P<less>cuarto|{WORDS}|\d{{1,2}}))")
-HOURS_WORD = r"(?:\s*(?:h|hrs|horas)\b)?"
+HOURS_WORD = r"(?:\s*(?:h|hrs|horas|en\s+punto)\b)?"
 
 TIME_PATTERNS: list[tuple[str, str]] = [
     ("clock", rf"{B}(?:(?:a|al|para|desde|hasta|antes\s+de|sobre)\s+)?(?:las?)\s+{HOUR}"
@@ -104,8 +107,8 @@ TIME_PATTERNS: list[tuple[str, str]] = [
               rf"|menos\s+(?P<less>cuarto)){E}"),
     # "mañana a 11": an hour after "a", only right after a date
     ("clock_after_date", rf"{B}a\s+(?P<h>\d{{1,2}}){MINUTES}?(?:\s*{MERIDIEM})?{E}(?![:.]\d)"),
-    ("period", rf"{B}(?:(?:por|en|de)\s+la\s+(?:manana|tarde|noche|madrugada)"
-               rf"|de\s+(?:noche|tarde|madrugada)){E}"),
+    ("period", rf"{B}(?:(?:por|en|de)\s+la\s+(?P<part>manana|tarde|noche|madrugada)"
+               rf"|de\s+(?P<part2>noche|tarde|madrugada)|temprano){E}"),
     ("noon", rf"{B}(?:(?:a\s+la|a|al|la|el|hasta\s+la|hasta\s+el|antes\s+de\s+la|antes\s+del)"
              rf"\s+)?(?P<w>medio\s?dia|media\s?noche){E}"),
 ]
@@ -117,7 +120,7 @@ WHOLE_TIME_PATTERNS: list[tuple[str, str]] = [
 # Words a date may be read only in part from: met right after a date, they are refused.
 DANGLING = re.compile(
     rf"^[\s,]*(?:(?:y|menos)\s+(?:\d|(?:{WORDS}){E}|cuarto|media)"
-    rf"|(?:de|del)\s+(?:(?:esta|este|la|el|proxim[oa]|siguiente)\s+)?"
+    rf"|(?:de|del)\s+(?:(?:esta|este|la|el|proxim[oa]|siguiente|otr[oa]|mism[oa])\s+){{0,2}}"
     rf"(?:semana|mes|ano|\d{{4}}|mil|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     rf"|septiembre|setiembre|octubre|noviembre|diciembre){E}"
     rf"|(?:a|de|para)\s+las?\s+(?:\d|(?:{WORDS}){E})|a\s+\d"

@@ -62,6 +62,10 @@ def date_resolver(kind: str, m: re.Match, today: date, prefer: Prefer,
         return _text_resolver(kind, g, today, prefer, written)
     if kind == "end":
         return _end_resolver(g, today, prefer)
+    if kind == "eight_days":  # "de hoy en ocho" is a week on, "en quince" two
+        start = 0 if g["w"] == "hoy" else 1
+        weeks = 1 if g["n"] in {"ocho", "8"} else 2
+        return lambda: (today + timedelta(days=start + 7 * weeks), None)
     if kind == "today_part":
         return lambda: (today, None)
     if kind == "word":
@@ -188,7 +192,7 @@ def _relative_date(g: dict, today: date) -> date:
 
 def _next_unit(g: dict, today: date) -> date:
     """ "la semana que viene" is a week from today, "el mes pasado" a month ago."""
-    unit = g.get("u1") or g.get("u2")
+    unit = g.get("u1") or g.get("u2") or "semana"  # "la otra semana": next week
     sign = -1 if _squash(g.get("pre") or g.get("post")) in _PREV else 1
     return add_days(today, 7 * sign) if unit == "semana" else add_months(today, sign)
 
