@@ -178,6 +178,7 @@ def test_the_guided_step_never_guesses(text: str) -> None:
 
 def test_free_text_does_not_read_scores_or_amounts_as_dates() -> None:
     assert find_when("Reunión el lunes otra vez", now=NOW).day == date(2026, 11, 23)
+    assert find_when("Reunión con Lun Wei el viernes", now=NOW).rest == "Reunión con Lun Wei"
     for text in ("Partido 17-2 con la UIS", "Aporte de 15.30 dólares", "Hay 3 actividades",
                  "Plan de navidad con la UPB", "Fin de semana cultural"):
         assert find_when(text, now=NOW) is None, text

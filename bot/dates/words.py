@@ -86,11 +86,12 @@ def month_number(word: str, *, fuzzy: bool = True) -> int | None:
 _WEEKDAY_FOLDED = [fold(w) for w in WEEKDAYS]
 # Full names, and the abbreviations people write with a dot ("lun.", "mié.", "jue").
 WEEKDAY = (r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo"
-           r"|(?:lun|mier?|jue|vie|sab|dom)\.?(?!\w))")
+           r"|(?:lun|mier?|jue|vie|sab|dom)(?:\.|(?=\s*\d)))")  # "lun." or "jue 15", not "Lun Wei"
 _ABBREVIATIONS = {"lun": 0, "mie": 2, "mier": 2, "jue": 3, "vie": 4, "sab": 5, "dom": 6,
                   "mar": 1}
 # Two-letter forms, only when the whole answer is the weekday ("ma", "mx").
-SHORT_WEEKDAYS = {"lu": 0, "ma": 1, "mi": 2, "mx": 2, "ju": 3, "vi": 4, "sa": 5, "do": 6}
+SHORT_WEEKDAYS = {"lu": 0, "ma": 1, "mi": 2, "mx": 2, "ju": 3, "vi": 4, "sa": 5, "do": 6,
+                  "lun": 0, "mar": 1, "mie": 2, "jue": 3, "vie": 4, "sab": 5, "dom": 6}
 
 
 def weekday_number(word: str) -> int:
