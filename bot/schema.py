@@ -261,3 +261,14 @@ def m003_reminders(db: Database) -> None:
     )
     db["reminder_drafts"].create_index(["chat_id", "user_id", "closed_at"])
     db["reminder_drafts"].create_index(["origin"], unique=True)
+
+
+@migrations()
+def m005_chat_moves(db: Database) -> None:
+    """``chat_moves``: a group Telegram upgraded to a supergroup has a new id. The
+    office group follows it here (overriding ``office.group_chat_id``), so reminders
+    keep reaching it after a restart; ``announced_at`` says the admins were told."""
+    db["chat_moves"].create(
+        {"old_chat_id": int, "new_chat_id": int, "moved_at": str, "announced_at": str},
+        pk="old_chat_id",
+    )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
+from bot.sending import keyboard
 from bot.services import Services
 from bot.textsplit import split_message
 
@@ -15,15 +16,6 @@ Buttons = Sequence[Sequence[tuple[str, str]]]
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.application.bot_data["services"]
-
-
-def keyboard(rows: Buttons | None) -> InlineKeyboardMarkup | None:
-    """Inline keyboard from rows of (label, callback_data)."""
-    if not rows:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
-    )
 
 
 async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:

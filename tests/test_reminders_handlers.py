@@ -8,9 +8,8 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from bot.dates import Duration
-from bot.reminders.agreements import AgreementDraft
-from bot.reminders.deadlines import DeadlineDraft
-from handlers.reminders import ReminderSender
+from bot.reminders.models import AgreementDraft, DeadlineDraft
+from bot.sending import ReminderSender
 from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
 from tests.support.updates import GROUP_ID, callback, message
 
@@ -201,9 +200,10 @@ async def test_delete_asks_first(app, fake, services):
     deadline_id = add_deadline(services, date(2026, 11, 20))
     await send(app, callback(f"rem:del:{deadline_id}", user_id=STAFF_ID))
     assert "¿Borrar el plazo" in last(fake).text
-    await send(app, callback(f"rem:del:{deadline_id}:no", user_id=STAFF_ID))
+    await send(app, callback(button(last(fake), "No"), user_id=STAFF_ID))
     assert deadlines(services)[0]["status"] == "open"
-    await send(app, callback(f"rem:del:{deadline_id}:yes", user_id=STAFF_ID))
+    await send(app, callback(f"rem:del:{deadline_id}", user_id=STAFF_ID))
+    await send(app, callback(button(last(fake), "🗑 Sí, borrar"), user_id=STAFF_ID))
     assert deadlines(services)[0]["status"] == "deleted"
     await send(app, message("/plazos", user_id=STAFF_ID))
     assert "No hay plazos abiertos" in last(fake).text
@@ -398,10 +398,10 @@ async def test_the_outbox_knows_a_request_is_in_flight(app, fake, services, cloc
 def test_a_request_cut_by_a_crash_is_not_sent_again(services, clock):
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)
-    group, owner = services.reminders.outgoing()
-    services.reminders.begin(group)  # the process dies with this request on the wire
-    services.reminders.settle_interrupted()  # the next start
-    assert [o.chat_id for o in services.reminders.outgoing()] == [STAFF_ID]
+    group, owner = services.reminders.delivery.outgoing()
+    services.reminders.delivery.begin(group)  # the process dies with this request on the wire
+    services.reminders.delivery.settle_interrupted()  # the next start
+    assert [o.chat_id for o in services.reminders.delivery.outgoing()] == [STAFF_ID]
     status = services.db.execute(
         "SELECT status FROM reminder_deliveries WHERE chat_id = ?", [GROUP_ID]).fetchone()[0]
     assert status == "uncertain" and owner.chat_id == STAFF_ID

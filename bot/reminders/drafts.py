@@ -9,11 +9,14 @@ it is open makes "✅ Guardar" save once however many times it is tapped.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlite_utils
+
+from bot.reminders.store import stamp as _stamp
 
 MAX_AGE = timedelta(hours=24)
 
@@ -36,40 +39,40 @@ class Draft:
         return self.closed_at is None
 
 
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
-
-
-_COLUMNS = "id, kind, chat_id, user_id, user_name, step, data, updated_at, closed_at, saved_id"
-
-
-def _row(row) -> Draft:
-    (id_, kind, chat_id, user_id, user_name, step, data, updated_at, closed_at, saved_id) = row
-    return Draft(id=id_, kind=kind, chat_id=chat_id, user_id=user_id, user_name=user_name or "",
-                 step=step, data=json.loads(data or "{}"),
-                 updated_at=datetime.fromisoformat(updated_at),
-                 closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
-                 saved_id=saved_id)
+def _draft(row: Mapping[str, Any]) -> Draft:
+    return Draft(id=row["id"], kind=row["kind"], chat_id=row["chat_id"],
+                 user_id=row["user_id"], user_name=row["user_name"] or "", step=row["step"],
+                 data=json.loads(row["data"] or "{}"),
+                 updated_at=datetime.fromisoformat(row["updated_at"]),
+                 closed_at=datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None,
+                 saved_id=row["saved_id"])
 
 
 class DraftStore:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        self.table = db.table("reminder_drafts")
+
+    def _first(self, where: str, args: list[Any], order_by: str | None = None) -> Draft | None:
+        row = next(self.table.rows_where(where, args, order_by=order_by, limit=1), None)
+        return _draft(row) if row else None
 
     def open(self, kind: str, *, chat_id: int, user_id: int, user_name: str, step: str,
-             data: dict[str, Any], at: datetime, origin: str | None = None) -> tuple[Draft, bool]:
-        """A new draft (closing the person's other open drafts in this chat), or, for an
-        ``origin`` seen before (a redelivered message), the draft it opened."""
+             data: dict[str, Any], at: datetime, origin: str | None = None,
+             exclusive: bool = True) -> tuple[Draft, bool]:
+        """A new draft (closing the person's other open drafts in this chat, unless not
+        ``exclusive``: a yes/no question), or, for an ``origin`` seen before (a
+        redelivered message), the draft it opened."""
         if origin is not None:
-            row = self.db.execute(f"SELECT {_COLUMNS} FROM reminder_drafts WHERE origin = ?",
-                                  [origin]).fetchone()
-            if row:
-                return _row(row), False
+            found = self._first("origin = ?", [origin])
+            if found is not None:
+                return found, False
         stamp = _stamp(at)
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE reminder_drafts SET closed_at = ? WHERE chat_id = ? AND user_id = ? "
-                "AND closed_at IS NULL", [stamp, chat_id, user_id])
+            if exclusive:
+                self.db.execute(
+                    "UPDATE reminder_drafts SET closed_at = ? WHERE chat_id = ? AND user_id = ? "
+                    "AND closed_at IS NULL", [stamp, chat_id, user_id])
             cursor = self.db.execute(
                 "INSERT INTO reminder_drafts (kind, chat_id, user_id, user_name, step, data, "
                 "origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -81,19 +84,15 @@ class DraftStore:
         return draft, True
 
     def get(self, draft_id: int) -> Draft | None:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM reminder_drafts WHERE id = ?",
-                              [draft_id]).fetchone()
-        return _row(row) if row else None
+        return self._first("id = ?", [draft_id])
 
     def awaiting_text(self, chat_id: int, user_id: int, now: datetime) -> Draft | None:
         """The person's open draft in this chat that waits for typed text, if any."""
-        row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM reminder_drafts WHERE chat_id = ? AND user_id = ? "
-            "AND closed_at IS NULL AND step NOT IN ('confirm', 'buttons') "
-            "ORDER BY id DESC LIMIT 1", [chat_id, user_id]).fetchone()
-        if not row:
+        draft = self._first("chat_id = ? AND user_id = ? AND closed_at IS NULL "
+                            "AND step NOT IN ('confirm', 'buttons')", [chat_id, user_id],
+                            order_by="id DESC")
+        if draft is None:
             return None
-        draft = _row(row)
         if now - draft.updated_at > MAX_AGE:
             return None
         return draft

@@ -34,17 +34,17 @@ from pathlib import Path
 from bot.config import ActionLine
 from bot.dates import DateError, parse_when
 from bot.folding import fold
-from bot.reminders.agreements import (
-    AgreementDraft,
-    AgreementStore,
+from bot.refusal import Refusal
+from bot.reminders.models import AgreementDraft, DeadlineDraft, InputError
+from bot.reminders.parsing import (
     read_cadence,
     read_end,
     read_kind,
     read_status,
+    validate_agreement,
+    validate_deadline,
 )
-from bot.reminders.agreements import validate as validate_agreement
-from bot.reminders.deadlines import DeadlineDraft, DeadlineStore, InputError
-from bot.reminders.deadlines import validate as validate_deadline
+from bot.reminders.store import AgreementStore, DeadlineStore
 
 DEADLINE_COLUMNS = ["titulo", "fecha", "hora", "linea", "responsable_id", "responsable", "notas"]
 AGREEMENT_COLUMNS = ["contraparte", "tipo", "objeto", "firma", "fin", "duracion", "seguimiento",
@@ -81,7 +81,7 @@ class ImportResult:
         return text
 
 
-class ImportFileError(ValueError):
+class ImportFileError(Refusal):
     """The file as a whole can not be read (missing, no header, unknown columns)."""
 
 

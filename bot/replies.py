@@ -1,0 +1,27 @@
+"""The one reply shape every feature returns, free of Telegram.
+
+A feature's core answers with a :class:`Reply`: HTML text, rows of
+``(label, callback data)`` buttons, and a few hints on how to deliver it.
+``handlers/`` turn it into Telegram messages, the console prints it, tests
+read it. Callback data is ``"<prefix>:<action>:<args>"`` and must fit
+Telegram's 64 bytes; each feature owns one prefix (``act``, ``rem``, ``kb``…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Button = tuple[str, str]
+Rows = list[list[Button]]
+
+
+@dataclass
+class Reply:
+    """A message to show, and how the front end should deliver it."""
+
+    text: str
+    buttons: Rows = field(default_factory=list)
+    prompt: bool = False  # asks the person to type (a forced reply in groups)
+    toast: str | None = None  # the short answer to a button press
+    close_buttons: bool = False  # remove the buttons of the message that was pressed
+    refresh: str | None = None  # redraw the list that was pressed ("plazos", "convenios")
