@@ -8,38 +8,16 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from bot.dates import Duration
-from bot.reminders.models import AgreementDraft, DeadlineDraft
+from bot.reminders.models import AgreementDraft
 from bot.sending import ReminderSender
 from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
+from tests.support.chat import data_of as button
+from tests.support.chat import last, toasts
+from tests.support.reminders import add_deadline, deadlines
 from tests.support.updates import GROUP_ID, callback, message
 
 # PTB's own RetryAfter handling warns about a future change of type; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-
-
-def last(fake):
-    return fake.sent("sendMessage")[-1]
-
-
-def button(call, label_start: str) -> str:
-    return next(data for label, data in call.buttons() if label.startswith(label_start))
-
-
-def toasts(fake) -> list[str]:
-    return [c.params.get("text") or "" for c in fake.sent("answerCallbackQuery")]
-
-
-def deadlines(services):
-    return list(services.db.query("SELECT * FROM deadlines ORDER BY id"))
-
-
-def add_deadline(services, due: date, clock: time | None = None, title: str = "Informe",
-                 owner: int | None = STAFF_ID) -> int:
-    deadline, _ = services.reminders.deadlines.add(
-        DeadlineDraft(title=title, due_date=due, due_time=clock, owner_id=owner,
-                      owner_name="Ana" if owner else ""),
-        by=STAFF_ID, by_name="Ana", at=services.now())
-    return deadline.id
 
 
 # ----------------------------------------------------------------------------- /plazo

@@ -1,0 +1,20 @@
+"""Reading what the bot sent, for handler tests on :class:`FakeTelegram`."""
+
+from __future__ import annotations
+
+from tests.support.fake_telegram import Call, FakeTelegram
+
+
+def last(fake: FakeTelegram, method: str = "sendMessage") -> Call:
+    """The last successful call of ``method``."""
+    return fake.sent(method)[-1]
+
+
+def data_of(call: Call, label_start: str) -> str:
+    """The callback data of the button whose label starts with ``label_start``."""
+    return next(data for label, data in call.buttons() if label.startswith(label_start))
+
+
+def toasts(fake: FakeTelegram) -> list[str]:
+    """The texts of every button-press answer, in order."""
+    return [c.params.get("text") or "" for c in fake.sent("answerCallbackQuery")]
