@@ -159,7 +159,7 @@ async def test_revoked_staff_cannot_finish_an_open_flow(app, fake, services):
     services.settings.access.liaisons.append(STAFF_ID)
     await send(app, message("el 15 de diciembre", user_id=STAFF_ID))
     assert "solo para el equipo" in last(fake).text
-    assert services.db["reminder_drafts"].count == 1
+    assert services.db["flows"].count == 1
     assert not services.reminders.has_draft(STAFF_ID, STAFF_ID)
     assert deadlines(services) == []
 
@@ -169,7 +169,7 @@ async def test_a_long_one_line_title_is_refused_with_how_to_fix_it(app, fake, se
                             user_id=STAFF_ID))
     assert len(fake.sent("sendMessage")) == 1
     assert "El título es muy largo" in last(fake).text
-    assert deadlines(services) == [] and services.db["reminder_drafts"].count == 0
+    assert deadlines(services) == [] and services.db["flows"].count == 0
 
 
 @pytest.mark.parametrize("data", ["zzz:1", "rem:done:99999999999999999999999",

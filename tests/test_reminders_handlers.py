@@ -51,7 +51,7 @@ async def test_the_same_command_delivered_twice_opens_one_draft(app, fake, servi
     update = message("/plazo Informe al concejo el 15/12", user_id=STAFF_ID)
     await send(app, update)
     await send(app, update)
-    assert services.db["reminder_drafts"].count == 1
+    assert services.db["flows"].count == 1
 
 
 async def test_guided_plazo_asks_one_thing_at_a_time(app, fake, services):
@@ -116,7 +116,7 @@ async def test_bad_plazo_says_how_to_write_it_and_stores_nothing(app, fake, serv
     await send(app, message(text, user_id=STAFF_ID))
     assert says in last(fake).text
     assert deadlines(services) == []
-    assert services.db["reminder_drafts"].count == 0
+    assert services.db["flows"].count == 0
 
 
 async def test_plazo_without_title_asks_for_it(app, fake):

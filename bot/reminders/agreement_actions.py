@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.access import Person
 from bot.delivery.plan import Due, followup_status
+from bot.flows import Flow, Step
 from bot.reminders import render
 from bot.reminders.models import CADENCES, STATUSES, Agreement
 from bot.reminders.render import esc
@@ -18,6 +19,7 @@ from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 
 log = logging.getLogger(__name__)
+CONFIRM_DELETE: Flow[None] = Flow("agreement_delete", {"buttons": Step()})
 LIST_ORDER = {"vigente": 0, "negociacion": 1, "vencido": 2, "terminado": 3}
 
 
@@ -141,8 +143,8 @@ class AgreementActions:
             kind, step, ask = (("agreement_signed", "signed", texts.AG_ASK_NEW_SIGNED)
                                if action == "sig" else
                                ("agreement_end", "end", texts.AG_ASK_NEW_END))
-            wing.drafts.open(kind, chat_id=chat_id, user_id=person.id, user_name=person.name,
-                             step=step, data={"agreement_id": agreement.id}, at=now)
+            wing.flows.start(kind, person, chat_id=chat_id, step=step,
+                             data={"agreement_id": agreement.id})
             return Reply(ask, prompt=True)
         if action == "del":
             return self.delete_ask(person, chat_id, agreement)
@@ -152,10 +154,9 @@ class AgreementActions:
         """Asked first; the answer buttons name a confirmation kept for this person."""
         if not self.wing.can_delete(person, agreement.owner_id, agreement.created_by):
             return Reply("", toast=texts.DELETE_NOT_YOURS)
-        draft, _ = self.wing.drafts.open(
-            "agreement_delete", chat_id=chat_id, user_id=person.id, user_name=person.name,
-            step="buttons", data={"agreement_id": agreement.id}, at=self.wing.now(),
-            exclusive=False)
+        draft, _ = self.wing.flows.start(
+            CONFIRM_DELETE.name, person, chat_id=chat_id, step="buttons",
+            data={"agreement_id": agreement.id}, exclusive=False)
         return Reply(texts.AG_DELETE_ASK.format(partner=esc(agreement.partner)),
                      render.confirm_buttons(draft.id))
 

@@ -1,6 +1,7 @@
 """/convenio step by step: partner → kind → object → signed → end → cadence → status →
-the card to confirm. The steps are declared once, in :data:`ORDER`, :data:`ANSWERS` and
-:data:`BUTTONS`; the state is a row of ``reminder_drafts`` (restart-safe, saved once)."""
+the card to confirm. The steps are declared once, in :data:`FLOW` (questions, typed
+answers and the next step) and :data:`BUTTONS` (what each answer button sets); the state
+is a row of ``flows`` (:mod:`bot.flows`: restart-safe, saved once)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from datetime import datetime
 
 from bot.access import Person
 from bot.dates import DateError, parse_when
+from bot.flows import Flow, FlowState, Step
 from bot.reminders import render
 from bot.reminders.agreement_actions import AgreementActions
-from bot.reminders.drafts import Draft
 from bot.reminders.models import CADENCES, KINDS, STATUSES, AgreementDraft, InputError
 from bot.reminders.parsing import (
     owner_from_text,
@@ -31,8 +32,8 @@ from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 
 KIND = "agreement"
-ORDER = ["partner", "kind", "object", "signed", "end", "cadence", "status", "confirm"]
 Answer = Callable[[AgreementDraft, str, datetime], AgreementDraft]
+Ask = Callable[[AgreementDraft], Reply]
 
 
 def _end(data: AgreementDraft, text: str, now: datetime) -> AgreementDraft:
@@ -40,18 +41,25 @@ def _end(data: AgreementDraft, text: str, now: datetime) -> AgreementDraft:
     return replace(data, ends_on=ends_on, duration=duration)
 
 
-# step -> how a typed answer changes the draft (raises a Refusal saying what is wrong)
-ANSWERS: dict[str, Answer] = {
-    "partner": lambda data, text, now: replace(data, partner=read_partner(text)),
-    "kind": lambda data, text, now: replace(data, kind=read_kind(text)),
-    "object": lambda data, text, now: replace(data, object=text.strip()[:500]),
-    "signed": lambda data, text, now: replace(
-        data, signed_on=parse_when(text, now=now, prefer="past").day),
-    "end": _end,
-    "cadence": lambda data, text, now: replace(data, cadence=read_cadence(text)),
-    "status": lambda data, text, now: replace(data, status=read_status(text)),
-    "owner": lambda data, text, now: owner_from_text(data, text),
-}
+def _step(then: str, answer: Answer, ask: Ask | None = None) -> Step[AgreementDraft]:
+    return Step(ask=ask, answer=answer, then=then)
+
+
+# The questions with buttons are drawn by question(), which needs the flow's id.
+FLOW: Flow[AgreementDraft] = Flow(KIND, {
+    "partner": _step("kind", lambda data, text, now: replace(data, partner=read_partner(text)),
+                     lambda data: Reply(texts.AG_ASK_PARTNER, prompt=True)),
+    "kind": _step("object", lambda data, text, now: replace(data, kind=read_kind(text))),
+    "object": _step("signed", lambda data, text, now: replace(data, object=text.strip()[:500])),
+    "signed": _step("end", lambda data, text, now: replace(
+        data, signed_on=parse_when(text, now=now, prefer="past").day)),
+    "end": _step("cadence", _end),
+    "cadence": _step("status",
+                     lambda data, text, now: replace(data, cadence=read_cadence(text))),
+    "status": _step("confirm", lambda data, text, now: replace(data, status=read_status(text))),
+    "owner": _step("confirm", lambda data, text, now: owner_from_text(data, text)),
+    "confirm": Step(),
+})
 # button action -> (the step it answers, how it changes the draft given its argument)
 BUTTONS: dict[str, tuple[str, Callable[[AgreementDraft, str], AgreementDraft | None]]] = {
     "kind": ("kind", lambda data, arg: replace(data, kind=arg) if arg in KINDS else None),
@@ -69,10 +77,9 @@ def _choices(d: str, action: str, names: dict[str, str]) -> Rows:
 
 
 def question(step: str, draft_id: int) -> Reply | None:
-    """The question of ``step``, with its buttons; None for the card."""
+    """The question of a step whose answer may be a button; None otherwise."""
     d = f"rem:d:{draft_id}"
     questions = {
-        "partner": Reply(texts.AG_ASK_PARTNER),
         "kind": Reply(texts.AG_ASK_KIND, _choices(d, "kind", texts.KIND_NAMES)),
         "object": Reply(texts.AG_ASK_OBJECT, [[(texts.BUTTON_SKIP, f"{d}:skip")]]),
         "signed": Reply(texts.AG_ASK_SIGNED, [[(texts.AG_BUTTON_NOT_SIGNED, f"{d}:nosign")]]),
@@ -96,29 +103,28 @@ class AgreementFlow:
         """/convenio [contraparte]: one question at a time."""
         data = AgreementDraft(partner=re.sub(r"\s+", " ", text).strip()[:200],
                               owner_id=person.id, owner_name=person.name)
-        draft, _ = self.wing.drafts.open(KIND, chat_id=chat_id, user_id=person.id,
-                                         user_name=person.name,
+        draft, _ = self.wing.flows.start(KIND, person, chat_id=chat_id,
                                          step="kind" if data.partner else "partner",
-                                         data=data.to_json(), at=self.wing.now(), origin=origin)
+                                         data=data.to_json(), origin=origin)
         return self.ask(draft, AgreementDraft.from_json(draft.data))
 
-    def ask(self, draft: Draft, data: AgreementDraft) -> Reply:
+    def ask(self, draft: FlowState, data: AgreementDraft) -> Reply:
         if draft.step == "owner":
             return Reply(texts.ASK_OWNER, render.owner_buttons(draft.id, self.wing.people(),
                                                                draft.user_id), prompt=True)
-        asked = question(draft.step, draft.id)
+        step = FLOW.steps.get(draft.step)
+        asked = step.ask(data) if step and step.ask else question(draft.step, draft.id)
         if asked is not None:
             return asked
         return render.agreement_draft_card(draft.id, data, self.wing.now())
 
-    def advance(self, draft: Draft, data: AgreementDraft, after: str) -> Reply:
+    def advance(self, draft: FlowState, data: AgreementDraft, after: str) -> Reply:
         """Store the answer to ``after`` and ask the next question."""
-        step = "confirm" if after in {"owner", "confirm"} else ORDER[ORDER.index(after) + 1]
-        self.wing.drafts.update(draft.id, step=step, data=data.to_json(), at=self.wing.now())
-        return self.ask(replace(draft, step=step), data)
+        step = FLOW.steps[after].then or "confirm"
+        return self.ask(self.wing.flows.go(draft, step, data.to_json()), data)
 
-    def on_text(self, draft: Draft, text: str) -> Reply:
-        answer = ANSWERS.get(draft.step)
+    def on_text(self, draft: FlowState, text: str) -> Reply:
+        answer = FLOW.steps[draft.step].answer if draft.step in FLOW.steps else None
         if answer is None:
             return Reply(common_texts.EXPIRED_BUTTON)
         try:
@@ -127,7 +133,7 @@ class AgreementFlow:
             return Reply(esc(exc), prompt=True)
         return self.advance(draft, data, draft.step)
 
-    def on_button(self, draft: Draft, action: str, arg: str, person: Person) -> Reply:
+    def on_button(self, draft: FlowState, action: str, arg: str, person: Person) -> Reply:
         data = AgreementDraft.from_json(draft.data)
         if action == "save":
             try:
@@ -137,7 +143,7 @@ class AgreementFlow:
             now = self.wing.now()
             agreement, _ = self.wing.agreements.add(valid, by=person.id, at=now,
                                                     origin=f"draft:{draft.id}")
-            self.wing.drafts.close(draft.id, at=now, saved_id=agreement.id)
+            self.wing.flows.close(draft.id, saved_id=agreement.id)
             return self.actions.saved(agreement)
         if action in BUTTONS:
             step, change = BUTTONS[action]
@@ -145,9 +151,7 @@ class AgreementFlow:
             if changed is not None:
                 return self.advance(draft, changed, step)
         if action == "owner":
-            self.wing.drafts.update(draft.id, step="owner", data=data.to_json(),
-                                    at=self.wing.now())
-            return self.ask(replace(draft, step="owner"), data)
+            return self.ask(self.wing.flows.go(draft, "owner", data.to_json()), data)
         if action == "setowner" and arg.isascii() and arg.lstrip("-").isdigit() and len(arg) < 16:
             return self.advance(draft, self.wing.with_owner_id(data, int(arg), person), "owner")
         return Reply("", toast=common_texts.EXPIRED_BUTTON)

@@ -95,7 +95,7 @@ class ReminderButtons:
     def draft(self, person: Person, draft_id: int, action: str, arg: str) -> Reply:
         """A button of something in progress: a flow's card or a yes/no question."""
         wing = self.wing
-        draft = wing.drafts.get(draft_id)
+        draft = wing.flows.get(draft_id)
         if draft is None:
             return Reply("", toast=texts.DRAFT_GONE)
         if draft.user_id != person.id:
@@ -105,18 +105,18 @@ class ReminderButtons:
                 return Reply("", toast=texts.ALREADY_SAVED, close_buttons=True)
             return Reply("", toast=texts.DRAFT_GONE, close_buttons=True)
         if action == "cancel":
-            wing.drafts.close(draft.id, at=wing.now())
+            wing.flows.close(draft.id)
             return Reply(common_texts.CANCELLED, close_buttons=True)
-        if draft.kind == "deadline":
+        if draft.flow == "deadline":
             return self.deadline_flow.on_button(draft, action, arg, person)
-        if draft.kind == "agreement":
+        if draft.flow == "agreement":
             return self.agreement_flow.on_button(draft, action, arg, person)
-        if draft.kind in {"delete", "agreement_delete"} and action in {"yes", "no"}:
-            if not wing.drafts.close(draft.id, at=wing.now()):  # a double tap: once
+        if draft.flow in {"delete", "agreement_delete"} and action in {"yes", "no"}:
+            if not wing.flows.close(draft.id):  # a double tap: once
                 return Reply("", toast=texts.DRAFT_GONE, close_buttons=True)
             if action == "no":
                 return Reply(texts.KEPT, close_buttons=True)
-            if draft.kind == "delete":
+            if draft.flow == "delete":
                 return self.deadlines.delete(person, int(draft.data.get("deadline_id", 0)))
             return self.agreements.delete(person, int(draft.data.get("agreement_id", 0)))
         return Reply("", toast=common_texts.EXPIRED_BUTTON)

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from bot.access import Person
 from bot.dates import format_when
 from bot.delivery.owed import OwedReminders
+from bot.flows import Flow, Step
 from bot.reminders import render
 from bot.reminders.models import Deadline, InputError
 from bot.reminders.parsing import check_due
@@ -15,6 +16,10 @@ from bot.reminders.render import esc
 from bot.reminders.wing import Wing
 from bot.replies import Reply
 from bot.texts import reminders as texts
+
+# A deletion waiting for its yes or no: the answer buttons name this, so a crafted
+# "yes" without the question deletes nothing.
+CONFIRM_DELETE: Flow[None] = Flow("delete", {"buttons": Step()})
 
 
 def unavailable(deadline: Deadline | None, *, close_buttons: bool = False) -> Reply:
@@ -86,9 +91,8 @@ class DeadlineActions:
         deadline = self.wing.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
             return unavailable(deadline)
-        self.wing.drafts.open("postpone", chat_id=chat_id, user_id=person.id,
-                              user_name=person.name, step="date",
-                              data={"deadline_id": deadline_id}, at=self.wing.now())
+        self.wing.flows.start("postpone", person, chat_id=chat_id, step="date",
+                              data={"deadline_id": deadline_id})
         return Reply(texts.ASK_NEW_DATE, prompt=True)
 
     def delete_ask(self, person: Person, chat_id: int, deadline_id: int) -> Reply:
@@ -100,9 +104,8 @@ class DeadlineActions:
             return unavailable(deadline)
         if not wing.can_delete(person, deadline.owner_id, deadline.created_by):
             return Reply("", toast=texts.DELETE_NOT_YOURS)
-        draft, _ = wing.drafts.open("delete", chat_id=chat_id, user_id=person.id,
-                                    user_name=person.name, step="buttons",
-                                    data={"deadline_id": deadline_id}, at=wing.now(),
+        draft, _ = wing.flows.start(CONFIRM_DELETE.name, person, chat_id=chat_id,
+                                    step="buttons", data={"deadline_id": deadline_id},
                                     exclusive=False)
         return Reply(texts.DELETE_ASK.format(
             title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time)),

@@ -1,18 +1,17 @@
 """/plazo step by step: what is due → for when → the card to confirm, where any field
-can be corrected. The steps are declared once, in :data:`QUESTIONS` and :data:`ANSWERS`;
-the state is a row of ``reminder_drafts`` (restart-safe, saved once)."""
+can be corrected. The steps are declared once, in :data:`FLOW`; the state is a row of
+``flows`` (:mod:`bot.flows`: restart-safe, saved once)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
 from bot.access import Person
 from bot.dates import DateError, parse_when
+from bot.flows import Flow, FlowState, Step
 from bot.reminders import render
 from bot.reminders.deadline_actions import DeadlineActions
-from bot.reminders.drafts import Draft
 from bot.reminders.models import DeadlineDraft, InputError
 from bot.reminders.parsing import (
     check_due,
@@ -37,20 +36,18 @@ def _due(data: DeadlineDraft, text: str, now: datetime) -> DeadlineDraft:
     return data.with_when(when)
 
 
-# step -> how a typed answer changes the draft (raises a Refusal saying what is wrong)
-ANSWERS: dict[str, Callable[[DeadlineDraft, str, datetime], DeadlineDraft]] = {
-    "title": lambda data, text, now: replace(data, title=clean_title(text)),
-    "due": _due,
-    "notes": lambda data, text, now: replace(data, notes=read_notes(text)),
-    "owner": lambda data, text, now: owner_from_text(data, text),
-}
-# step -> the question (steps not here show the card)
-QUESTIONS: dict[str, Callable[[DeadlineDraft], Reply]] = {
-    "title": lambda data: Reply(texts.ASK_TITLE, prompt=True),
-    "due": lambda data: Reply(texts.ASK_DUE.format(title=esc(data.title)), prompt=True),
-    "notes": lambda data: Reply(texts.ASK_NOTES, prompt=True),
-    "owner": lambda data: Reply(texts.ASK_OWNER, prompt=True),
-}
+FLOW: Flow[DeadlineDraft] = Flow(KIND, {
+    "title": Step(ask=lambda data: Reply(texts.ASK_TITLE, prompt=True),
+                  answer=lambda data, text, now: replace(data, title=clean_title(text))),
+    "due": Step(ask=lambda data: Reply(texts.ASK_DUE.format(title=esc(data.title)), prompt=True),
+                answer=_due),
+    "notes": Step(ask=lambda data: Reply(texts.ASK_NOTES, prompt=True),
+                  answer=lambda data, text, now: replace(data, notes=read_notes(text))),
+    "owner": Step(ask=lambda data: Reply(texts.ASK_OWNER, prompt=True),
+                  answer=lambda data, text, now: owner_from_text(data, text)),
+    "buttons": Step(),  # the line buttons are shown
+    "confirm": Step(),  # the card: save, or correct a field
+})
 # card button -> the step it reopens
 REOPEN = {"date": "due", "title": "title", "notes": "notes", "ownertext": "owner"}
 
@@ -78,29 +75,27 @@ class DeadlineFlow:
                 return Reply(esc(exc))
             step = "title" if not data.title else ("due" if not parsed.date_found
                                                    else "confirm")
-        draft, _ = self.wing.drafts.open(KIND, chat_id=chat_id, user_id=person.id,
-                                         user_name=person.name, step=step,
-                                         data=data.to_json(), at=now, origin=origin)
+        draft, _ = self.wing.flows.start(KIND, person, chat_id=chat_id, step=step,
+                                         data=data.to_json(), origin=origin)
         return self.ask(draft, DeadlineDraft.from_json(draft.data))
 
-    def ask(self, draft: Draft, data: DeadlineDraft) -> Reply:
+    def ask(self, draft: FlowState, data: DeadlineDraft) -> Reply:
         step = draft.step
         if not data.title:
             step = "title"
         elif data.due_date is None and step != "title":
             step = "due"
-        question = QUESTIONS.get(step)
+        question = FLOW.steps[step].ask if step in FLOW.steps else None
         if question is not None:
             return question(data)
         return render.deadline_draft_card(draft.id, data, self.wing.now(), self.wing.lines)
 
-    def _go(self, draft: Draft, step: str, data: DeadlineDraft) -> Reply:
-        self.wing.drafts.update(draft.id, step=step, data=data.to_json(), at=self.wing.now())
-        return self.ask(replace(draft, step=step), data)
+    def _go(self, draft: FlowState, step: str, data: DeadlineDraft) -> Reply:
+        return self.ask(self.wing.flows.go(draft, step, data.to_json()), data)
 
-    def on_text(self, draft: Draft, text: str) -> Reply:
+    def on_text(self, draft: FlowState, text: str) -> Reply:
         data = DeadlineDraft.from_json(draft.data)
-        answer = ANSWERS.get(draft.step)
+        answer = FLOW.steps[draft.step].answer if draft.step in FLOW.steps else None
         if answer is None:
             return Reply(common_texts.EXPIRED_BUTTON)
         try:
@@ -110,19 +105,17 @@ class DeadlineFlow:
         step = "title" if not data.title else ("due" if data.due_date is None else "confirm")
         return self._go(draft, step, data)
 
-    def on_button(self, draft: Draft, action: str, arg: str, person: Person) -> Reply:
+    def on_button(self, draft: FlowState, action: str, arg: str, person: Person) -> Reply:
         data = DeadlineDraft.from_json(draft.data)
         if action == "save":
             return self._save(draft, data, person)
         if action in REOPEN:
             return self._go(draft, REOPEN[action], data)
         if action == "line":
-            self.wing.drafts.update(draft.id, step="buttons", data=data.to_json(),
-                                    at=self.wing.now())
+            self.wing.flows.go(draft, "buttons", data.to_json())
             return Reply(texts.ASK_LINE, render.line_buttons(draft.id, self.wing.lines))
         if action == "owner":
-            self.wing.drafts.update(draft.id, step="owner", data=data.to_json(),
-                                    at=self.wing.now())
+            self.wing.flows.go(draft, "owner", data.to_json())
             return Reply(texts.ASK_OWNER,
                          render.owner_buttons(draft.id, self.wing.people(), person.id),
                          prompt=True)
@@ -132,17 +125,17 @@ class DeadlineFlow:
             return self._go(draft, "confirm", self.wing.with_owner_id(data, int(arg), person))
         return Reply("", toast=common_texts.EXPIRED_BUTTON)
 
-    def _save(self, draft: Draft, data: DeadlineDraft, person: Person) -> Reply:
+    def _save(self, draft: FlowState, data: DeadlineDraft, person: Person) -> Reply:
         now = self.wing.now()
         try:
             valid = validate_deadline(data, now, self.wing.lines)
         except InputError as exc:
-            self.wing.drafts.update(draft.id, step="due", data=data.to_json(), at=now)
+            self.wing.flows.go(draft, "due", data.to_json())
             return Reply(esc(exc) + "\n\n" + texts.ASK_DUE.format(title=esc(data.title)),
                          prompt=True)
         deadline, _ = self.wing.deadlines.add(valid, by=person.id, by_name=person.name, at=now,
                                               origin=f"draft:{draft.id}")
-        self.wing.drafts.close(draft.id, at=now, saved_id=deadline.id)
+        self.wing.flows.close(draft.id, saved_id=deadline.id)
         return self.actions.saved(deadline)
 
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from bot.access import Person
 from bot.dates import DateError, format_when, parse_when
+from bot.flows import Flow, FlowState, Step
 from bot.reminders.agreement_actions import AgreementActions
 from bot.reminders.deadline_actions import DeadlineActions
-from bot.reminders.drafts import Draft
 from bot.reminders.models import InputError
 from bot.reminders.parsing import read_end, read_signed
 from bot.reminders.render import esc
@@ -18,7 +18,10 @@ from bot.reminders.wing import Wing
 from bot.replies import Reply
 from bot.texts import reminders as texts
 
-KINDS = {"postpone", "agreement_end", "agreement_signed"}
+# Each waits for one typed answer, read by EditFlows.
+FLOWS: list[Flow[None]] = [Flow("postpone", {"date": Step(typed=True)}),
+                           Flow("agreement_end", {"end": Step(typed=True)}),
+                           Flow("agreement_signed", {"signed": Step(typed=True)})]
 
 
 class EditFlows:
@@ -28,16 +31,16 @@ class EditFlows:
         self.deadlines = deadlines
         self.agreements = agreements
 
-    def on_text(self, draft: Draft, person: Person, text: str) -> Reply:
-        if draft.kind == "postpone":
+    def on_text(self, draft: FlowState, person: Person, text: str) -> Reply:
+        if draft.flow == "postpone":
             return self._postpone(draft, person, text)
         return self._agreement(draft, text)
 
-    def _postpone(self, draft: Draft, person: Person, text: str) -> Reply:
+    def _postpone(self, draft: FlowState, person: Person, text: str) -> Reply:
         wing = self.wing
         deadline = wing.deadlines.get(int(draft.data.get("deadline_id", 0)))
         if deadline is None or not deadline.is_open:
-            wing.drafts.close(draft.id, at=wing.now())
+            wing.flows.close(draft.id)
             return Reply(texts.ALREADY_CLOSED)
         try:
             when = parse_when(text, now=wing.now(), prefer="future")
@@ -45,22 +48,22 @@ class EditFlows:
             return Reply(esc(exc), prompt=True)
         reply = self.deadlines.move(person, deadline, when.day, when.time or deadline.due_time)
         if not reply.prompt:
-            wing.drafts.close(draft.id, at=wing.now())
+            wing.flows.close(draft.id)
         return reply
 
-    def _agreement(self, draft: Draft, text: str) -> Reply:
+    def _agreement(self, draft: FlowState, text: str) -> Reply:
         """The new end, or the signing date; signing also fixes the end of an agreement
         given as a duration, and one in negotiation becomes in force."""
         wing = self.wing
         now = wing.now()
         agreement = wing.agreements.get(int(draft.data.get("agreement_id", 0)))
         if agreement is None:
-            wing.drafts.close(draft.id, at=now)
+            wing.flows.close(draft.id)
             return Reply(texts.AG_NOT_FOUND)
         changes: dict[str, Any] = {}
         what: list[str] = []
         try:
-            if draft.kind == "agreement_signed":
+            if draft.flow == "agreement_signed":
                 signed = read_signed(text, agreement.ends_on, now)
                 changes["signed_on"] = signed
                 what.append(texts.AG_WHAT_SIGNED.format(day=_day(signed)))
@@ -82,7 +85,7 @@ class EditFlows:
         except (InputError, DateError) as exc:
             return Reply(esc(exc), prompt=True)
         wing.agreements.update(agreement.id, at=now, **changes)
-        wing.drafts.close(draft.id, at=now)
+        wing.flows.close(draft.id)
         return self.agreements.updated(agreement, ", ".join(what))
 
 

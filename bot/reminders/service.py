@@ -21,6 +21,14 @@ import sqlite_utils
 from bot.access import Person
 from bot.config import Settings
 from bot.delivery.owed import OwedReminders
+from bot.flows import Flow
+from bot.reminders import (
+    agreement_actions,
+    agreement_flow,
+    deadline_actions,
+    deadline_flow,
+    edit_flows,
+)
 from bot.reminders.agreement_actions import AgreementActions
 from bot.reminders.agreement_flow import AgreementFlow
 from bot.reminders.buttons import ReminderButtons
@@ -33,11 +41,14 @@ from bot.reminders.wing import Wing
 from bot.replies import Reply
 from bot.texts import reminders as texts
 
+FLOWS: list[Flow[object]] = [deadline_flow.FLOW, agreement_flow.FLOW, *edit_flows.FLOWS,
+                             deadline_actions.CONFIRM_DELETE, agreement_actions.CONFIRM_DELETE]
+
 
 class ReminderService:
     def __init__(self, settings: Settings, db: sqlite_utils.Database, *,
                  now: Callable[[], datetime], activities: ActivityRecorder | None = None) -> None:
-        self.wing = wing = Wing(settings, db, now, activities)
+        self.wing = wing = Wing(settings, db, now, activities, FLOWS)
         self.settings, self.db, self.now, self.activities = settings, db, now, activities
         self.deadlines, self.agreements = wing.deadlines, wing.agreements
         self.delivery = OwedReminders(wing)
@@ -72,20 +83,20 @@ class ReminderService:
 
     def awaiting_text(self, chat_id: int, user_id: int) -> bool:
         """True if this person's next text in this chat answers one of our questions."""
-        return self.wing.drafts.awaiting_text(chat_id, user_id, self.wing.now()) is not None
+        return self.wing.flows.waiting_for_text(chat_id, user_id) is not None
 
     def on_text(self, person: Person, chat_id: int, text: str) -> Reply | None:
         """Typed text for an open flow; None if nothing here waits for it. Someone no
         longer on the staff cannot finish what they began."""
-        draft = self.wing.drafts.awaiting_text(chat_id, person.id, self.wing.now())
+        draft = self.wing.flows.waiting_for_text(chat_id, person.id)
         if draft is None:
             return None
         if not self.wing.can_edit(person):
             self.cancel(person, chat_id)
             return Reply(texts.ACCESS_STAFF)
-        if draft.kind == "deadline":
+        if draft.flow == "deadline":
             return self.deadline_flow.on_text(draft, text)
-        if draft.kind == "agreement":
+        if draft.flow == "agreement":
             return self.agreement_flow.on_text(draft, text)
         return self.edit_flows.on_text(draft, person, text)
 
@@ -93,10 +104,10 @@ class ReminderService:
         return self.buttons.press(person, data, chat_id=chat_id)
 
     def has_draft(self, chat_id: int, user_id: int) -> bool:
-        return self.wing.drafts.has_open(chat_id, user_id, self.wing.now())
+        return self.wing.flows.current(chat_id, user_id) is not None
 
     def cancel(self, person: Person, chat_id: int) -> bool:
-        return self.wing.drafts.cancel_all(chat_id, person.id, self.wing.now()) > 0
+        return self.wing.flows.cancel(chat_id, person.id) > 0
 
     def import_csv(self, path: Path) -> ImportResult:
         """``enlace import FILE``: see :mod:`bot.reminders.imports`."""

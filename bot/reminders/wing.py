@@ -3,10 +3,10 @@ may do what, and where reminders go."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -17,7 +17,7 @@ from bot.delivery import recipients as routing
 from bot.delivery.chats import ChatMoves
 from bot.delivery.outbox import Outbox
 from bot.delivery.plan import Due
-from bot.reminders.drafts import DraftStore
+from bot.flows import Conversations, Flow
 from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
 from bot.reminders.store import AgreementStore, DeadlineStore
 
@@ -30,11 +30,12 @@ class Wing:
     db: sqlite_utils.Database
     clock: Callable[[], datetime]
     activities: ActivityRecorder | None = None
+    flow_table: Sequence[Flow[Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.deadlines = DeadlineStore(self.db)
         self.agreements = AgreementStore(self.db)
-        self.drafts = DraftStore(self.db)
+        self.flows = Conversations(self.db, self.flow_table, self.now)
         self.outbox = Outbox(self.db)
         self.moves = ChatMoves(self.db)
 
