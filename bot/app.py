@@ -19,6 +19,7 @@ from telegram.request import BaseRequest
 
 from bot.services import Services
 from handlers import access, activities, common, fallback, knowledge, reminders
+from handlers.kit import CONTEXT_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.office.tz))
+        .context_types(CONTEXT_TYPES)
         .rate_limiter(AIORateLimiter(group_max_rate=settings.reminders.group_messages_per_minute))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

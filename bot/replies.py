@@ -25,3 +25,12 @@ class Reply:
     toast: str | None = None  # the short answer to a button press
     close_buttons: bool = False  # remove the buttons of the message that was pressed
     refresh: str | None = None  # redraw the list that was pressed ("plazos", "convenios")
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What a button press gives back: a short notice (toast) and/or the reply that
+    replaces the pressed message."""
+
+    toast: str | None = None
+    reply: Reply | None = None

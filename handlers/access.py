@@ -7,21 +7,22 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot import access
 from bot.config import AccessSettings
 from bot.texts import common as texts
-from handlers.replies import reply, services_of
+from handlers.kit import Context
+from handlers.replies import reply
 
 COMMANDS: list[tuple[str, str]] = []
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[object]]
+Handler = Callable[[Update, Context], Awaitable[object]]
 
 
-async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def guard(update: Update, context: Context) -> None:
     """Stop updates from unknown users before any feature sees them."""
-    services = services_of(context)
+    services = context.services
     user = update.effective_user
     if user is None or access.can_ask(user.id, services.settings.access):
         return
@@ -40,9 +41,9 @@ def _allowed_only(allowed: Callable[[int, AccessSettings], bool],
 
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        async def wrapper(update: Update, context: Context) -> object:
             user = update.effective_user
-            if user is not None and allowed(user.id, services_of(context).settings.access):
+            if user is not None and allowed(user.id, context.services.settings.access):
                 return await handler(update, context)
             if update.callback_query is not None:
                 await update.callback_query.answer()

@@ -3,19 +3,12 @@
 from datetime import date, timedelta
 
 from tests.conftest import ADMIN_ID, LIAISON_ID, STAFF_ID, STRANGER_ID, send
+from tests.support.chat import data_of, last
 from tests.support.updates import GROUP_ID, callback, message, photo
-
-
-def last(fake, method="sendMessage"):
-    return fake.sent(method)[-1]
 
 
 def rows(services, where="1 = 1"):
     return list(services.db["activities"].rows_where(where, order_by="id"))
-
-
-def data_of(call, label_start):
-    return next(data for label, data in call.buttons() if label.startswith(label_start))
 
 
 async def test_quick_log_with_a_photo_confirms_exactly_what_was_stored(app, fake, services):

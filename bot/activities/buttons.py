@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
 from bot.access import Person
 from bot.activities import render
 from bot.activities.models import EntryError, Logged
 from bot.activities.service import ActivityService
-from bot.knowledge.render import Reply
+from bot.replies import Pressed, Reply
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
-
-
-@dataclass(frozen=True)
-class Pressed:
-    """A short notice (toast) and/or the text that replaces the pressed message."""
-
-    toast: str | None = None
-    reply: Reply | None = None
 
 
 def press(service: ActivityService, data: str, person: Person, chat_id: int) -> Pressed:

@@ -1,5 +1,12 @@
 """Texts of deadlines, agreements and reminders (HTML; user values are escaped by the caller)."""
 
+COMMANDS = [
+    ("plazo", "Anotar una fecha límite (ej. /plazo Informe al concejo el 15/12)"),
+    ("plazos", "Ver los plazos abiertos, del más próximo al más lejano"),
+    ("convenio", "Registrar un convenio o memorando, paso a paso"),
+    ("convenios", "Ver convenios, vencimientos y seguimientos"),
+]
+
 # -- deadlines ----------------------------------------------------------------------------
 PLAZO_USAGE = (
     "Para anotar un plazo escriba, por ejemplo:\n"
@@ -13,7 +20,6 @@ ASK_DUE = (
     "<i>el próximo viernes a las 10</i>, <i>en dos semanas</i>, <i>fin de mes</i>, "
     "<i>15/12/2026</i>."
 )
-REPLY_HINT = "<i>Toque un botón o responda a este mensaje.</i>"
 ASK_NOTES = "Escriba las notas o el enlace del plazo (o «-» para dejarlas vacías)."
 ASK_OWNER = "¿Quién es responsable? Toque un nombre o escriba el nombre de la persona."
 ASK_LINE = "¿A qué línea de acción pertenece?"
