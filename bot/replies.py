@@ -9,9 +9,12 @@ Telegram's 64 bytes; each feature owns one prefix (``act``, ``rem``, ``kb``…).
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 
 Button = tuple[str, str]
+TOAST_LIMIT = 200  # Telegram shows at most this much of a button's answer
 Rows = list[list[Button]]
 
 
@@ -34,3 +37,9 @@ class Pressed:
 
     toast: str | None = None
     reply: Reply | None = None
+
+
+def toast(text: str) -> str:
+    """``text`` as a button's answer: plain text, at most 200 characters."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return plain if len(plain) <= TOAST_LIMIT else plain[:TOAST_LIMIT - 1] + "…"

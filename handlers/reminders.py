@@ -15,18 +15,24 @@ from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot import access
 from bot.access import Person
 from bot.reminders.service import ReminderService
 from bot.sending import keyboard, start_reminders, wake
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 from handlers import kit
+from handlers.access import requires
 from handlers.kit import Context, InProgress
 from handlers.replies import reply, show
 
 log = logging.getLogger(__name__)
 
 COMMANDS = texts.COMMANDS
+
+
+#: Creating and changing deadlines and agreements: staff and admins (liaisons may read).
+staff_only = requires(access.can_log, lambda user_id: texts.ACCESS_STAFF)
 
 
 def _service(context: Context) -> ReminderService:
@@ -41,6 +47,7 @@ def _wake(context: Context) -> None:
 # ----------------------------------------------------------------------------- commands
 
 
+@staff_only
 async def plazo(update: Update, context: Context) -> None:
     """/plazo [título y fecha]: echo what was understood, with buttons, before saving."""
     message = update.effective_message
@@ -69,6 +76,7 @@ async def plazos(update: Update, context: Context) -> None:
     await show(update, _service(context).listing("plazos", kit.person(update)))
 
 
+@staff_only
 async def convenio(update: Update, context: Context) -> None:
     message = update.effective_message
     answer = _service(context).new_agreement(
@@ -97,6 +105,7 @@ async def on_text(update: Update, context: Context) -> None:
         _wake(context)
 
 
+@staff_only
 async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     message = query.message
