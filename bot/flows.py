@@ -26,14 +26,11 @@ from typing import Any, Generic, TypeVar
 import sqlite_utils
 
 from bot.access import Person
+from bot.db import stamp as _stamp
 from bot.replies import Reply
 
 D = TypeVar("D")
 MAX_AGE = timedelta(hours=24)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from bot.reminders.store import stamp
+from bot.db import stamp
 
 log = logging.getLogger(__name__)
 MAX_HOPS = 10  # a chain of moves longer than this is a loop in the data, not real moves

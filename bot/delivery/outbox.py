@@ -34,8 +34,8 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from bot.db import stamp as _stamp
 from bot.delivery.plan import Due
-from bot.reminders.store import stamp as _stamp
 
 
 @dataclass(frozen=True)

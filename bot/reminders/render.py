@@ -30,14 +30,14 @@ def days_left(target: date, today: date) -> str:
     """ "hoy", "mañana", "en 5 días", "venció ayer", "venció hace 3 días"."""
     days = (target - today).days
     if days == 0:
-        return "hoy"
+        return texts.TODAY
     if days == 1:
-        return "mañana"
+        return texts.TOMORROW
     if days > 1:
-        return f"en {days} días"
+        return texts.IN_DAYS.format(days=days)
     if days == -1:
-        return "venció ayer"
-    return f"venció hace {-days} días"
+        return texts.OVERDUE_YESTERDAY
+    return texts.OVERDUE_DAYS.format(days=-days)
 
 
 def time_left(due_at: datetime, now: datetime, has_time: bool) -> str:
@@ -45,11 +45,13 @@ def time_left(due_at: datetime, now: datetime, has_time: bool) -> str:
     if has_time and due_at.date() == now.date():
         minutes = int((due_at - now).total_seconds() // 60)
         if minutes <= 0:
-            return "ya venció" if minutes < -1 else "vence ahora"
+            return texts.OVERDUE if minutes < -1 else texts.DUE_NOW
         hours, mins = divmod(minutes, 60)
         if not hours:
-            return f"en {mins} min"
-        return f"en {hours} h {mins} min" if mins else f"en {hours} h"
+            return texts.IN_MINUTES.format(minutes=mins)
+        if mins:
+            return texts.IN_HOURS_MINUTES.format(hours=hours, minutes=mins)
+        return texts.IN_HOURS.format(hours=hours)
     return days_left(due_at.date(), now.date())
 
 
@@ -58,14 +60,14 @@ def line_label(number: int | None, lines: Sequence[ActionLine]) -> str:
         return texts.NO_LINE
     for line in lines:
         if line.number == number:
-            return f"Línea {number}: {esc(line.name)}"
-    return f"Línea {number}"
+            return texts.LINE_NAMED.format(number=number, name=esc(line.name))
+    return texts.LINE_NUMBER.format(number=number)
 
 
 def owner_label(owner_name: str, owner_id: int | None) -> str:
     if owner_name:
         return esc(owner_name)
-    return f"usuario {owner_id}" if owner_id else "sin responsable"
+    return texts.OWNER_ID.format(owner_id=owner_id) if owner_id else texts.NO_OWNER
 
 
 # ----------------------------------------------------------------------------- deadlines
@@ -200,7 +202,7 @@ def expiry_reminder(agreement: Agreement, now: datetime, *, late_since: datetime
         when=format_day(agreement.ends_on), left=days_left(agreement.ends_on, now.date()),
         extra=texts.OWNER_LINE.format(owner=owner_label(agreement.owner_name,
                                                         agreement.owner_id)))
-    return Reply(_late(late_since) + text, [[("✏️ Actualizar", f"rem:ag:{agreement.id}")]])
+    return Reply(_late(late_since) + text, [[(texts.BUTTON_UPDATE, f"rem:ag:{agreement.id}")]])
 
 
 def followup_reminder(agreement: Agreement, period_on: date, last: date | None, now: datetime,
@@ -208,7 +210,7 @@ def followup_reminder(agreement: Agreement, period_on: date, last: date | None, 
     text = texts.REMINDER_FOLLOWUP.format(
         cadence=CADENCE_NAMES.get(agreement.cadence, ""), partner=esc(agreement.partner),
         kind=esc(agreement.kind_name), object=_object(agreement), when=format_day(period_on),
-        last=format_day(last) if last else "ninguno",
+        last=format_day(last) if last else texts.NO_FOLLOWUP_YET,
         extra=texts.OWNER_LINE.format(owner=owner_label(agreement.owner_name,
                                                         agreement.owner_id)))
     data = f"rem:fu:{agreement.id}:{period_on:%Y%m%d}"
@@ -220,15 +222,15 @@ def agreement_end_label(agreement: Agreement | AgreementDraft, today: date) -> s
     if end is not None:
         return f"{format_day(end)} ({days_left(end, today)})"
     if agreement.duration is not None:
-        return f"{agreement.duration.describe()} desde la firma"
-    return "sin fecha de fin"
+        return texts.END_AFTER_SIGNING.format(duration=agreement.duration.describe())
+    return texts.NO_END
 
 
 def agreement_draft_card(draft_id: int, draft: AgreementDraft, now: datetime) -> Reply:
     text = texts.AG_CARD.format(
         partner=esc(draft.partner), kind=esc(texts.KIND_NAMES.get(draft.kind or "otro", "")),
         object=esc(draft.object) or "—",
-        signed=format_day(draft.signed_on) if draft.signed_on else "aún no se firma",
+        signed=format_day(draft.signed_on) if draft.signed_on else texts.NOT_SIGNED_YET,
         end=agreement_end_label(draft, now.date()),
         cadence=CADENCE_NAMES.get(draft.cadence or "none", ""),
         status=STATUSES.get(draft.status or "", ""),
@@ -248,29 +250,32 @@ def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[d
     rows: Rows = []
     for n, agreement in enumerate(agreements[:limit], start=1):
         status = STATUSES.get(agreement.effective_status(today), agreement.status)
-        obj = f"\n    🎯 {esc(short(agreement.object))}" if agreement.object else ""
+        obj = texts.AG_LIST_OBJECT.format(object=esc(short(agreement.object))) \
+            if agreement.object else ""
         end = ""
         if agreement.ends_on is not None:
-            end = (f"\n    ⌛ Vence: {_short(agreement.ends_on, today, year=True)} "
-                   f"({days_left(agreement.ends_on, today)})")
+            end = texts.AG_LIST_END.format(when=_short(agreement.ends_on, today, year=True),
+                                           left=days_left(agreement.ends_on, today))
         followup = ""
         pending, upcoming = followups.get(agreement.id, (None, None))
+        cadence = CADENCE_NAMES[agreement.cadence]
         if pending is not None:
-            followup = (f"\n    🔁 ⚠️ Seguimiento {CADENCE_NAMES[agreement.cadence]} pendiente "
-                        f"desde el {_short(pending, today)}")
+            followup = texts.AG_LIST_FOLLOWUP_PENDING.format(
+                cadence=cadence, since=_short(pending, today))
         elif upcoming is not None:
-            followup = (f"\n    🔁 Próximo seguimiento ({CADENCE_NAMES[agreement.cadence]}): "
-                        f"{_short(upcoming, today)} ({days_left(upcoming, today)})")
+            followup = texts.AG_LIST_FOLLOWUP_NEXT.format(
+                cadence=cadence, when=_short(upcoming, today), left=days_left(upcoming, today))
         owner = ""
         if agreement.owner_name or agreement.owner_id:
-            owner = f"\n    👤 {owner_label(agreement.owner_name, agreement.owner_id)}"
+            owner = texts.AG_LIST_OWNER.format(
+                owner=owner_label(agreement.owner_name, agreement.owner_id))
         parts.append(texts.AG_LIST_ITEM.format(
             n=n, partner=esc(agreement.partner), kind=esc(agreement.kind_name), status=status,
             object=obj, end=end, followup=followup, owner=owner))
         if buttons:
             row = [(f"✏️ {n}", f"rem:ag:{agreement.id}")]
             if pending is not None or upcoming is not None:
-                row.insert(0, (f"✅ Seguimiento {n}", f"rem:fu:{agreement.id}:l"))
+                row.insert(0, (texts.BUTTON_FOLLOWUP_N.format(n=n), f"rem:fu:{agreement.id}:l"))
             rows.append(row)
     text = "\n".join(parts)
     if len(agreements) > limit:
@@ -330,16 +335,18 @@ def leads_label(leads: Sequence[str]) -> str:
     for lead in leads:
         amount, unit = int(lead[:-1]), lead[-1]
         if unit == "d":
-            words.append("el mismo día" if amount == 0 else
-                         f"{amount} día{'s' if amount != 1 else ''} antes")
+            words.append(texts.LEAD_SAME_DAY if amount == 0 else
+                         texts.LEAD_DAY.format(days=amount) if amount == 1 else
+                         texts.LEAD_DAYS.format(days=amount))
         elif unit == "h":
-            words.append(f"{amount} h antes" if amount else "a la hora")
+            words.append(texts.LEAD_HOURS.format(hours=amount) if amount else texts.LEAD_ON_TIME)
         else:
-            words.append(f"{amount} min antes" if amount else "a la hora")
+            words.append(texts.LEAD_MINUTES.format(minutes=amount) if amount
+                         else texts.LEAD_ON_TIME)
     words = list(dict.fromkeys(words))
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " y " + words[-1]
+    return ", ".join(words[:-1]) + texts.AND + words[-1]
 
 
 def late_since(fire_at: datetime, late: bool) -> datetime | None:

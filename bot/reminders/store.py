@@ -15,13 +15,9 @@ from typing import Any
 import sqlite_utils
 
 from bot.dates import Duration
+from bot.db import stamp
 from bot.folding import fold
 from bot.reminders.models import Agreement, AgreementDraft, Deadline, DeadlineDraft
-
-
-def stamp(moment: datetime) -> str:
-    """How moments are stored: ISO 8601 to the second, with the UTC offset."""
-    return moment.isoformat(timespec="seconds")
 
 
 def _day(value: str | None) -> date | None:
