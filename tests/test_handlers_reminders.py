@@ -12,7 +12,7 @@ from bot.reminders.models import AgreementDraft
 from bot.sending import ReminderSender
 from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
 from tests.support.chat import data_of as button
-from tests.support.chat import last, toasts
+from tests.support.chat import last, refuse_sends_to, toasts
 from tests.support.reminders import add_deadline, deadlines
 from tests.support.updates import GROUP_ID, callback, message
 
@@ -291,15 +291,7 @@ async def test_a_persistent_429_is_left_for_a_later_tick(app, fake, services, cl
 async def test_an_owner_who_never_opened_the_bot_does_not_block_others(
         app, fake, services, clock, sender):
     stranger = 555  # never wrote to the bot: Telegram refuses private messages to them
-    answer = fake.handle
-
-    def refuse_private(method, params):
-        if method == "sendMessage" and int(params.get("chat_id") or 0) == stranger:
-            return 403, {"ok": False, "error_code": 403,
-                         "description": "Forbidden: bot can't initiate conversation with a user"}
-        return answer(method, params)
-
-    fake.handle = refuse_private
+    refuse_sends_to(fake, stranger, 403, "Forbidden: bot can't initiate conversation with a user")
     add_deadline(services, date(2026, 11, 19), title="Carta a Gumi", owner=stranger)
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)

@@ -10,7 +10,7 @@ import pytest
 from bot.sending import ReminderSender
 from bot.textsplit import TELEGRAM_LIMIT
 from tests.conftest import ADMIN_ID, BOGOTA, STAFF_ID, send
-from tests.support.chat import data_of, last, toasts
+from tests.support.chat import data_of, last, refuse_sends_to, toasts
 from tests.support.reminders import add_deadline, deadlines
 from tests.support.updates import GROUP_ID, callback, message
 
@@ -25,20 +25,6 @@ def sender(app) -> ReminderSender:
     return ReminderSender(app)
 
 
-def migrate_group(fake) -> None:
-    """Telegram's answer once the office group became a supergroup."""
-    answer = fake.handle
-
-    def handle(method, params):
-        if method == "sendMessage" and int(params.get("chat_id") or 0) == GROUP_ID:
-            return 400, {"ok": False, "error_code": 400,
-                         "description": "Bad Request: group chat was upgraded to a supergroup "
-                                        "chat", "parameters": {"migrate_to_chat_id": NEW_GROUP}}
-        return answer(method, params)
-
-    fake.handle = handle
-
-
 def texts_to(fake, chat_id: int) -> list[str]:
     return [c.text for c in fake.sent("sendMessage", chat_id)]
 
@@ -47,7 +33,8 @@ async def test_a_migrated_group_gets_every_reminder_at_its_new_id(
         app, fake, services, clock, sender):
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     add_deadline(services, date(2026, 11, 20), title="Carta a Gumi")
-    migrate_group(fake)
+    refuse_sends_to(fake, GROUP_ID, 400, "Bad Request: group chat was upgraded to a "
+                    "supergroup chat", migrate_to_chat_id=NEW_GROUP)
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)
     assert await sender.tick() == 4  # both, to the new id at once and to the owner
     assert [t for t in texts_to(fake, NEW_GROUP) if "Informe al concejo" in t]
@@ -72,15 +59,7 @@ async def test_a_migrated_group_gets_every_reminder_at_its_new_id(
 
 async def test_a_group_that_is_gone_does_not_block_the_owners(
         app, fake, services, clock, sender):
-    answer = fake.handle
-
-    def kicked(method, params):
-        if method == "sendMessage" and int(params.get("chat_id") or 0) == GROUP_ID:
-            return 403, {"ok": False, "error_code": 403,
-                         "description": "Forbidden: bot was kicked from the supergroup chat"}
-        return answer(method, params)
-
-    fake.handle = kicked
+    refuse_sends_to(fake, GROUP_ID, 403, "Forbidden: bot was kicked from the supergroup chat")
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)
     assert await sender.tick() == 1

@@ -9,7 +9,6 @@ from datetime import date
 
 from bot.access import Person
 from bot.delivery.plan import Due, followup_status
-from bot.flows import Flow, Step
 from bot.reminders import render
 from bot.reminders.models import CADENCES, STATUSES, Agreement
 from bot.reminders.render import esc
@@ -19,7 +18,6 @@ from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 
 log = logging.getLogger(__name__)
-CONFIRM_DELETE: Flow[None] = Flow("agreement_delete", {"buttons": Step()})
 LIST_ORDER = {"vigente": 0, "negociacion": 1, "vencido": 2, "terminado": 3}
 
 
@@ -147,38 +145,36 @@ class AgreementActions:
                              data={"agreement_id": agreement.id})
             return Reply(ask, prompt=True)
         if action == "del":
-            return self.delete_ask(person, chat_id, agreement)
+            return wing.ask_to_delete(
+                person, chat_id, (agreement.owner_id, agreement.created_by), "agreement",
+                agreement.id, texts.AG_DELETE_ASK.format(partner=esc(agreement.partner)))
         return Reply("", toast=common_texts.EXPIRED_BUTTON)
 
-    def delete_ask(self, person: Person, chat_id: int, agreement: Agreement) -> Reply:
-        """Asked first; the answer buttons name a confirmation kept for this person."""
-        if not self.wing.can_delete(person, agreement.owner_id, agreement.created_by):
-            return Reply("", toast=texts.DELETE_NOT_YOURS)
-        draft, _ = self.wing.flows.start(
-            CONFIRM_DELETE.name, person, chat_id=chat_id, step="buttons",
-            data={"agreement_id": agreement.id}, exclusive=False)
-        return Reply(texts.AG_DELETE_ASK.format(partner=esc(agreement.partner)),
-                     render.confirm_buttons(draft.id))
-
-    def delete(self, person: Person, agreement_id: int) -> Reply:
-        wing = self.wing
-        agreement = wing.agreements.get(agreement_id)
+    def _owned(self, person: Person, agreement: Agreement | None,
+               refusal: str) -> Agreement | Reply:
+        """The agreement, if ``person`` may delete or restore it; else the answer."""
         if agreement is None:
             return Reply("", toast=texts.AG_NOT_FOUND, close_buttons=True)
-        if not wing.can_delete(person, agreement.owner_id, agreement.created_by):
-            return Reply("", toast=texts.DELETE_NOT_YOURS, close_buttons=True)
-        wing.agreements.delete(agreement.id, at=wing.now())
+        if not self.wing.can_delete(person, agreement.owner_id, agreement.created_by):
+            return Reply("", toast=refusal)
+        return agreement
+
+    def delete(self, person: Person, agreement_id: int) -> Reply:
+        """Soft delete (``deleted_at``), with a button to bring it back."""
+        agreement = self._owned(person, self.wing.agreements.get(agreement_id),
+                                texts.DELETE_NOT_YOURS)
+        if isinstance(agreement, Reply):
+            return agreement
+        self.wing.agreements.delete(agreement.id, at=self.wing.now())
         return Reply(texts.AG_DELETED.format(partner=esc(agreement.partner)),
                      render.restore_buttons(f"rem:agundel:{agreement.id}"), close_buttons=True)
 
     def restore(self, person: Person, agreement_id: int) -> Reply:
-        wing = self.wing
-        agreement = wing.agreements.get(agreement_id, deleted=True)
-        if agreement is None:
-            return Reply("", toast=texts.AG_NOT_FOUND, close_buttons=True)
-        if not wing.can_delete(person, agreement.owner_id, agreement.created_by):
-            return Reply("", toast=texts.RESTORE_NOT_YOURS)
-        if not wing.agreements.restore(agreement.id, at=wing.now()):
+        agreement = self._owned(person, self.wing.agreements.get(agreement_id, deleted=True),
+                                texts.RESTORE_NOT_YOURS)
+        if isinstance(agreement, Reply):
+            return agreement
+        if not self.wing.agreements.restore(agreement.id, at=self.wing.now()):
             return Reply("", toast=texts.NOT_DELETED, close_buttons=True)
         return Reply(texts.AG_RESTORED.format(partner=esc(agreement.partner)), toast="↩️",
                      close_buttons=True)

@@ -17,7 +17,7 @@ from bot.reminders.agreement_actions import AgreementActions
 from bot.reminders.agreement_flow import AgreementFlow
 from bot.reminders.deadline_actions import DeadlineActions
 from bot.reminders.deadline_flow import DeadlineFlow
-from bot.reminders.wing import Wing
+from bot.reminders.wing import CONFIRM_DELETE, Wing
 from bot.replies import Reply
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
@@ -111,12 +111,13 @@ class ReminderButtons:
             return self.deadline_flow.on_button(draft, action, arg, person)
         if draft.flow == "agreement":
             return self.agreement_flow.on_button(draft, action, arg, person)
-        if draft.flow in {"delete", "agreement_delete"} and action in {"yes", "no"}:
+        if draft.flow == CONFIRM_DELETE.name and action in {"yes", "no"}:
             if not wing.flows.close(draft.id):  # a double tap: once
                 return Reply("", toast=texts.DRAFT_GONE, close_buttons=True)
             if action == "no":
                 return Reply(texts.KEPT, close_buttons=True)
-            if draft.flow == "delete":
-                return self.deadlines.delete(person, int(draft.data.get("deadline_id", 0)))
-            return self.agreements.delete(person, int(draft.data.get("agreement_id", 0)))
+            item_id = int(draft.data.get("id", 0))
+            if draft.data.get("what") == "agreement":
+                return self.agreements.delete(person, item_id)
+            return self.deadlines.delete(person, item_id)
         return Reply("", toast=common_texts.EXPIRED_BUTTON)

@@ -8,7 +8,6 @@ from datetime import date, time, timedelta
 from bot.access import Person
 from bot.dates import format_when
 from bot.delivery.owed import OwedReminders
-from bot.flows import Flow, Step
 from bot.reminders import render
 from bot.reminders.models import Deadline, InputError
 from bot.reminders.parsing import check_due
@@ -16,10 +15,6 @@ from bot.reminders.render import esc
 from bot.reminders.wing import Wing
 from bot.replies import Reply
 from bot.texts import reminders as texts
-
-# A deletion waiting for its yes or no: the answer buttons name this, so a crafted
-# "yes" without the question deletes nothing.
-CONFIRM_DELETE: Flow[None] = Flow("delete", {"buttons": Step()})
 
 
 def unavailable(deadline: Deadline | None, *, close_buttons: bool = False) -> Reply:
@@ -96,42 +91,39 @@ class DeadlineActions:
         return Reply(texts.ASK_NEW_DATE, prompt=True)
 
     def delete_ask(self, person: Person, chat_id: int, deadline_id: int) -> Reply:
-        """🗑: ask first. The answer buttons name a confirmation kept on disk for this
-        person, so a crafted "yes" without the question deletes nothing."""
-        wing = self.wing
-        deadline = wing.deadlines.get(deadline_id)
+        deadline = self.wing.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
             return unavailable(deadline)
-        if not wing.can_delete(person, deadline.owner_id, deadline.created_by):
-            return Reply("", toast=texts.DELETE_NOT_YOURS)
-        draft, _ = wing.flows.start(CONFIRM_DELETE.name, person, chat_id=chat_id,
-                                    step="buttons", data={"deadline_id": deadline_id},
-                                    exclusive=False)
-        return Reply(texts.DELETE_ASK.format(
-            title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time)),
-            render.confirm_buttons(draft.id))
+        return self.wing.ask_to_delete(
+            person, chat_id, (deadline.owner_id, deadline.created_by), "deadline", deadline_id,
+            texts.DELETE_ASK.format(title=esc(deadline.title),
+                                    when=format_when(deadline.due_date, deadline.due_time)))
+
+    def _owned(self, person: Person, deadline_id: int, refusal: str) -> Deadline | Reply:
+        """The deadline, if ``person`` may delete or restore it; else the answer."""
+        deadline = self.wing.deadlines.get(deadline_id)
+        if deadline is None:
+            return Reply("", toast=texts.NOT_FOUND, close_buttons=True)
+        if not self.wing.can_delete(person, deadline.owner_id, deadline.created_by):
+            return Reply("", toast=refusal)
+        return deadline
 
     def delete(self, person: Person, deadline_id: int) -> Reply:
         """Soft delete (status ``deleted``), with a button to bring it back."""
-        wing = self.wing
-        deadline = wing.deadlines.get(deadline_id)
-        if deadline is None:
-            return Reply("", toast=texts.NOT_FOUND, close_buttons=True)
-        if not wing.can_delete(person, deadline.owner_id, deadline.created_by):
-            return Reply("", toast=texts.DELETE_NOT_YOURS, close_buttons=True)
-        if not wing.deadlines.close(deadline_id, "deleted", by=person.id, at=wing.now()):
+        deadline = self._owned(person, deadline_id, texts.DELETE_NOT_YOURS)
+        if isinstance(deadline, Reply):
+            return deadline
+        if not self.wing.deadlines.close(deadline_id, "deleted", by=person.id,
+                                         at=self.wing.now()):
             return Reply("", toast=texts.ALREADY_CLOSED, close_buttons=True)
         return Reply(texts.DELETED.format(title=esc(deadline.title), name=esc(person.name)),
                      render.restore_buttons(f"rem:undel:{deadline_id}"), close_buttons=True)
 
     def restore(self, person: Person, deadline_id: int) -> Reply:
-        wing = self.wing
-        deadline = wing.deadlines.get(deadline_id)
-        if deadline is None:
-            return Reply("", toast=texts.NOT_FOUND, close_buttons=True)
-        if not wing.can_delete(person, deadline.owner_id, deadline.created_by):
-            return Reply("", toast=texts.RESTORE_NOT_YOURS)
-        if not wing.deadlines.restore(deadline_id, at=wing.now()):
+        deadline = self._owned(person, deadline_id, texts.RESTORE_NOT_YOURS)
+        if isinstance(deadline, Reply):
+            return deadline
+        if not self.wing.deadlines.restore(deadline_id, at=self.wing.now()):
             return Reply("", toast=texts.NOT_DELETED, close_buttons=True)
         return Reply(texts.RESTORED.format(
             title=esc(deadline.title), name=esc(person.name),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -23,9 +24,7 @@ from bot.config import Settings
 from bot.delivery.owed import OwedReminders
 from bot.flows import Flow
 from bot.reminders import (
-    agreement_actions,
     agreement_flow,
-    deadline_actions,
     deadline_flow,
     edit_flows,
 )
@@ -37,12 +36,12 @@ from bot.reminders.deadline_flow import DeadlineFlow
 from bot.reminders.edit_flows import EditFlows
 from bot.reminders.imports import ImportResult, import_file
 from bot.reminders.models import ActivityRecorder
-from bot.reminders.wing import Wing
+from bot.reminders.wing import CONFIRM_DELETE, Wing
 from bot.replies import Reply
 from bot.texts import reminders as texts
 
-FLOWS: list[Flow[object]] = [deadline_flow.FLOW, agreement_flow.FLOW, *edit_flows.FLOWS,
-                             deadline_actions.CONFIRM_DELETE, agreement_actions.CONFIRM_DELETE]
+FLOWS: list[Flow[Any]] = [deadline_flow.FLOW, agreement_flow.FLOW, *edit_flows.FLOWS,
+                          CONFIRM_DELETE]
 
 
 class ReminderService:

@@ -36,6 +36,17 @@ def _clock(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
+def _update(db: sqlite_utils.Database, table: str, row_id: int, where: str,
+            values: Mapping[str, Any]) -> bool:
+    """Set ``values`` on row ``row_id`` of ``table`` if it matches ``where``; True if it did
+    (so a second tap, or a change to something closed meanwhile, changes nothing)."""
+    assignments = ", ".join(f"{name} = :{name}" for name in values)
+    with db.atomic():
+        cursor = db.execute(f"UPDATE {table} SET {assignments} WHERE id = :id AND {where}",
+                            {**values, "id": row_id})
+        return cursor.rowcount == 1
+
+
 def deadline_of(row: Mapping[str, Any]) -> Deadline:
     return Deadline(
         id=row["id"], title=row["title"], due_date=date.fromisoformat(row["due_date"]),
@@ -106,13 +117,7 @@ class DeadlineStore:
         return [deadline_of(row) for row in rows]
 
     def _change(self, deadline_id: int, where: str, **values: Any) -> bool:
-        """Set ``values`` on the deadline if it matches ``where``; True if it did."""
-        assignments = ", ".join(f"{name} = :{name}" for name in values)
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"UPDATE deadlines SET {assignments} WHERE id = :id AND {where}",
-                {**values, "id": deadline_id})
-            return cursor.rowcount == 1
+        return _update(self.db, "deadlines", deadline_id, where, values)
 
     def close(self, deadline_id: int, status: str, *, by: int | None, at: datetime) -> bool:
         """Mark done or deleted; False if it was not open (a second tap changes nothing)."""
@@ -198,12 +203,7 @@ class AgreementStore:
         return self._change(agreement_id, "deleted_at IS NULL", **values)
 
     def _change(self, agreement_id: int, where: str, **values: Any) -> bool:
-        assignments = ", ".join(f"{name} = :{name}" for name in values)
-        with self.db.atomic():
-            cursor = self.db.execute(
-                f"UPDATE agreements SET {assignments} WHERE id = :id AND {where}",
-                {**values, "id": agreement_id})
-            return cursor.rowcount == 1
+        return _update(self.db, "agreements", agreement_id, where, values)
 
     def delete(self, agreement_id: int, *, at: datetime) -> bool:
         return self._change(agreement_id, "deleted_at IS NULL", deleted_at=stamp(at),

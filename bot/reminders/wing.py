@@ -17,11 +17,17 @@ from bot.delivery import recipients as routing
 from bot.delivery.chats import ChatMoves
 from bot.delivery.outbox import Outbox
 from bot.delivery.plan import Due
-from bot.flows import Conversations, Flow
+from bot.flows import Conversations, Flow, Step
+from bot.reminders import render
 from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
 from bot.reminders.store import AgreementStore, DeadlineStore
+from bot.replies import Reply
+from bot.texts import reminders as texts
 
 D = TypeVar("D", DeadlineDraft, AgreementDraft)
+# A deletion waiting for its yes or no ({"what": "deadline" | "agreement", "id": …}): the
+# answer buttons name this, so a crafted "yes" without the question deletes nothing.
+CONFIRM_DELETE: Flow[None] = Flow("delete", {"buttons": Step()})
 
 
 @dataclass
@@ -60,6 +66,16 @@ class Wing:
         if access.is_admin(person.id, self.settings.access):
             return True
         return self.can_edit(person) and person.id in owners
+
+    def ask_to_delete(self, person: Person, chat_id: int, owners: tuple[int | None, ...],
+                      what: str, item_id: int, question: str) -> Reply:
+        """🗑: only for the owner, the creator or an admin, and asked first."""
+        if not self.can_delete(person, *owners):
+            return Reply("", toast=texts.DELETE_NOT_YOURS)
+        draft, _ = self.flows.start(CONFIRM_DELETE.name, person, chat_id=chat_id,
+                                    step="buttons", data={"what": what, "id": item_id},
+                                    exclusive=False)
+        return Reply(question, render.confirm_buttons(draft.id))
 
     # -- where reminders go ----------------------------------------------------
     @property

@@ -18,3 +18,20 @@ def data_of(call: Call, label_start: str) -> str:
 def toasts(fake: FakeTelegram) -> list[str]:
     """The texts of every button-press answer, in order."""
     return [c.params.get("text") or "" for c in fake.sent("answerCallbackQuery")]
+
+
+def refuse_sends_to(fake: FakeTelegram, chat_id: int, status: int, description: str,
+                    **parameters: int) -> None:
+    """From now on Telegram refuses every message to ``chat_id`` with this error
+    (``parameters`` such as ``migrate_to_chat_id`` go in the answer's parameters)."""
+    answer = fake.handle
+
+    def handle(method: str, params: dict) -> tuple[int, dict]:
+        if method == "sendMessage" and int(params.get("chat_id") or 0) == chat_id:
+            body: dict = {"ok": False, "error_code": status, "description": description}
+            if parameters:
+                body["parameters"] = parameters
+            return status, body
+        return answer(method, params)
+
+    fake.handle = handle  # type: ignore[method-assign]
