@@ -16,7 +16,7 @@ from bot.flows import Flow, FlowState, Step
 from bot.reminders import render
 from bot.reminders.agreement_actions import AgreementActions
 from bot.reminders.models import CADENCES, KINDS, STATUSES, AgreementDraft, InputError
-from bot.reminders.parsing import (
+from bot.reminders.parse import (
     owner_from_text,
     read_cadence,
     read_end,

@@ -10,7 +10,7 @@ from bot.dates import format_when
 from bot.delivery.owed import OwedReminders
 from bot.reminders import render
 from bot.reminders.models import Deadline, InputError
-from bot.reminders.parsing import check_due
+from bot.reminders.parse import check_due
 from bot.reminders.render import esc
 from bot.reminders.wing import Wing
 from bot.replies import Reply

@@ -13,7 +13,7 @@ from bot.flows import Flow, FlowState, Step
 from bot.reminders import render
 from bot.reminders.deadline_actions import DeadlineActions
 from bot.reminders.models import DeadlineDraft, InputError
-from bot.reminders.parsing import (
+from bot.reminders.parse import (
     check_due,
     clean_title,
     owner_from_text,

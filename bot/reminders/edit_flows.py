@@ -12,7 +12,7 @@ from bot.flows import Flow, FlowState, Step
 from bot.reminders.agreement_actions import AgreementActions
 from bot.reminders.deadline_actions import DeadlineActions
 from bot.reminders.models import InputError
-from bot.reminders.parsing import read_end, read_signed
+from bot.reminders.parse import read_end, read_signed
 from bot.reminders.render import esc
 from bot.reminders.wing import Wing
 from bot.replies import Reply

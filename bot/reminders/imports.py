@@ -36,7 +36,7 @@ from bot.dates import DateError, parse_when
 from bot.folding import fold
 from bot.refusal import Refusal
 from bot.reminders.models import AgreementDraft, DeadlineDraft, InputError
-from bot.reminders.parsing import (
+from bot.reminders.parse import (
     read_cadence,
     read_end,
     read_kind,

@@ -1,7 +1,7 @@
 """The door to deadlines, agreements and reminders for Telegram, the console, the CLI
 and tests: a facade over the rooms of the wing.
 
-- :mod:`~bot.reminders.models`, :mod:`~bot.reminders.parsing`, :mod:`~bot.reminders.store`,
+- :mod:`~bot.reminders.models`, :mod:`~bot.reminders.parse`, :mod:`~bot.reminders.store`,
   :mod:`~bot.reminders.render`: what things are, how they are read, kept and shown;
 - :mod:`~bot.reminders.deadline_flow`, :mod:`~bot.reminders.agreement_flow`,
   :mod:`~bot.reminders.edit_flows`: the step-by-step conversations;
