@@ -11,12 +11,13 @@ twice saves once, because the entry is keyed by the message that started the log
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from bot.access import Person
 from bot.activities.models import (
+    Activity,
     Draft,
     DraftState,
     EntryError,
@@ -25,15 +26,12 @@ from bot.activities.models import (
     Step,
     add_evidence,
 )
-from bot.activities.parse import check_line, parse_entry
+from bot.activities.parse import Vocabulary, check_line, parse_entry
 from bot.activities.store import ActivityStore, NewActivity
+from bot.config import ActionLine, Settings
 from bot.flows import Conversations, Flow, FlowState
 from bot.flows import Step as FlowStep
 from bot.texts import activities as texts
-
-if TYPE_CHECKING:
-    from bot.activities.service import ActivityService
-
 
 GUIDED, QUICK = "activity", "activity_quick"
 # flow -> its steps: what the person is asked next (the question is drawn by
@@ -50,10 +48,25 @@ STEPS: dict[str, dict[str, FlowStep[None]]] = {
 _OWN = ("chat_id", "user_id", "user_name", "step", "created_at", "updated_at")
 
 
-class GuidedLog:
-    """The drafts of one office, on top of :class:`ActivityService`."""
+class ActivityLog(Protocol):
+    """What a guided log needs of the activity log
+    (:class:`bot.activities.service.ActivityService`): no import back to it."""
 
-    def __init__(self, service: ActivityService) -> None:
+    settings: Settings
+    store: ActivityStore
+    now: Callable[[], datetime]
+
+    @property
+    def lines(self) -> list[ActionLine]: ...
+    def vocabulary(self) -> Vocabulary: ...
+    def written_at(self, sent_at: datetime | None) -> datetime: ...
+    def save_new(self, new: NewActivity) -> tuple[Activity, bool]: ...
+
+
+class GuidedLog:
+    """The drafts of one office, on top of the activity log."""
+
+    def __init__(self, service: ActivityLog) -> None:
         self.service = service
         limit = timedelta(hours=service.settings.activities.draft_hours)
         self.flows = Conversations(service.store.db, [
