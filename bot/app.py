@@ -17,7 +17,7 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
-from bot.services import Services
+from bot.services import SERVICES_KEY, Services
 from handlers import access, activities, common, fallback, knowledge, reminders
 from handlers.kit import CONTEXT_TYPES
 
@@ -55,7 +55,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
-    application.bot_data["services"] = services
+    application.bot_data[SERVICES_KEY] = services
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(common.on_error)

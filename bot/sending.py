@@ -39,7 +39,7 @@ from bot.delivery.engine import (
     Unreachable,
 )
 from bot.replies import Rows
-from bot.services import Services
+from bot.services import services_in
 
 log = logging.getLogger(__name__)
 
@@ -130,16 +130,12 @@ def _retry_after(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def services_of(application: Application) -> Services:
-    return application.bot_data["services"]
-
-
 class ReminderSender:
     """Runs the delivery engine on PTB's JobQueue."""
 
     def __init__(self, application: Application) -> None:
         self.application = application
-        services = services_of(application)
+        services = services_in(application.bot_data)
         settings = services.settings
         self.engine = Sender(services.reminders.delivery, TelegramTransport(application),
                              admins=settings.access.admins,

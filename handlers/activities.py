@@ -42,10 +42,6 @@ COMMANDS = texts.COMMANDS
 REGISTRAR_CAPTION = r"^/registrar(?:@\w+)?(?:\s|$)"
 
 
-def service_of(context: Context) -> ActivityService:
-    return context.services.activities
-
-
 def evidence_of(message: Message) -> Evidence | None:
     """The photo, document, video or location a message carries (Telegram's file id)."""
     if message.photo:
@@ -83,7 +79,7 @@ def _is_private(update: Update) -> bool:
 @staff_only
 async def registrar(update: Update, context: Context) -> None:
     """/registrar [línea] [fecha] texto [#aliados]; alone, it asks step by step."""
-    service = service_of(context)
+    service = context.services.activities
     message = update.effective_message
     chat = update.effective_chat
     person = kit.person(update)
@@ -121,7 +117,7 @@ async def _show_outcome(update: Update, service: ActivityService,
 @staff_only
 async def guided_text(update: Update, context: Context) -> None:
     """A message typed during a guided log: the line (a number) or what happened."""
-    service = service_of(context)
+    service = context.services.activities
     message = update.effective_message
     chat = update.effective_chat
     person = kit.person(update)
@@ -157,14 +153,14 @@ async def guided_text(update: Update, context: Context) -> None:
 @staff_only
 async def cancel(update: Update, context: Context) -> None:
     """/cancelar during a log: nothing of it is stored."""
-    service_of(context).guided.cancel(chat_id=update.effective_chat.id,
+    context.services.activities.guided.cancel(chat_id=update.effective_chat.id,
                                     user_id=update.effective_user.id)
     await reply(update, common_texts.CANCELLED)
 
 
 async def evidence_alone(update: Update, context: Context) -> None:
     """A photo, document or location with no command: evidence for the log just made."""
-    service = service_of(context)
+    service = context.services.activities
     user = update.effective_user
     if user is None or not service.can_log(Person(user.id)):
         return
@@ -189,7 +185,7 @@ async def evidence_alone(update: Update, context: Context) -> None:
 @staff_only
 async def button(update: Update, context: Context) -> None:
     query = update.callback_query
-    service = service_of(context)
+    service = context.services.activities
     pressed = press(service, query.data or "", kit.person(update), update.effective_chat.id)
     await query.answer(pressed.toast)
     if pressed.reply is None:

@@ -10,7 +10,7 @@ from telegram import Message, Update
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, filters
 
 from bot.access import Person
-from bot.services import Services
+from bot.services import Services, services_in
 
 
 class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -18,7 +18,7 @@ class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict
 
     @property
     def services(self) -> Services:
-        return self.application.bot_data["services"]
+        return services_in(self.application.bot_data)
 
 
 #: Given to ``ApplicationBuilder.context_types`` so every handler receives a :class:`Context`.
@@ -54,5 +54,5 @@ class InProgress(filters.MessageFilter):
     def filter(self, message: Message) -> bool:
         if message.from_user is None:
             return False
-        services: Services = self.application.bot_data["services"]
-        return self.test(services, message.chat.id, message.from_user.id)
+        return self.test(services_in(self.application.bot_data), message.chat.id,
+                         message.from_user.id)

@@ -17,7 +17,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import access
 from bot.access import Person
-from bot.reminders.service import ReminderService
 from bot.sending import keyboard, start_reminders, wake
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
@@ -35,10 +34,6 @@ COMMANDS = texts.COMMANDS
 staff_only = requires(access.can_log, lambda user_id: texts.ACCESS_STAFF)
 
 
-def _service(context: Context) -> ReminderService:
-    return context.services.reminders
-
-
 def _wake(context: Context) -> None:
     """Data changed: let the sender recompute its next exact wake-up."""
     wake(context.application)
@@ -52,7 +47,7 @@ async def plazo(update: Update, context: Context) -> None:
     """/plazo [título y fecha]: echo what was understood, with buttons, before saving."""
     message = update.effective_message
     text, owner = _owner_hint(message)
-    answer = _service(context).new_deadline(
+    answer = context.services.reminders.new_deadline(
         kit.person(update), chat_id=update.effective_chat.id, text=text,
         origin=f"{message.chat_id}:{message.message_id}", owner=owner)
     await show(update, answer)
@@ -73,32 +68,32 @@ def _owner_hint(message: Message) -> tuple[str, Person | None]:
 
 
 async def plazos(update: Update, context: Context) -> None:
-    await show(update, _service(context).listing("plazos", kit.person(update)))
+    await show(update, context.services.reminders.listing("plazos", kit.person(update)))
 
 
 @staff_only
 async def convenio(update: Update, context: Context) -> None:
     message = update.effective_message
-    answer = _service(context).new_agreement(
+    answer = context.services.reminders.new_agreement(
         kit.person(update), chat_id=update.effective_chat.id, text=kit.args(message),
         origin=f"{message.chat_id}:{message.message_id}")
     await show(update, answer)
 
 
 async def convenios(update: Update, context: Context) -> None:
-    await show(update, _service(context).listing("convenios", kit.person(update)))
+    await show(update, context.services.reminders.listing("convenios", kit.person(update)))
 
 
 async def cancel(update: Update, context: Context) -> None:
     """/cancelar during /plazo or /convenio: nothing of it is stored."""
-    _service(context).cancel(kit.person(update), update.effective_chat.id)
+    context.services.reminders.cancel(kit.person(update), update.effective_chat.id)
     await reply(update, common_texts.CANCELLED)
 
 
 async def on_text(update: Update, context: Context) -> None:
     """Text typed as the answer to one of the flow's questions."""
     message = update.effective_message
-    answer = _service(context).on_text(kit.person(update), update.effective_chat.id,
+    answer = context.services.reminders.on_text(kit.person(update), update.effective_chat.id,
                                       message.text or "")
     if answer is not None:
         await show(update, answer)
@@ -111,7 +106,7 @@ async def on_button(update: Update, context: Context) -> None:
     message = query.message
     chat_id = message.chat.id if message is not None else query.from_user.id
     who = kit.person(update)
-    answer = _service(context).on_button(who, query.data or "", chat_id=chat_id)
+    answer = context.services.reminders.on_button(who, query.data or "", chat_id=chat_id)
     try:  # what was pressed is already stored: a lost toast must not hide the reply
         await query.answer(answer.toast, show_alert=bool(answer.toast and len(answer.toast) > 40))
     except TelegramError as exc:
@@ -119,7 +114,7 @@ async def on_button(update: Update, context: Context) -> None:
     if isinstance(message, Message):  # the message whose button was pressed
         with contextlib.suppress(TelegramError):  # unchanged, too old to edit, or network
             if answer.refresh is not None:  # a list: show it again, up to date
-                fresh = _service(context).listing(answer.refresh, who)
+                fresh = context.services.reminders.listing(answer.refresh, who)
                 await message.edit_text(fresh.text, reply_markup=keyboard(fresh.buttons),
                                         disable_web_page_preview=True)
             elif answer.close_buttons:

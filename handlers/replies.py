@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 from bot.refusal import Refusal
 from bot.replies import Reply
 from bot.sending import keyboard
-from bot.services import Services
+from bot.services import Services, services_in
 from bot.texts import common as texts
 from bot.textsplit import split_message
 
@@ -20,7 +20,7 @@ Buttons = Sequence[Sequence[tuple[str, str]]]
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     """The services, for handlers not yet on :class:`handlers.kit.Context` (``.services``)."""
-    return context.application.bot_data["services"]
+    return services_in(context.application.bot_data)
 
 
 async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:
