@@ -33,10 +33,11 @@ async def test_a_migrated_group_gets_every_reminder_at_its_new_id(
         app, fake, services, clock, sender):
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     add_deadline(services, date(2026, 11, 20), title="Carta a Gumi")
-    refuse_sends_to(fake, GROUP_ID, 400, "Bad Request: group chat was upgraded to a "
-                    "supergroup chat", migrate_to_chat_id=NEW_GROUP)
+    on_old_id = refuse_sends_to(fake, GROUP_ID, 400, "Bad Request: group chat was upgraded to "
+                                "a supergroup chat", migrate_to_chat_id=NEW_GROUP)
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)
     assert await sender.tick() == 4  # both, to the new id at once and to the owner
+    assert len(on_old_id) == 1  # refused once, then never tried there again
     assert [t for t in texts_to(fake, NEW_GROUP) if "Informe al concejo" in t]
     assert [t for t in texts_to(fake, STAFF_ID) if "Informe al concejo" in t]
     moves = list(services.db.query("SELECT old_chat_id, new_chat_id FROM chat_moves"))
@@ -53,7 +54,7 @@ async def test_a_migrated_group_gets_every_reminder_at_its_new_id(
     to_new = texts_to(fake, NEW_GROUP)
     assert sum("Informe al concejo" in t for t in to_new) == 1
     assert sum("Carta a Gumi" in t for t in to_new) == 2  # the day before, and the day
-    assert texts_to(fake, GROUP_ID) == []
+    assert texts_to(fake, GROUP_ID) == [] and len(on_old_id) == 1
     assert len([t for t in texts_to(fake, ADMIN_ID) if "supergrupo" in t]) == 1
 
 

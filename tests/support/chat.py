@@ -21,13 +21,16 @@ def toasts(fake: FakeTelegram) -> list[str]:
 
 
 def refuse_sends_to(fake: FakeTelegram, chat_id: int, status: int, description: str,
-                    **parameters: int) -> None:
+                    **parameters: int) -> list[dict]:
     """From now on Telegram refuses every message to ``chat_id`` with this error
-    (``parameters`` such as ``migrate_to_chat_id`` go in the answer's parameters)."""
+    (``parameters`` such as ``migrate_to_chat_id`` go in the answer's parameters).
+    Returns the list the refused attempts are added to."""
     answer = fake.handle
+    refused: list[dict] = []
 
     def handle(method: str, params: dict) -> tuple[int, dict]:
         if method == "sendMessage" and int(params.get("chat_id") or 0) == chat_id:
+            refused.append(params)
             body: dict = {"ok": False, "error_code": status, "description": description}
             if parameters:
                 body["parameters"] = parameters
@@ -35,3 +38,4 @@ def refuse_sends_to(fake: FakeTelegram, chat_id: int, status: int, description: 
         return answer(method, params)
 
     fake.handle = handle  # type: ignore[method-assign]
+    return refused
