@@ -157,3 +157,46 @@ async def test_a_long_one_line_title_is_refused_with_how_to_fix_it(app, fake, se
 async def test_every_unknown_or_forged_button_is_answered(app, fake, services, data):
     await send(app, callback(data, user_id=STAFF_ID))
     assert len(fake.sent("answerCallbackQuery")) == 1
+
+
+class FlakyTransport:
+    """A transport that fails the ``fail_at``-th message with ``error``, once."""
+
+    def __init__(self, fail_at: int, error: Exception) -> None:
+        self.sent: list[tuple[int, str]] = []
+        self.calls = 0
+        self.fail_at = fail_at
+        self.error = error
+
+    async def send(self, chat_id, text, buttons, *, journal=None) -> int:
+        self.calls += 1
+        if journal is not None:
+            journal.begin()
+        if self.calls == self.fail_at:
+            if journal is not None:
+                journal.retract()
+            raise self.error
+        if journal is not None:
+            journal.accepted()
+        self.sent.append((chat_id, text))
+        return self.calls
+
+
+async def test_a_digest_cut_off_part_way_is_sent_again_whole(services, clock):
+    from bot.delivery.engine import Sender, SendFailed
+
+    for n in range(28):
+        add_deadline(services, date(2026, 11, 25) + timedelta(days=n % 10),
+                     title=f"Convocatoria {n} " + "de cooperación internacional " * 4)
+    services.settings.reminders.lead_times = ["0m"]  # only the digest is owed on Monday
+    clock[0] = datetime(2026, 11, 23, 8, 0, 5, tzinfo=BOGOTA)
+    owed = services.reminders.delivery
+    flaky = FlakyTransport(fail_at=2, error=SendFailed("502 Bad Gateway"))
+    run = await Sender(owed, flaky, admins=[], tick_seconds=20).run()
+    assert run.sent == 0 and run.retry_in is not None
+    assert services.db["reminder_deliveries"].count == 0  # still owed: nothing is lost
+    run = await Sender(owed, flaky, admins=[], tick_seconds=20).run()
+    assert run.sent == 1
+    pieces = [text for chat, text in flaky.sent[1:] if chat == GROUP_ID]
+    assert len(pieces) >= 2 and all(f"Convocatoria {n} " in "".join(pieces) for n in range(28))
+    assert [r["status"] for r in services.db["reminder_deliveries"].rows] == ["sent"]
