@@ -37,12 +37,14 @@ MAX_AGE = timedelta(hours=24)
 class Step(Generic[D]):
     """One step: the question, and how a typed answer changes the data.
 
-    ``answer`` raises a :class:`bot.refusal.Refusal` saying what was wrong; a step
-    without ``answer`` waits for buttons only, unless ``typed`` (the flow reads the
-    text itself). ``then`` is the next step after an answer (``None``: the flow decides).
+    ``ask(data, buttons)`` draws the question; ``buttons`` is the callback-data prefix
+    of this conversation (e.g. ``"rem:d:12"``), for answer buttons. ``answer`` raises a
+    :class:`bot.refusal.Refusal` saying what was wrong; a step without ``answer`` waits
+    for buttons only, unless ``typed`` (the flow reads the text itself). ``then`` is the
+    next step after an answer (``None``: the flow decides).
     """
 
-    ask: Callable[[D], Reply] | None = None
+    ask: Callable[[D, str], Reply] | None = None
     answer: Callable[[D, str, datetime], D] | None = None
     then: str | None = None
     typed: bool = False
@@ -146,11 +148,10 @@ class Conversations:
         state = self._first("id = ?", [state_id])
         return state if state is not None and state.flow in self.by_name else None
 
-    def current(self, chat_id: int, user_id: int, *,
-                flows: Sequence[str] | None = None) -> FlowState | None:
-        """The person's newest open conversation here (of ``flows``), unless abandoned
-        for longer than its flow allows."""
-        names = list(flows or self.names)
+    def current(self, chat_id: int, user_id: int) -> FlowState | None:
+        """The person's newest open conversation here, unless abandoned for longer than
+        its flow allows."""
+        names = self.names
         state = self._first(
             f"chat_id = ? AND user_id = ? AND closed_at IS NULL AND flow IN ({_marks(names)})",
             [chat_id, user_id, *names], order_by="id DESC")

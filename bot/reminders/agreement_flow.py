@@ -33,7 +33,7 @@ from bot.texts import reminders as texts
 
 KIND = "agreement"
 Answer = Callable[[AgreementDraft, str, datetime], AgreementDraft]
-Ask = Callable[[AgreementDraft], Reply]
+Ask = Callable[[AgreementDraft, str], Reply]
 
 
 def _end(data: AgreementDraft, text: str, now: datetime) -> AgreementDraft:
@@ -41,26 +41,47 @@ def _end(data: AgreementDraft, text: str, now: datetime) -> AgreementDraft:
     return replace(data, ends_on=ends_on, duration=duration)
 
 
-def _step(then: str, answer: Answer, ask: Ask | None = None) -> Step[AgreementDraft]:
+def _choices(action: str, names: dict[str, str]) -> Callable[[str], Rows]:
+    """One button per choice, for ``rem:d:<id>:<action>:<key>``."""
+    return lambda d: [[(name[:1].upper() + name[1:], f"{d}:{action}:{key}")]
+                      for key, name in names.items()]
+
+
+def _button(label: str, action: str) -> Callable[[str], Rows]:
+    return lambda d: [[(label, f"{d}:{action}")]]
+
+
+def _ask(text: str, rows: Callable[[str], Rows] | None = None) -> Ask:
+    return lambda data, d: Reply(text, rows(d) if rows else [], prompt=True)
+
+
+def _step(ask: Ask, answer: Answer, then: str) -> Step[AgreementDraft]:
     return Step(ask=ask, answer=answer, then=then)
 
 
-# The questions with buttons are drawn by question(), which needs the flow's id.
+# step -> (question with its answer buttons, how a typed answer changes the draft, next)
 FLOW: Flow[AgreementDraft] = Flow(KIND, {
-    "partner": _step("kind", lambda data, text, now: replace(data, partner=read_partner(text)),
-                     lambda data: Reply(texts.AG_ASK_PARTNER, prompt=True)),
-    "kind": _step("object", lambda data, text, now: replace(data, kind=read_kind(text))),
-    "object": _step("signed", lambda data, text, now: replace(data, object=text.strip()[:500])),
-    "signed": _step("end", lambda data, text, now: replace(
-        data, signed_on=parse_when(text, now=now, prefer="past").day)),
-    "end": _step("cadence", _end),
-    "cadence": _step("status",
-                     lambda data, text, now: replace(data, cadence=read_cadence(text))),
-    "status": _step("confirm", lambda data, text, now: replace(data, status=read_status(text))),
-    "owner": _step("confirm", lambda data, text, now: owner_from_text(data, text)),
-    "confirm": Step(),
+    "partner": _step(_ask(texts.AG_ASK_PARTNER),
+                     lambda data, text, now: replace(data, partner=read_partner(text)), "kind"),
+    "kind": _step(_ask(texts.AG_ASK_KIND, _choices("kind", texts.KIND_NAMES)),
+                  lambda data, text, now: replace(data, kind=read_kind(text)), "object"),
+    "object": _step(_ask(texts.AG_ASK_OBJECT, _button(texts.BUTTON_SKIP, "skip")),
+                    lambda data, text, now: replace(data, object=text.strip()[:500]), "signed"),
+    "signed": _step(_ask(texts.AG_ASK_SIGNED, _button(texts.AG_BUTTON_NOT_SIGNED, "nosign")),
+                    lambda data, text, now: replace(
+                        data, signed_on=parse_when(text, now=now, prefer="past").day), "end"),
+    "end": _step(_ask(texts.AG_ASK_END, _button(texts.AG_BUTTON_NO_END, "noend")), _end,
+                 "cadence"),
+    "cadence": _step(_ask(texts.AG_ASK_CADENCE, _choices("cad", texts.CADENCE_NAMES)),
+                     lambda data, text, now: replace(data, cadence=read_cadence(text)),
+                     "status"),
+    "status": _step(_ask(texts.AG_ASK_STATUS, _choices("st", texts.STATUS_NAMES)),
+                    lambda data, text, now: replace(data, status=read_status(text)), "confirm"),
+    # its buttons are the office's people: drawn by AgreementFlow.ask
+    "owner": Step(answer=lambda data, text, now: owner_from_text(data, text), then="confirm"),
+    "confirm": Step(),  # the card
 })
-# button action -> (the step it answers, how it changes the draft given its argument)
+# answer button -> (the step it answers, how it changes the draft given its argument)
 BUTTONS: dict[str, tuple[str, Callable[[AgreementDraft, str], AgreementDraft | None]]] = {
     "kind": ("kind", lambda data, arg: replace(data, kind=arg) if arg in KINDS else None),
     "skip": ("object", lambda data, arg: replace(data, object="")),
@@ -70,27 +91,6 @@ BUTTONS: dict[str, tuple[str, Callable[[AgreementDraft, str], AgreementDraft | N
             else None),
     "st": ("status", lambda data, arg: replace(data, status=arg) if arg in STATUSES else None),
 }
-
-
-def _choices(d: str, action: str, names: dict[str, str]) -> Rows:
-    return [[(name[:1].upper() + name[1:], f"{d}:{action}:{key}")] for key, name in names.items()]
-
-
-def question(step: str, draft_id: int) -> Reply | None:
-    """The question of a step whose answer may be a button; None otherwise."""
-    d = f"rem:d:{draft_id}"
-    questions = {
-        "kind": Reply(texts.AG_ASK_KIND, _choices(d, "kind", texts.KIND_NAMES)),
-        "object": Reply(texts.AG_ASK_OBJECT, [[(texts.BUTTON_SKIP, f"{d}:skip")]]),
-        "signed": Reply(texts.AG_ASK_SIGNED, [[(texts.AG_BUTTON_NOT_SIGNED, f"{d}:nosign")]]),
-        "end": Reply(texts.AG_ASK_END, [[(texts.AG_BUTTON_NO_END, f"{d}:noend")]]),
-        "cadence": Reply(texts.AG_ASK_CADENCE, _choices(d, "cad", texts.CADENCE_NAMES)),
-        "status": Reply(texts.AG_ASK_STATUS, _choices(d, "st", texts.STATUS_NAMES)),
-    }
-    reply = questions.get(step)
-    if reply is not None:
-        reply.prompt = True
-    return reply
 
 
 class AgreementFlow:
@@ -113,9 +113,8 @@ class AgreementFlow:
             return Reply(texts.ASK_OWNER, render.owner_buttons(draft.id, self.wing.people(),
                                                                draft.user_id), prompt=True)
         step = FLOW.steps.get(draft.step)
-        asked = step.ask(data) if step and step.ask else question(draft.step, draft.id)
-        if asked is not None:
-            return asked
+        if step is not None and step.ask is not None:
+            return step.ask(data, f"rem:d:{draft.id}")
         return render.agreement_draft_card(draft.id, data, self.wing.now())
 
     def advance(self, draft: FlowState, data: AgreementDraft, after: str) -> Reply:

@@ -37,13 +37,14 @@ def _due(data: DeadlineDraft, text: str, now: datetime) -> DeadlineDraft:
 
 
 FLOW: Flow[DeadlineDraft] = Flow(KIND, {
-    "title": Step(ask=lambda data: Reply(texts.ASK_TITLE, prompt=True),
+    "title": Step(ask=lambda data, d: Reply(texts.ASK_TITLE, prompt=True),
                   answer=lambda data, text, now: replace(data, title=clean_title(text))),
-    "due": Step(ask=lambda data: Reply(texts.ASK_DUE.format(title=esc(data.title)), prompt=True),
+    "due": Step(ask=lambda data, d: Reply(texts.ASK_DUE.format(title=esc(data.title)),
+                                          prompt=True),
                 answer=_due),
-    "notes": Step(ask=lambda data: Reply(texts.ASK_NOTES, prompt=True),
+    "notes": Step(ask=lambda data, d: Reply(texts.ASK_NOTES, prompt=True),
                   answer=lambda data, text, now: replace(data, notes=read_notes(text))),
-    "owner": Step(ask=lambda data: Reply(texts.ASK_OWNER, prompt=True),
+    "owner": Step(ask=lambda data, d: Reply(texts.ASK_OWNER, prompt=True),
                   answer=lambda data, text, now: owner_from_text(data, text)),
     "buttons": Step(),  # the line buttons are shown
     "confirm": Step(),  # the card: save, or correct a field
@@ -87,7 +88,7 @@ class DeadlineFlow:
             step = "due"
         question = FLOW.steps[step].ask if step in FLOW.steps else None
         if question is not None:
-            return question(data)
+            return question(data, f"rem:d:{draft.id}")
         return render.deadline_draft_card(draft.id, data, self.wing.now(), self.wing.lines)
 
     def _go(self, draft: FlowState, step: str, data: DeadlineDraft) -> Reply:
