@@ -32,6 +32,9 @@ CONFIRM_DELETE: Flow[None] = Flow("delete", {"buttons": Step()})
 
 @dataclass
 class Wing:
+    """Handed to every room; ``flow_table`` is every reminders conversation (declared in
+    the flow modules, gathered by :mod:`bot.reminders.service`)."""
+
     settings: Settings
     db: sqlite_utils.Database
     clock: Callable[[], datetime]
