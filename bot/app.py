@@ -17,8 +17,9 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
-from bot.services import Services
+from bot.services import SERVICES_KEY, Services
 from handlers import access, activities, common, fallback, knowledge, reminders
+from handlers.kit import CONTEXT_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.office.tz))
+        .context_types(CONTEXT_TYPES)
         .rate_limiter(AIORateLimiter(group_max_rate=settings.reminders.group_messages_per_minute))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -53,7 +55,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
-    application.bot_data["services"] = services
+    application.bot_data[SERVICES_KEY] = services
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(common.on_error)

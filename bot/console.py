@@ -12,17 +12,11 @@ from typing import TextIO
 from bot.knowledge import render
 from bot.knowledge.buttons import press
 from bot.knowledge.render import plain_text
+from bot.replies import Reply
 from bot.services import Services
+from bot.texts import console as texts
 
 CONSOLE_USER = 0
-
-INTRO = (
-    "Enlace en la terminal. Escriba su pregunta; /guias para ver los temas, "
-    "/pendientes para las preguntas sin respuesta, un número para tocar un botón, "
-    "/salir para terminar."
-)
-BYE = "¡Hasta pronto!"
-UNKNOWN_NUMBER = "No hay un botón con ese número."
 
 class Console:
     """A read-eval-print loop over the core services."""
@@ -38,7 +32,7 @@ class Console:
         if line.isdigit() and self.buttons:
             number = int(line)
             if not 1 <= number <= len(self.buttons):
-                return UNKNOWN_NUMBER
+                return texts.UNKNOWN_NUMBER
             pressed = press(self.services, self.buttons[number - 1], CONSOLE_USER)
             if pressed.reply is None:
                 return pressed.toast or ""
@@ -51,7 +45,7 @@ class Console:
         answer = self.services.qa.ask(question, user_id=CONSOLE_USER, user_name="consola")
         return self._show(render.answer_reply(answer, self.services.knowledge))
 
-    def _show(self, reply: render.Reply) -> str:
+    def _show(self, reply: Reply) -> str:
         self.buttons = [data for row in reply.buttons for _, data in row]
         labels = [label for row in reply.buttons for label, _ in row]
         lines = [plain_text(reply.text)]
@@ -59,12 +53,12 @@ class Console:
         return "\n".join(lines)
 
     def loop(self, stdin: TextIO, stdout: TextIO) -> None:
-        print(INTRO, file=stdout)
+        print(texts.INTRO, file=stdout)
         while True:
             print("\n> ", end="", file=stdout, flush=True)
             line = stdin.readline()
             if not line or line.strip() in {"/salir", "salir", "exit", "quit"}:
-                print(BYE, file=stdout)
+                print(texts.BYE, file=stdout)
                 return
             if line.strip():
                 print(self.handle(line), file=stdout)

@@ -7,6 +7,7 @@ The bot uses one connection from the event-loop thread only.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -30,3 +31,8 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout = 5000")
     migrations.apply(db)
     return db
+
+
+def stamp(moment: datetime) -> str:
+    """How moments are stored: ISO 8601 to the second, with the UTC offset."""
+    return moment.isoformat(timespec="seconds")

@@ -261,3 +261,56 @@ def m003_reminders(db: Database) -> None:
     )
     db["reminder_drafts"].create_index(["chat_id", "user_id", "closed_at"])
     db["reminder_drafts"].create_index(["origin"], unique=True)
+
+
+@migrations()
+def m005_chat_moves_and_flows(db: Database) -> None:
+    """``chat_moves``: a group Telegram upgraded to a supergroup has a new id. The
+    office group follows it here (overriding ``office.group_chat_id``), so reminders
+    keep reaching it after a restart; ``announced_at`` says the admins were told.
+
+    ``flows``: every step-by-step conversation in progress (:mod:`bot.flows`), of
+    every feature, in one table. The guided logs of ``activity_drafts`` and the
+    drafts of ``reminder_drafts`` are moved into it, and those tables dropped.
+    """
+    db["chat_moves"].create(
+        {"old_chat_id": int, "new_chat_id": int, "moved_at": str, "announced_at": str},
+        pk="old_chat_id",
+    )
+    db["flows"].create(
+        {
+            "id": int,
+            "flow": str,  # deadline | agreement | postpone | … | activity | activity_quick
+            "chat_id": int,
+            "user_id": int,
+            "user_name": str,
+            "step": str,
+            "data": str,  # JSON: what has been written so far
+            "origin": str,  # "chat:message" that began it, so a redelivery continues it
+            "created_at": str,
+            "updated_at": str,
+            "closed_at": str,
+            "saved_id": int,  # what it saved, when it saved something
+        },
+        pk="id",
+        not_null={"flow", "chat_id", "user_id", "step", "created_at", "updated_at"},
+        defaults={"data": "{}", "user_name": ""},
+    )
+    db["flows"].create_index(["chat_id", "user_id", "closed_at"])
+    db["flows"].create_index(["origin"], unique=True)
+    db.execute(
+        "INSERT INTO flows (flow, chat_id, user_id, user_name, step, data, origin, created_at, "
+        "updated_at, closed_at, saved_id) SELECT kind, chat_id, user_id, COALESCE(user_name, ''), "
+        "step, COALESCE(data, '{}'), origin, created_at, updated_at, closed_at, saved_id "
+        "FROM reminder_drafts ORDER BY id")
+    db.execute(
+        "INSERT INTO flows (flow, chat_id, user_id, user_name, step, data, created_at, "
+        "updated_at) SELECT CASE mode WHEN 'quick' THEN 'activity_quick' ELSE 'activity' END, "
+        "chat_id, user_id, COALESCE(user_name, ''), step, json_object("
+        "'mode', mode, 'origin_message_id', origin_message_id, "
+        "'last_message_id', last_message_id, 'line', line, 'text', text, 'day', day, "
+        "'partners', json(COALESCE(partners, '[]')), 'department', department, "
+        "'evidence', json(COALESCE(evidence, '[]'))), created_at, updated_at "
+        "FROM activity_drafts")
+    db["reminder_drafts"].drop()
+    db["activity_drafts"].drop()

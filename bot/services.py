@@ -6,9 +6,10 @@ services and format the reply.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
 
@@ -18,6 +19,13 @@ from bot.db import open_database
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.store import KnowledgeBase, load_knowledge
 from bot.reminders.service import ReminderService
+
+SERVICES_KEY = "services"  # where the Telegram application keeps them (``bot_data``)
+
+
+def services_in(bot_data: Mapping[str, Any]) -> Services:
+    """The services a Telegram application carries in its ``bot_data``."""
+    return bot_data[SERVICES_KEY]
 
 
 @dataclass

@@ -7,21 +7,23 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot import access
 from bot.config import AccessSettings
+from bot.replies import toast
 from bot.texts import common as texts
-from handlers.replies import reply, services_of
+from handlers.kit import Context
+from handlers.replies import reply
 
 COMMANDS: list[tuple[str, str]] = []
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[object]]
+Handler = Callable[[Update, Context], Awaitable[object]]
 
 
-async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def guard(update: Update, context: Context) -> None:
     """Stop updates from unknown users before any feature sees them."""
-    services = services_of(context)
+    services = context.services
     user = update.effective_user
     if user is None or access.can_ask(user.id, services.settings.access):
         return
@@ -34,19 +36,22 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     raise ApplicationHandlerStop
 
 
-def _allowed_only(allowed: Callable[[int, AccessSettings], bool],
-                  refusal: Callable[[int | None], str]) -> Callable[[Handler], Handler]:
-    """A decorator that runs the handler only for users ``allowed`` lets through."""
+def requires(allowed: Callable[[int, AccessSettings], bool],
+             refusal: Callable[[int | None], str]) -> Callable[[Handler], Handler]:
+    """The one access check, declared on the handler: it runs only for users ``allowed``
+    lets through; others get ``refusal`` (as the button's answer, for a button)."""
 
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        async def wrapper(update: Update, context: Context) -> object:
             user = update.effective_user
-            if user is not None and allowed(user.id, services_of(context).settings.access):
+            if user is not None and allowed(user.id, context.services.settings.access):
                 return await handler(update, context)
+            text = refusal(user.id if user else None)
             if update.callback_query is not None:
-                await update.callback_query.answer()
-            await reply(update, refusal(user.id if user else None))
+                await update.callback_query.answer(toast(text), show_alert=True)
+                return None
+            await reply(update, text)
             return None
 
         return wrapper
@@ -55,10 +60,10 @@ def _allowed_only(allowed: Callable[[int, AccessSettings], bool],
 
 
 #: Staff and admins only; others are told their id, to ask the office for access.
-staff_only = _allowed_only(access.can_log,
+staff_only = requires(access.can_log,
                            lambda user_id: texts.STAFF_ONLY.format(user_id=user_id or "?"))
 #: Admins only.
-admin_only = _allowed_only(access.is_admin, lambda user_id: texts.ADMIN_ONLY)
+admin_only = requires(access.is_admin, lambda user_id: texts.ADMIN_ONLY)
 
 
 def register(application: Application) -> None:

@@ -6,11 +6,12 @@ import html
 import logging
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
 from bot.access import Role, role_of
 from bot.texts import common as texts
-from handlers.replies import reply, services_of
+from handlers.kit import Context
+from handlers.replies import reply
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +21,11 @@ COMMANDS = [
 ]
 
 
-def _for_role(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, staff: str,
+def _for_role(update: Update, context: Context, text: str, staff: str,
               admin: str) -> str:
     """``text``, plus what staff and admins may also do, for the person who asked."""
     user = update.effective_user
-    role = role_of(user.id if user else None, services_of(context).settings.access)
+    role = role_of(user.id if user else None, context.services.settings.access)
     if role >= Role.STAFF:
         text += staff
     if role is Role.ADMIN:
@@ -32,20 +33,20 @@ def _for_role(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, sta
     return text
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     name = html.escape(update.effective_user.first_name if update.effective_user else "")
-    office = html.escape(services_of(context).settings.office.name)
+    office = html.escape(context.services.settings.office.name)
     welcome = texts.WELCOME.format(name=name, office=office)
     await reply(update, _for_role(update, context, welcome, texts.WELCOME_STAFF,
                                   texts.WELCOME_ADMIN))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     await reply(update, _for_role(update, context, texts.HELP, texts.HELP_STAFF,
                                   texts.HELP_ADMIN))
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log the traceback; tell the person, without internals, that it failed."""
     log.error("Error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:

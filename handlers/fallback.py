@@ -9,7 +9,14 @@ from __future__ import annotations
 import html
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.texts import common as texts
 from handlers.replies import reply
@@ -27,7 +34,14 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await reply(update, texts.UNKNOWN_COMMAND.format(command=html.escape(command)))
 
 
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button no feature claims (an old or forged one): answered, so the client stops
+    spinning, with a word on what to do."""
+    await update.callback_query.answer(texts.EXPIRED_BUTTON)
+
+
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("cancelar", nothing_to_cancel))
     application.add_handler(MessageHandler(
         filters.COMMAND & filters.ChatType.PRIVATE, unknown_command))
+    application.add_handler(CallbackQueryHandler(unknown_button))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 
+from tests.support.chat import data_of
 from tests.support.fake_telegram import FakeBotApiServer, FakeTelegram
 from tests.support.process import start_enlace, stop, times_ready, wait_ready
 from tests.support.updates import callback, message, photo
@@ -55,10 +56,6 @@ def activities(tmp_path: Path) -> list[sqlite3.Row]:
 def fresh_update_id() -> int:
     """A new update id, after every one used so far (Telegram's ids only grow)."""
     return message(None)["update_id"]
-
-
-def data_of(call, label_start: str) -> str:
-    return next(data for label, data in call.buttons() if label.startswith(label_start))
 
 
 def test_staff_log_redelivery_restart_and_report(server, tmp_path):

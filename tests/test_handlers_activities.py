@@ -3,19 +3,12 @@
 from datetime import date, timedelta
 
 from tests.conftest import ADMIN_ID, LIAISON_ID, STAFF_ID, STRANGER_ID, send
+from tests.support.chat import data_of, last
 from tests.support.updates import GROUP_ID, callback, message, photo
-
-
-def last(fake, method="sendMessage"):
-    return fake.sent(method)[-1]
 
 
 def rows(services, where="1 = 1"):
     return list(services.db["activities"].rows_where(where, order_by="id"))
-
-
-def data_of(call, label_start):
-    return next(data for label, data in call.buttons() if label.startswith(label_start))
 
 
 async def test_quick_log_with_a_photo_confirms_exactly_what_was_stored(app, fake, services):
@@ -243,7 +236,7 @@ async def test_a_correction_typed_at_the_evidence_step_shows_the_summary(app, fa
 async def test_guided_log_cannot_start_in_a_group(app, fake, services):
     await send(app, message("/registrar 2", user_id=STAFF_ID, chat_id=GROUP_ID))
     assert "en privado" in last(fake).text
-    assert services.db["activity_drafts"].count == 0
+    assert services.db["flows"].count_where("flow LIKE 'activity%'") == 0
 
 
 async def test_a_message_delivered_late_is_read_from_when_it_was_written(app, fake, services,

@@ -12,8 +12,7 @@ import time_machine
 from bot.access import Person
 from bot.config import Settings
 from bot.db import open_database
-from bot.reminders.agreements import AgreementDraft
-from bot.reminders.deadlines import DeadlineDraft
+from bot.reminders.models import AgreementDraft, DeadlineDraft
 from bot.reminders.service import ReminderService
 from bot.services import build_services
 from tests.conftest import STAFF_ID
@@ -53,10 +52,10 @@ def service(settings: Settings) -> ReminderService:
 def deliver(svc: ReminderService, *, failing: set[int] = frozenset()) -> list[tuple[str, int]]:
     """What the sender does: send each owed message (chats in ``failing`` error out)."""
     sent = []
-    for out in svc.outgoing():
+    for out in svc.delivery.outgoing():
         if out.chat_id in failing:
             continue
-        svc.mark_sent(out, message_id=len(sent) + 1)
+        svc.delivery.sent(out, message_id=len(sent) + 1)
         sent.append((out.key, out.chat_id))
     return sent
 
@@ -114,13 +113,13 @@ def test_downtime_sends_only_the_newest_reminder_marked_late(settings_no_digest,
     # The bot is down from 13 to 15 December 09:00: the 1-day and same-day reminders fell due.
     travel(at(2026, 12, 15, 9))
     svc = service(settings_no_digest)
-    outgoing = svc.outgoing()
+    outgoing = svc.delivery.outgoing()
     assert [(o.key, o.chat_id, o.delivery.late) for o in outgoing] == [
         (f"deadline:{deadline_id}:2026-12-15T10:00:lead:0d", GROUP_ID, True),
         (f"deadline:{deadline_id}:2026-12-15T10:00:lead:0d", STAFF_ID, True)]
-    assert "⚠️ <b>Con retraso</b>" in outgoing[0].shown.text
-    assert "martes 15 de diciembre de 2026, 08:00" in outgoing[0].shown.text
-    assert "en 1 h" in outgoing[0].shown.text
+    assert "⚠️ <b>Con retraso</b>" in outgoing[0].reply.text
+    assert "martes 15 de diciembre de 2026, 08:00" in outgoing[0].reply.text
+    assert "en 1 h" in outgoing[0].reply.text
     deliver(svc)
     travel(at(2026, 12, 16, 9))
     assert deliver(service(settings_no_digest)) == []  # the skipped 1-day one never comes
@@ -131,7 +130,7 @@ def test_a_reminder_a_few_minutes_late_is_not_flagged(settings_no_digest, travel
     svc = service(settings_no_digest)
     add_deadline(svc, date(2026, 12, 2))
     travel(at(2026, 12, 2, 8, 3))
-    assert [o.delivery.late for o in svc.outgoing()] == [False, False]
+    assert [o.delivery.late for o in svc.delivery.outgoing()] == [False, False]
 
 
 def test_crash_between_group_and_owner_resends_only_the_owner(settings_no_digest, travel):
@@ -139,9 +138,9 @@ def test_crash_between_group_and_owner_resends_only_the_owner(settings_no_digest
     svc = service(settings_no_digest)
     add_deadline(svc, date(2026, 12, 2))
     travel(at(2026, 12, 2, 8))
-    first = svc.outgoing()
-    svc.mark_sent(first[0], 10)  # the group message went out, then the process died
-    after_restart = service(settings_no_digest).outgoing()
+    first = svc.delivery.outgoing()
+    svc.delivery.sent(first[0], 10)  # the group message went out, then the process died
+    after_restart = service(settings_no_digest).delivery.outgoing()
     assert [o.chat_id for o in after_restart] == [STAFF_ID]
 
 
@@ -163,12 +162,13 @@ def test_undeliverable_owner_is_not_retried(settings_no_digest, travel):
     svc = service(settings_no_digest)
     add_deadline(svc, date(2026, 12, 2))
     travel(at(2026, 12, 2, 8))
-    for out in svc.outgoing():
+    for out in svc.delivery.outgoing():
         if out.chat_id == STAFF_ID:
-            svc.mark_undeliverable(out, "Forbidden: bot can't initiate conversation with a user")
+            svc.delivery.undeliverable(
+                out, "Forbidden: bot can't initiate conversation with a user")
         else:
-            svc.mark_sent(out, 1)
-    assert svc.outgoing() == []
+            svc.delivery.sent(out, 1)
+    assert svc.delivery.outgoing() == []
 
 
 def test_done_deleted_and_postponed_deadlines(settings_no_digest, travel):
@@ -177,10 +177,10 @@ def test_done_deleted_and_postponed_deadlines(settings_no_digest, travel):
     done = add_deadline(svc, date(2026, 12, 3), title="Hecho")
     deleted = add_deadline(svc, date(2026, 12, 3), title="Borrado")
     moved = add_deadline(svc, date(2026, 12, 3), title="Pospuesto")
-    svc.done(ANA, done)
-    svc.delete(ANA, deleted)
+    svc.deadline_actions.done(ANA, done)
+    svc.deadline_actions.delete(ANA, deleted)
     travel(at(2026, 12, 2, 12))
-    svc.postpone(ANA, moved, 7)
+    svc.deadline_actions.postpone(ANA, moved, 7)
     keys = []
     moment = at(2026, 12, 2, 12)
     while moment < at(2026, 12, 11):
@@ -220,9 +220,9 @@ def test_follow_up_done_is_recorded_once_and_logged_as_an_activity(settings, tra
         partner="GOAL", kind="mou", signed_on=date(2025, 11, 30), cadence="trimestral",
         status="vigente"), by=STAFF_ID, at=svc.now())
     period = date(2026, 2, 28)
-    first = svc.followup_done(ANA, agreement.id, period)
+    first = svc.agreement_actions.followup_done(ANA, agreement.id, period)
     assert "Seguimiento al convenio con <b>GOAL</b> registrado" in first.text
-    again = svc.followup_done(ANA, agreement.id, period)
+    again = svc.agreement_actions.followup_done(ANA, agreement.id, period)
     assert again.toast == "Ese seguimiento ya estaba registrado."
     rows = list(svc.db.query("SELECT * FROM agreement_followups"))
     assert len(rows) == 1 and rows[0]["period_on"] == "2026-02-28"
@@ -233,7 +233,7 @@ def test_follow_up_done_is_recorded_once_and_logged_as_an_activity(settings, tra
         assert rows[0]["activity_id"]
         assert "registro de actividades" in first.text
     travel(at(2026, 2, 28, 9, 5))
-    assert [o.key for o in svc.outgoing() if o.due.kind == "followup"] == []
+    assert [o.key for o in svc.delivery.outgoing() if o.due.kind == "followup"] == []
 
 
 def test_weekly_digest_lists_the_next_fourteen_days_once(settings, travel):
@@ -242,11 +242,11 @@ def test_weekly_digest_lists_the_next_fourteen_days_once(settings, travel):
     add_deadline(svc, date(2026, 11, 20), time(17, 0), title="Informe al concejo")
     add_deadline(svc, date(2026, 12, 31), title="Muy lejos")
     travel(at(2026, 11, 16, 8, 0, 1))  # Monday
-    outgoing = [o for o in svc.outgoing() if o.due.kind == "digest"]
+    outgoing = [o for o in svc.delivery.outgoing() if o.due.kind == "digest"]
     assert [o.chat_id for o in outgoing] == [GROUP_ID]
-    text = outgoing[0].shown.text
+    text = outgoing[0].reply.text
     assert "Informe al concejo" in text and "vie 20 nov" in text and "en 4 días" in text
     assert "Muy lejos" not in text
     deliver(svc)
     travel(at(2026, 11, 16, 12))
-    assert [o for o in service(settings).outgoing() if o.due.kind == "digest"] == []
+    assert [o for o in service(settings).delivery.outgoing() if o.due.kind == "digest"] == []

@@ -12,9 +12,8 @@ import pytest
 
 from bot.config import DEFAULT_ACTION_LINES
 from bot.db import open_database
-from bot.reminders.agreements import AgreementStore
-from bot.reminders.deadlines import DeadlineStore
 from bot.reminders.imports import ImportFileError, import_file
+from bot.reminders.store import AgreementStore, DeadlineStore
 from tests.conftest import BOGOTA
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from bot.config import ReminderSettings
 from bot.dates import Duration
-from bot.reminders.agreements import Agreement
-from bot.reminders.deadlines import Deadline
-from bot.reminders.plan import Lead, agreement_dues, deadline_dues, digest_dues, followup_status
+from bot.delivery.plan import Lead, agreement_dues, deadline_dues, digest_dues, followup_status
+from bot.reminders.models import Agreement, Deadline
 
 TZ = ZoneInfo("America/Bogota")
 EIGHT = time(8, 0)

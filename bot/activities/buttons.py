@@ -7,25 +7,13 @@ it already is.
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
-
 from bot.access import Person
 from bot.activities import render
 from bot.activities.models import EntryError, Logged
 from bot.activities.service import ActivityService
-from bot.knowledge.render import Reply
+from bot.replies import Pressed, Reply, toast
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
-
-
-@dataclass(frozen=True)
-class Pressed:
-    """A short notice (toast) and/or the text that replaces the pressed message."""
-
-    toast: str | None = None
-    reply: Reply | None = None
 
 
 def press(service: ActivityService, data: str, person: Person, chat_id: int) -> Pressed:
@@ -40,7 +28,7 @@ def press(service: ActivityService, data: str, person: Person, chat_id: int) -> 
     try:
         return _press(service, kind, numbers, person, chat_id)
     except EntryError as exc:
-        return Pressed(toast=_plain(str(exc)))
+        return Pressed(toast=toast(str(exc)))
     except (IndexError, ValueError):
         return Pressed(toast=common_texts.EXPIRED_BUTTON)
 
@@ -86,9 +74,3 @@ def _press(service: ActivityService, kind: str, n: list[int], person: Person,
         activity, changed = service.restore(activity_id, person)
         return Pressed(reply=render.restored_reply(activity, lines, changed=changed))
     return Pressed(toast=common_texts.EXPIRED_BUTTON)
-
-
-def _plain(text: str) -> str:
-    """A toast shows plain text (at most 200 characters)."""
-    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return plain if len(plain) <= 200 else plain[:199] + "…"

@@ -1,20 +1,23 @@
 """Step-by-step logs: /registrar alone, and quick logs waiting for their line.
 
-Each step is written to ``activity_drafts`` before the bot answers, so a
-restart (or a crash) loses nothing: the next message or button continues
-where the person was. A redelivered message is recognised by its id and
-only asks the same question again; "Guardar" pressed twice saves once,
-because the entry is keyed by the message that started the log.
+Two flows of :mod:`bot.flows`, declared in :data:`STEPS`: ``activity`` (the guided
+log, every step reads what is typed) and ``activity_quick`` (a one-line log whose
+line could not be told, waiting for a line button). Each step is written to the
+``flows`` table before the bot answers, so a restart (or a crash) loses nothing:
+the next message or button continues where the person was. A redelivered message
+is recognised by its id and only asks the same question again; "Guardar" pressed
+twice saves once, because the entry is keyed by the message that started the log.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from bot.access import Person
 from bot.activities.models import (
+    Activity,
     Draft,
     DraftState,
     EntryError,
@@ -23,19 +26,51 @@ from bot.activities.models import (
     Step,
     add_evidence,
 )
-from bot.activities.parse import check_line, parse_entry
+from bot.activities.parse import Vocabulary, check_line, parse_entry
 from bot.activities.store import ActivityStore, NewActivity
+from bot.config import ActionLine, Settings
+from bot.flows import Conversations, Flow, FlowState
+from bot.flows import Step as FlowStep
 from bot.texts import activities as texts
 
-if TYPE_CHECKING:
-    from bot.activities.service import ActivityService
+GUIDED, QUICK = "activity", "activity_quick"
+# flow -> its steps: what the person is asked next (the question is drawn by
+# bot.activities.render.step_reply; what an answer does is in GuidedLog below).
+STEPS: dict[str, dict[str, FlowStep[None]]] = {
+    GUIDED: {
+        "line": FlowStep(typed=True),  # the line: a button, or its number typed
+        "text": FlowStep(typed=True),  # what happened (a caption counts, with its photo)
+        "evidence": FlowStep(typed=True),  # a photo, document or location, or «Omitir»
+        "confirm": FlowStep(typed=True),  # «Guardar»; a text typed now corrects the entry
+    },
+    QUICK: {"line": FlowStep()},  # a one-line log waiting for its line button
+}
+_OWN = ("chat_id", "user_id", "user_name", "step", "created_at", "updated_at")
+
+
+class ActivityLog(Protocol):
+    """What a guided log needs of the activity log
+    (:class:`bot.activities.service.ActivityService`): no import back to it."""
+
+    settings: Settings
+    store: ActivityStore
+    now: Callable[[], datetime]
+
+    @property
+    def lines(self) -> list[ActionLine]: ...
+    def vocabulary(self) -> Vocabulary: ...
+    def written_at(self, sent_at: datetime | None) -> datetime: ...
+    def save_new(self, new: NewActivity) -> tuple[Activity, bool]: ...
 
 
 class GuidedLog:
-    """The drafts of one office, on top of :class:`ActivityService`."""
+    """The drafts of one office, on top of the activity log."""
 
-    def __init__(self, service: ActivityService) -> None:
+    def __init__(self, service: ActivityLog) -> None:
         self.service = service
+        limit = timedelta(hours=service.settings.activities.draft_hours)
+        self.flows = Conversations(service.store.db, [
+            Flow(name, steps, max_age=limit) for name, steps in STEPS.items()], service.now)
 
     @property
     def store(self) -> ActivityStore:
@@ -46,15 +81,13 @@ class GuidedLog:
 
     def draft_of(self, chat_id: int, user_id: int) -> DraftState | None:
         """The guided log this person has open in this chat; an abandoned one expires."""
-        row = self.store.draft(chat_id, user_id)
-        if row is None:
+        flow = self.flows.current(chat_id, user_id)
+        if flow is None:
             return None
-        state = DraftState.from_row(row)
-        limit = timedelta(hours=self.service.settings.activities.draft_hours)
-        if self.now() - state.updated_at > limit:
-            self.store.drop_draft(chat_id, user_id)
-            return None
-        return state
+        return DraftState.from_row({
+            **flow.data, "chat_id": flow.chat_id, "user_id": flow.user_id,
+            "user_name": flow.user_name, "step": flow.step,
+            "created_at": flow.created_at.isoformat(), "updated_at": flow.updated_at.isoformat()})
 
     def start(self, *, person: Person, chat_id: int, message_id: int, line: int | None = None,
               evidence: Sequence[Evidence] = ()) -> Step:
@@ -149,9 +182,7 @@ class GuidedLog:
 
     def cancel(self, *, chat_id: int, user_id: int) -> bool:
         """Leave a guided log; True if there was one."""
-        had = self.store.draft(chat_id, user_id) is not None
-        self.store.drop_draft(chat_id, user_id)
-        return had
+        return self.flows.cancel(chat_id, user_id) > 0
 
     def wait_for_line(self, draft: Draft, *, person: Person, chat_id: int, message_id: int,
                       evidence: Sequence[Evidence]) -> Step:
@@ -173,7 +204,9 @@ class GuidedLog:
             department=state.department, chat_id=state.chat_id,
             message_id=state.origin_message_id, evidence=tuple(state.evidence), source=source,
         ))
-        self.store.drop_draft(state.chat_id, state.user_id)
+        flow = self._flow_of(state)
+        if flow is not None:
+            self.flows.close(flow.id, saved_id=activity.id)
         return Logged(activity, created)
 
     def _new_draft(self, person: Person, chat_id: int, message_id: int, *, mode: str,
@@ -183,9 +216,25 @@ class GuidedLog:
                           mode=mode, origin_message_id=message_id, last_message_id=message_id,
                           created_at=now, updated_at=now)
 
+    def _flow_of(self, state: DraftState) -> FlowState | None:
+        """The row of this draft: the person's open log begun by the same message."""
+        flow = self.flows.current(state.chat_id, state.user_id)
+        if flow is None or flow.data.get("origin_message_id") != state.origin_message_id:
+            return None
+        return flow
+
     def _save(self, state: DraftState) -> None:
+        """On disk before the bot answers; a new log replaces the one left open."""
         state.updated_at = self.now()
-        self.store.save_draft(state.to_row())
+        row = state.to_row()
+        data: dict[str, Any] = {key: value for key, value in row.items() if key not in _OWN}
+        flow = self._flow_of(state)
+        name = GUIDED if state.mode == "guided" else QUICK
+        if flow is not None and flow.flow == name:
+            self.flows.go(flow, state.step, data)
+        else:
+            self.flows.start(name, Person(state.user_id, state.user_name),
+                             chat_id=state.chat_id, step=state.step, data=data)
 
     def _current(self, person: Person, chat_id: int) -> DraftState:
         state = self.draft_of(chat_id, person.id)

@@ -27,7 +27,8 @@ from bot.activities.models import (
 from bot.activities.summary import Summary
 from bot.config import ActionLine
 from bot.dates import format_day, format_short
-from bot.knowledge.render import Buttons, Reply
+from bot.replies import Reply
+from bot.replies import Rows as Buttons
 from bot.texts import activities as texts
 
 MAX_SHOWN = 8  # people and partners listed in a summary before "otros"

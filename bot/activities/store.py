@@ -8,7 +8,6 @@ change keeps the previous version in ``activity_history``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -225,39 +224,6 @@ class ActivityStore:
             [chat_id, user_id],
         ).fetchone()
         return (row[0], datetime.fromisoformat(row[1])) if row else None
-
-    # -- guided-log drafts -----------------------------------------------------
-    def draft(self, chat_id: int, user_id: int) -> dict[str, Any] | None:
-        rows = list(self.db.query(
-            "SELECT * FROM activity_drafts WHERE chat_id = ? AND user_id = ?", [chat_id, user_id]
-        ))
-        if not rows:
-            return None
-        row = rows[0]
-        for key in ("partners", "evidence"):
-            row[key] = json.loads(row[key] or "[]")
-        return row
-
-    def save_draft(self, draft: dict[str, Any]) -> None:
-        """Insert or replace a draft; committed before the bot answers."""
-        row = dict(draft)
-        for key in ("partners", "evidence"):
-            row[key] = _dump(row.get(key) or [])
-        with self.db.atomic():
-            self.db["activity_drafts"].insert(row, replace=True)
-
-    def drop_draft(self, chat_id: int, user_id: int) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                "DELETE FROM activity_drafts WHERE chat_id = ? AND user_id = ?", [chat_id, user_id]
-            )
-
-    def has_draft(self, chat_id: int, user_id: int, steps: Iterable[str] | None = None) -> bool:
-        row = self.db.execute(
-            "SELECT step FROM activity_drafts WHERE chat_id = ? AND user_id = ?",
-            [chat_id, user_id],
-        ).fetchone()
-        return row is not None and (steps is None or row[0] in set(steps))
 
 
 def _dump(value: Any) -> str:

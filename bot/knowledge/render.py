@@ -11,23 +11,15 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass, field
 
 from bot.knowledge.qa import Answer, PendingQuestion
 from bot.knowledge.search import Candidate
 from bot.knowledge.store import Entry, KnowledgeBase
+from bot.replies import Reply
 from bot.texts import knowledge as texts
 
 Buttons = list[list[tuple[str, str]]]
 MAX_LABEL = 60
-
-
-@dataclass
-class Reply:
-    """A message to show: HTML text and rows of (label, callback data) buttons."""
-
-    text: str
-    buttons: Buttons = field(default_factory=list)
 
 
 def entry_key(entry_id: str) -> str:

@@ -1,10 +1,7 @@
-"""Deadlines and agreement follow-ups: reminders that are never lost and never doubled.
-
-The truth lives in SQLite: deadlines, agreements, follow-ups done and, per
-reminder key and chat, whether Telegram accepted the message. Which reminders
-should exist is derived from those facts (:mod:`bot.reminders.plan`); the
-JobQueue in :mod:`handlers.reminders` is only the clock that asks
-:class:`bot.reminders.service.ReminderService` what is owed now.
+"""Deadlines and agreements: the flows that write them, what can be done to them, and
+how they read. Rooms: models, parse, store, render, the flows (``*_flow.py``), the
+actions (``*_actions.py``), buttons, and the service facade. Which reminders they owe,
+and sending them, is :mod:`bot.delivery`.
 
 Nothing in this package imports ``telegram``.
 """

@@ -34,17 +34,18 @@ from pathlib import Path
 from bot.config import ActionLine
 from bot.dates import DateError, parse_when
 from bot.folding import fold
-from bot.reminders.agreements import (
-    AgreementDraft,
-    AgreementStore,
+from bot.refusal import Refusal
+from bot.reminders.models import AgreementDraft, DeadlineDraft, InputError
+from bot.reminders.parse import (
     read_cadence,
     read_end,
     read_kind,
     read_status,
+    validate_agreement,
+    validate_deadline,
 )
-from bot.reminders.agreements import validate as validate_agreement
-from bot.reminders.deadlines import DeadlineDraft, DeadlineStore, InputError
-from bot.reminders.deadlines import validate as validate_deadline
+from bot.reminders.store import AgreementStore, DeadlineStore
+from bot.texts import imports as texts
 
 DEADLINE_COLUMNS = ["titulo", "fecha", "hora", "linea", "responsable_id", "responsable", "notas"]
 AGREEMENT_COLUMNS = ["contraparte", "tipo", "objeto", "firma", "fin", "duracion", "seguimiento",
@@ -71,17 +72,17 @@ class ImportResult:
     def report(self, path: Path | str) -> str:
         """The Spanish summary printed by ``enlace import``."""
         if self.errors:
-            lines = [f"No se cargó nada de {path}: "
-                     f"{len(self.errors)} fila(s) con errores."]
-            lines += [f"  fila {row}: {message}" for row, message in self.errors]
+            lines = [texts.NOTHING_LOADED.format(path=path, count=len(self.errors))]
+            lines += [texts.ROW_ERROR.format(row=row, message=message)
+                      for row, message in self.errors]
             return "\n".join(lines)
-        text = f"{self.created} {self.kind} cargados desde {path}."
+        text = texts.LOADED.format(count=self.created, kind=self.kind, path=path)
         if self.existing:
-            text += f" {self.existing} ya estaban cargados y no se repitieron."
+            text += texts.ALREADY_LOADED.format(count=self.existing)
         return text
 
 
-class ImportFileError(ValueError):
+class ImportFileError(Refusal):
     """The file as a whole can not be read (missing, no header, unknown columns)."""
 
 
@@ -95,13 +96,14 @@ def read_rows(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"No pude leer {path}: {exc.strerror or exc}.") from None
+        raise ImportFileError(texts.CANNOT_READ.format(path=path,
+                                                      reason=exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
     if not text.strip():
-        raise ImportFileError(f"{path} está vacío.")
+        raise ImportFileError(texts.EMPTY.format(path=path))
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -111,16 +113,16 @@ def read_rows(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     elif "titulo" in header:
         kind, known, required = "plazos", DEADLINE_COLUMNS, ["titulo", "fecha"]
     else:
-        raise ImportFileError(
-            f"{path}: no reconozco las columnas. Un archivo de plazos lleva "
-            f"{', '.join(DEADLINE_COLUMNS)}; uno de convenios, {', '.join(AGREEMENT_COLUMNS)}.")
+        raise ImportFileError(texts.UNKNOWN_KIND.format(
+            path=path, deadlines=", ".join(DEADLINE_COLUMNS),
+            agreements=", ".join(AGREEMENT_COLUMNS)))
     unknown = [name for name in header if name and name not in known]
     if unknown:
-        raise ImportFileError(f"{path}: columnas desconocidas: {', '.join(unknown)}. "
-                           f"Las columnas válidas son: {', '.join(known)}.")
+        raise ImportFileError(texts.UNKNOWN_COLUMNS.format(
+            path=path, unknown=", ".join(unknown), known=", ".join(known)))
     missing = [name for name in required if name not in header]
     if missing:
-        raise ImportFileError(f"{path}: falta la columna {', '.join(missing)}.")
+        raise ImportFileError(texts.MISSING_COLUMN.format(path=path, missing=", ".join(missing)))
     rows = []
     for record in reader:
         line = reader.line_num
@@ -139,26 +141,25 @@ def _fingerprint(*parts: object) -> str:
 
 def _owner(values: dict[str, str]) -> tuple[int | None, str]:
     raw = values.get("responsable_id", "")
-    if raw and not raw.lstrip("-").isdigit():
-        raise InputError(f"responsable_id «{raw}» debe ser un número de usuario de Telegram.")
+    if raw and not (raw.isascii() and raw.lstrip("-").isdigit() and len(raw) <= 15):
+        raise InputError(texts.OWNER_ID_NOT_NUMBER.format(raw=raw))
     return (int(raw) if raw else None), values.get("responsable", "")
 
 
 def deadline_from_row(values: dict[str, str], now: datetime,
                       lines: Sequence[ActionLine]) -> DeadlineDraft:
     if not values.get("titulo"):
-        raise InputError("falta el título (columna titulo).")
+        raise InputError(texts.TITLE_MISSING)
     if not values.get("fecha"):
-        raise InputError("falta la fecha (columna fecha), ej. 2026-12-15 o 15/12/2026.")
+        raise InputError(texts.DATE_MISSING)
     text = values["fecha"] + (f" {values['hora']}" if values.get("hora") else "")
     try:
         when = parse_when(text, now=now, prefer="future")
     except DateError as exc:
-        raise InputError(exc.problem + " Use 2026-12-15 o 15/12/2026 y la hora como 17:00.") \
-            from None
+        raise InputError(texts.DATE_HOW.format(problem=exc.problem)) from None
     line_text = values.get("linea", "")
-    if line_text and not line_text.isdigit():
-        raise InputError(f"la línea «{line_text}» debe ser un número.")
+    if line_text and not (line_text.isascii() and line_text.isdigit() and len(line_text) < 4):
+        raise InputError(texts.LINE_NOT_NUMBER.format(line=line_text))
     owner_id, owner_name = _owner(values)
     draft = DeadlineDraft(title=values["titulo"], due_date=when.day, due_time=when.time,
                           line=int(line_text) if line_text else None, owner_id=owner_id,
@@ -168,16 +169,16 @@ def deadline_from_row(values: dict[str, str], now: datetime,
 
 def agreement_from_row(values: dict[str, str], now: datetime) -> AgreementDraft:
     if not values.get("contraparte"):
-        raise InputError("falta la contraparte (columna contraparte).")
+        raise InputError(texts.PARTNER_MISSING)
     signed = None
     if values.get("firma"):
         try:
             signed = parse_when(values["firma"], now=now, prefer="past").day
         except DateError as exc:
-            raise InputError(f"firma: {exc.problem} Use 2025-03-15 o 15/03/2025.") from None
+            raise InputError(texts.SIGNED_HOW.format(problem=exc.problem)) from None
     ends_on = duration = None
     if values.get("fin") and values.get("duracion"):
-        raise InputError("escriba fin o duracion, no las dos.")
+        raise InputError(texts.END_OR_DURATION)
     if values.get("fin") or values.get("duracion"):
         ends_on, duration = read_end(values.get("fin") or values["duracion"], signed, now)
     owner_id, owner_name = _owner(values)
@@ -216,7 +217,7 @@ def import_file(path: Path, *, deadlines: DeadlineStore, agreements: AgreementSt
         else:
             origin = _fingerprint(draft.partner, draft.kind, draft.signed_on, draft.object)
         if origin in seen:
-            result.errors.append((line, f"repite la fila {seen[origin]}."))
+            result.errors.append((line, texts.REPEATED_ROW.format(row=seen[origin])))
             continue
         seen[origin] = line
         checked.append((origin, draft))

@@ -2,35 +2,24 @@
 
 Texts come from :mod:`bot.texts.reminders`; every value a person typed is
 HTML-escaped here. Buttons are rows of (label, callback_data) for
-:func:`handlers.replies.keyboard`; callback data is "rem:<action>:<args>".
+:class:`bot.replies.Reply`; callback data is "rem:<action>:<args>".
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 
 from bot.config import ActionLine
 from bot.dates import format_day, format_short, format_when
-from bot.reminders.agreements import CADENCE_NAMES, STATUSES, Agreement, AgreementDraft
-from bot.reminders.deadlines import Deadline, DeadlineDraft
+from bot.reminders.models import Agreement, AgreementDraft, Deadline, DeadlineDraft
+from bot.replies import Reply, Rows
 from bot.texts import reminders as texts
 
-Rows = list[list[tuple[str, str]]]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A reply: text, buttons, and how the handler should deliver it."""
-
-    text: str
-    buttons: Rows = field(default_factory=list)
-    prompt: bool = False  # asks the person to type (ForceReply in groups)
-    toast: str | None = None  # short answer to a button press
-    close_buttons: bool = False  # remove the buttons of the message that was pressed
-    refresh: str | None = None  # "plazos" / "convenios": redraw the list that was pressed
+CADENCE_NAMES = texts.CADENCE_NAMES
+STATUSES = texts.STATUS_NAMES
 
 
 def esc(value: object) -> str:
@@ -41,14 +30,14 @@ def days_left(target: date, today: date) -> str:
     """ "hoy", "mañana", "en 5 días", "venció ayer", "venció hace 3 días"."""
     days = (target - today).days
     if days == 0:
-        return "hoy"
+        return texts.TODAY
     if days == 1:
-        return "mañana"
+        return texts.TOMORROW
     if days > 1:
-        return f"en {days} días"
+        return texts.IN_DAYS.format(days=days)
     if days == -1:
-        return "venció ayer"
-    return f"venció hace {-days} días"
+        return texts.OVERDUE_YESTERDAY
+    return texts.OVERDUE_DAYS.format(days=-days)
 
 
 def time_left(due_at: datetime, now: datetime, has_time: bool) -> str:
@@ -56,11 +45,13 @@ def time_left(due_at: datetime, now: datetime, has_time: bool) -> str:
     if has_time and due_at.date() == now.date():
         minutes = int((due_at - now).total_seconds() // 60)
         if minutes <= 0:
-            return "ya venció" if minutes < -1 else "vence ahora"
+            return texts.OVERDUE if minutes < -1 else texts.DUE_NOW
         hours, mins = divmod(minutes, 60)
         if not hours:
-            return f"en {mins} min"
-        return f"en {hours} h {mins} min" if mins else f"en {hours} h"
+            return texts.IN_MINUTES.format(minutes=mins)
+        if mins:
+            return texts.IN_HOURS_MINUTES.format(hours=hours, minutes=mins)
+        return texts.IN_HOURS.format(hours=hours)
     return days_left(due_at.date(), now.date())
 
 
@@ -69,21 +60,21 @@ def line_label(number: int | None, lines: Sequence[ActionLine]) -> str:
         return texts.NO_LINE
     for line in lines:
         if line.number == number:
-            return f"Línea {number}: {esc(line.name)}"
-    return f"Línea {number}"
+            return texts.LINE_NAMED.format(number=number, name=esc(line.name))
+    return texts.LINE_NUMBER.format(number=number)
 
 
 def owner_label(owner_name: str, owner_id: int | None) -> str:
     if owner_name:
         return esc(owner_name)
-    return f"usuario {owner_id}" if owner_id else "sin responsable"
+    return texts.OWNER_ID.format(owner_id=owner_id) if owner_id else texts.NO_OWNER
 
 
 # ----------------------------------------------------------------------------- deadlines
 
 
 def deadline_draft_card(draft_id: int, draft: DeadlineDraft, now: datetime,
-                        lines: Sequence[ActionLine], heading: str = texts.DRAFT_HEADING) -> Shown:
+                        lines: Sequence[ActionLine], heading: str = texts.DRAFT_HEADING) -> Reply:
     assert draft.due_date is not None
     when = format_when(draft.due_date, draft.due_time)
     left = f" ({days_left(draft.due_date, now.date())})"
@@ -93,7 +84,7 @@ def deadline_draft_card(draft_id: int, draft: DeadlineDraft, now: datetime,
         line=line_label(draft.line, lines), owner=owner_label(draft.owner_name, draft.owner_id),
         notes=notes)
     d = f"rem:d:{draft_id}"
-    return Shown(text, [
+    return Reply(text, [
         [(texts.BUTTON_SAVE, f"{d}:save"), (texts.BUTTON_CHANGE_DATE, f"{d}:date")],
         [(texts.BUTTON_TITLE, f"{d}:title"), (texts.BUTTON_LINE, f"{d}:line"),
          (texts.BUTTON_OWNER, f"{d}:owner")],
@@ -125,9 +116,9 @@ def short(text: str, limit: int = 80) -> str:
 
 
 def deadline_list(deadlines: Sequence[Deadline], now: datetime, lines: Sequence[ActionLine],
-                  *, buttons: bool, tz, limit: int = 20) -> Shown:
+                  *, buttons: bool, tz: tzinfo, limit: int = 20) -> Reply:
     if not deadlines:
-        return Shown(texts.LIST_EMPTY)
+        return Reply(texts.LIST_EMPTY)
     parts = [texts.LIST_HEADING.format(count=len(deadlines))]
     rows: Rows = []
     for n, deadline in enumerate(deadlines[:limit], start=1):
@@ -150,7 +141,17 @@ def deadline_list(deadlines: Sequence[Deadline], now: datetime, lines: Sequence[
         text += texts.LIST_MORE.format(count=len(deadlines) - limit)
     if buttons:
         text += texts.LIST_BUTTONS_HELP
-    return Shown(text, rows)
+    return Reply(text, rows)
+
+
+def confirm_buttons(draft_id: int) -> Rows:
+    """Yes / no to a deletion asked in confirmation ``draft_id``."""
+    return [[(texts.BUTTON_YES_DELETE, f"rem:d:{draft_id}:yes"),
+             (texts.BUTTON_NO, f"rem:d:{draft_id}:no")]]
+
+
+def restore_buttons(data: str) -> Rows:
+    return [[(texts.BUTTON_RESTORE, data)]]
 
 
 def postpone_buttons(deadline_id: int) -> Rows:
@@ -159,8 +160,8 @@ def postpone_buttons(deadline_id: int) -> Rows:
             [(texts.BUTTON_POSTPONE_DATE, f"rem:pp:{deadline_id}:date")]]
 
 
-def deadline_reminder(deadline: Deadline, now: datetime, lines: Sequence[ActionLine], tz,
-                      *, late_since: datetime | None) -> Shown:
+def deadline_reminder(deadline: Deadline, now: datetime, lines: Sequence[ActionLine], tz: tzinfo,
+                      *, late_since: datetime | None) -> Reply:
     extra = ""
     if deadline.line is not None:
         extra += texts.LINE_LINE.format(number=deadline.line, name=esc(_line_name(
@@ -174,7 +175,7 @@ def deadline_reminder(deadline: Deadline, now: datetime, lines: Sequence[ActionL
     buttons = [[(texts.BUTTON_DONE, f"rem:done:{deadline.id}")],
                [(texts.BUTTON_POSTPONE_DAY, f"rem:pp:{deadline.id}:1"),
                 (texts.BUTTON_POSTPONE_WEEK, f"rem:pp:{deadline.id}:7")]]
-    return Shown(_late(late_since) + text, buttons)
+    return Reply(_late(late_since) + text, buttons)
 
 
 def _line_name(number: int, lines: Sequence[ActionLine]) -> str:
@@ -194,26 +195,26 @@ def _object(agreement: Agreement | AgreementDraft) -> str:
     return f": {esc(agreement.object)}" if agreement.object else ""
 
 
-def expiry_reminder(agreement: Agreement, now: datetime, *, late_since: datetime | None) -> Shown:
+def expiry_reminder(agreement: Agreement, now: datetime, *, late_since: datetime | None) -> Reply:
     assert agreement.ends_on is not None
     text = texts.REMINDER_EXPIRY.format(
         partner=esc(agreement.partner), kind=esc(agreement.kind_name), object=_object(agreement),
         when=format_day(agreement.ends_on), left=days_left(agreement.ends_on, now.date()),
         extra=texts.OWNER_LINE.format(owner=owner_label(agreement.owner_name,
                                                         agreement.owner_id)))
-    return Shown(_late(late_since) + text, [[("✏️ Actualizar", f"rem:ag:{agreement.id}")]])
+    return Reply(_late(late_since) + text, [[(texts.BUTTON_UPDATE, f"rem:ag:{agreement.id}")]])
 
 
 def followup_reminder(agreement: Agreement, period_on: date, last: date | None, now: datetime,
-                      *, late_since: datetime | None) -> Shown:
+                      *, late_since: datetime | None) -> Reply:
     text = texts.REMINDER_FOLLOWUP.format(
         cadence=CADENCE_NAMES.get(agreement.cadence, ""), partner=esc(agreement.partner),
         kind=esc(agreement.kind_name), object=_object(agreement), when=format_day(period_on),
-        last=format_day(last) if last else "ninguno",
+        last=format_day(last) if last else texts.NO_FOLLOWUP_YET,
         extra=texts.OWNER_LINE.format(owner=owner_label(agreement.owner_name,
                                                         agreement.owner_id)))
     data = f"rem:fu:{agreement.id}:{period_on:%Y%m%d}"
-    return Shown(_late(late_since) + text, [[(texts.BUTTON_FOLLOWUP_DONE, data)]])
+    return Reply(_late(late_since) + text, [[(texts.BUTTON_FOLLOWUP_DONE, data)]])
 
 
 def agreement_end_label(agreement: Agreement | AgreementDraft, today: date) -> str:
@@ -221,64 +222,65 @@ def agreement_end_label(agreement: Agreement | AgreementDraft, today: date) -> s
     if end is not None:
         return f"{format_day(end)} ({days_left(end, today)})"
     if agreement.duration is not None:
-        return f"{agreement.duration.describe()} desde la firma"
-    return "sin fecha de fin"
+        return texts.END_AFTER_SIGNING.format(duration=agreement.duration.describe())
+    return texts.NO_END
 
 
-def agreement_draft_card(draft_id: int, draft: AgreementDraft, now: datetime) -> Shown:
-    from bot.reminders.agreements import KINDS
-
+def agreement_draft_card(draft_id: int, draft: AgreementDraft, now: datetime) -> Reply:
     text = texts.AG_CARD.format(
-        partner=esc(draft.partner), kind=esc(KINDS.get(draft.kind or "otro", "")),
+        partner=esc(draft.partner), kind=esc(texts.KIND_NAMES.get(draft.kind or "otro", "")),
         object=esc(draft.object) or "—",
-        signed=format_day(draft.signed_on) if draft.signed_on else "aún no se firma",
+        signed=format_day(draft.signed_on) if draft.signed_on else texts.NOT_SIGNED_YET,
         end=agreement_end_label(draft, now.date()),
         cadence=CADENCE_NAMES.get(draft.cadence or "none", ""),
         status=STATUSES.get(draft.status or "", ""),
         owner=owner_label(draft.owner_name, draft.owner_id))
     d = f"rem:d:{draft_id}"
-    return Shown(text, [[(texts.BUTTON_SAVE, f"{d}:save"), (texts.BUTTON_OWNER, f"{d}:owner")],
+    return Reply(text, [[(texts.BUTTON_SAVE, f"{d}:save"), (texts.BUTTON_OWNER, f"{d}:owner")],
                         [(texts.BUTTON_CANCEL, f"{d}:cancel")]])
 
 
 def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[date | None,
                                                                                date | None]],
-                   now: datetime, *, buttons: bool, limit: int = 20) -> Shown:
+                   now: datetime, *, buttons: bool, limit: int = 20) -> Reply:
     if not agreements:
-        return Shown(texts.AG_LIST_EMPTY)
+        return Reply(texts.AG_LIST_EMPTY)
     today = now.date()
     parts = [texts.AG_LIST_HEADING.format(count=len(agreements))]
     rows: Rows = []
     for n, agreement in enumerate(agreements[:limit], start=1):
         status = STATUSES.get(agreement.effective_status(today), agreement.status)
-        obj = f"\n    🎯 {esc(short(agreement.object))}" if agreement.object else ""
+        obj = texts.AG_LIST_OBJECT.format(object=esc(short(agreement.object))) \
+            if agreement.object else ""
         end = ""
         if agreement.ends_on is not None:
-            end = (f"\n    ⌛ Vence: {_short(agreement.ends_on, today, year=True)} "
-                   f"({days_left(agreement.ends_on, today)})")
+            end = texts.AG_LIST_END.format(when=_short(agreement.ends_on, today, year=True),
+                                           left=days_left(agreement.ends_on, today))
         followup = ""
         pending, upcoming = followups.get(agreement.id, (None, None))
+        cadence = CADENCE_NAMES[agreement.cadence]
         if pending is not None:
-            followup = (f"\n    🔁 ⚠️ Seguimiento {CADENCE_NAMES[agreement.cadence]} pendiente "
-                        f"desde el {_short(pending, today)}")
+            followup = texts.AG_LIST_FOLLOWUP_PENDING.format(
+                cadence=cadence, since=_short(pending, today))
         elif upcoming is not None:
-            followup = (f"\n    🔁 Próximo seguimiento ({CADENCE_NAMES[agreement.cadence]}): "
-                        f"{_short(upcoming, today)} ({days_left(upcoming, today)})")
+            followup = texts.AG_LIST_FOLLOWUP_NEXT.format(
+                cadence=cadence, when=_short(upcoming, today), left=days_left(upcoming, today))
         owner = ""
         if agreement.owner_name or agreement.owner_id:
-            owner = f"\n    👤 {owner_label(agreement.owner_name, agreement.owner_id)}"
+            owner = texts.AG_LIST_OWNER.format(
+                owner=owner_label(agreement.owner_name, agreement.owner_id))
         parts.append(texts.AG_LIST_ITEM.format(
             n=n, partner=esc(agreement.partner), kind=esc(agreement.kind_name), status=status,
             object=obj, end=end, followup=followup, owner=owner))
         if buttons:
             row = [(f"✏️ {n}", f"rem:ag:{agreement.id}")]
             if pending is not None or upcoming is not None:
-                row.insert(0, (f"✅ Seguimiento {n}", f"rem:fu:{agreement.id}:l"))
+                row.insert(0, (texts.BUTTON_FOLLOWUP_N.format(n=n), f"rem:fu:{agreement.id}:l"))
             rows.append(row)
     text = "\n".join(parts)
     if len(agreements) > limit:
         text += texts.LIST_MORE.format(count=len(agreements) - limit)
-    return Shown(text, rows)
+    return Reply(text, rows)
 
 
 def _short(day: date, today: date, *, year: bool = False) -> str:
@@ -287,9 +289,9 @@ def _short(day: date, today: date, *, year: bool = False) -> str:
     return f"{text} {day.year}" if year or day.year != today.year else text
 
 
-def agreement_edit_menu(agreement: Agreement) -> Shown:
+def agreement_edit_menu(agreement: Agreement) -> Reply:
     a = f"rem:ag:{agreement.id}"
-    return Shown(texts.AG_EDIT_MENU.format(partner=esc(agreement.partner)), [
+    return Reply(texts.AG_EDIT_MENU.format(partner=esc(agreement.partner)), [
         [(texts.AG_BUTTON_SIGNED, f"{a}:sig"), (texts.AG_BUTTON_STATUS, f"{a}:st")],
         [(texts.AG_BUTTON_END, f"{a}:end"), (texts.AG_BUTTON_CADENCE, f"{a}:cad")],
         [(texts.AG_BUTTON_DELETE, f"{a}:del")],
@@ -307,10 +309,10 @@ class DigestItem:
 
 def digest(items_deadlines: Sequence[DigestItem], items_agreements: Sequence[DigestItem],
            overdue: Sequence[DigestItem], now: datetime, horizon: int, *,
-           late_since: datetime | None) -> Shown:
+           late_since: datetime | None) -> Reply:
     today = now.date()
     if not (items_deadlines or items_agreements or overdue):
-        return Shown(_late(late_since) + texts.DIGEST_EMPTY.format(days=horizon))
+        return Reply(_late(late_since) + texts.DIGEST_EMPTY.format(days=horizon))
     parts = [_late(late_since) + texts.DIGEST_HEADING.format(days=horizon)]
     for heading, items in ((texts.DIGEST_OVERDUE, overdue),
                            (texts.DIGEST_DEADLINES, items_deadlines),
@@ -324,7 +326,7 @@ def digest(items_deadlines: Sequence[DigestItem], items_agreements: Sequence[Dig
         if len(items) > 30:
             parts.append(texts.LIST_MORE.format(count=len(items) - 30))
     parts.append(texts.DIGEST_FOOTER)
-    return Shown("".join(parts))
+    return Reply("".join(parts))
 
 
 def leads_label(leads: Sequence[str]) -> str:
@@ -333,16 +335,18 @@ def leads_label(leads: Sequence[str]) -> str:
     for lead in leads:
         amount, unit = int(lead[:-1]), lead[-1]
         if unit == "d":
-            words.append("el mismo día" if amount == 0 else
-                         f"{amount} día{'s' if amount != 1 else ''} antes")
+            words.append(texts.LEAD_SAME_DAY if amount == 0 else
+                         texts.LEAD_DAY.format(days=amount) if amount == 1 else
+                         texts.LEAD_DAYS.format(days=amount))
         elif unit == "h":
-            words.append(f"{amount} h antes" if amount else "a la hora")
+            words.append(texts.LEAD_HOURS.format(hours=amount) if amount else texts.LEAD_ON_TIME)
         else:
-            words.append(f"{amount} min antes" if amount else "a la hora")
+            words.append(texts.LEAD_MINUTES.format(minutes=amount) if amount
+                         else texts.LEAD_ON_TIME)
     words = list(dict.fromkeys(words))
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " y " + words[-1]
+    return ", ".join(words[:-1]) + texts.AND + words[-1]
 
 
 def late_since(fire_at: datetime, late: bool) -> datetime | None:

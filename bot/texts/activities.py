@@ -185,3 +185,14 @@ REPORT_EMPTY_HINT = (
     "<code>/informe trimestre</code>."
 )
 REPORT_FAILED = "No pude generar el informe. Intente de nuevo en un momento."
+
+COMMANDS = [
+    ("registrar", "Registrar una actividad (ej. /registrar 2 Reunión con APC)"),
+    ("lineas", "Ver las líneas de acción"),
+    ("actividades", "Ver las actividades registradas"),
+    ("editar", "Corregir una actividad"),
+    ("deshacer", "Eliminar su última actividad"),
+    ("resumen", "Resumen y gráfico de un periodo"),
+    ("exportar", "Descargar las actividades en CSV"),
+    ("informe", "Borrador del informe de gestión (Word)"),
+]

@@ -59,3 +59,4 @@ HELP_STAFF = (
 )
 HELP_ADMIN = "\n\n<b>Administración</b>\n• /pendientes: preguntas sin respuesta"
 UNKNOWN_COMMAND = "No conozco el comando {command}. Escriba /ayuda para ver lo que sé hacer."
+REPLY_HINT = "<i>Toque un botón o responda a este mensaje.</i>"

@@ -1,5 +1,12 @@
 """Texts of deadlines, agreements and reminders (HTML; user values are escaped by the caller)."""
 
+COMMANDS = [
+    ("plazo", "Anotar una fecha límite (ej. /plazo Informe al concejo el 15/12)"),
+    ("plazos", "Ver los plazos abiertos, del más próximo al más lejano"),
+    ("convenio", "Registrar un convenio o memorando, paso a paso"),
+    ("convenios", "Ver convenios, vencimientos y seguimientos"),
+]
+
 # -- deadlines ----------------------------------------------------------------------------
 PLAZO_USAGE = (
     "Para anotar un plazo escriba, por ejemplo:\n"
@@ -13,7 +20,6 @@ ASK_DUE = (
     "<i>el próximo viernes a las 10</i>, <i>en dos semanas</i>, <i>fin de mes</i>, "
     "<i>15/12/2026</i>."
 )
-REPLY_HINT = "<i>Toque un botón o responda a este mensaje.</i>"
 ASK_NOTES = "Escriba las notas o el enlace del plazo (o «-» para dejarlas vacías)."
 ASK_OWNER = "¿Quién es responsable? Toque un nombre o escriba el nombre de la persona."
 ASK_LINE = "¿A qué línea de acción pertenece?"
@@ -100,6 +106,23 @@ BUTTON_NO = "No"
 BUTTON_SKIP = "Saltar"
 
 # -- agreements ---------------------------------------------------------------------------
+KIND_NAMES: dict[str, str] = {
+    "mou": "Memorando de entendimiento (MoU)",
+    "convenio": "Convenio",
+    "hermanamiento": "Hermanamiento",
+    "carta": "Carta de intención",
+    "otro": "Otro",
+}
+CADENCE_NAMES: dict[str, str] = {
+    "none": "sin seguimiento periódico", "mensual": "mensual", "trimestral": "trimestral",
+    "semestral": "semestral", "anual": "anual",
+}
+STATUS_NAMES: dict[str, str] = {
+    "negociacion": "en negociación",
+    "vigente": "vigente",
+    "vencido": "vencido",
+    "terminado": "terminado",
+}
 AG_ASK_PARTNER = "¿Con quién es el convenio? Escriba la contraparte (ej. <i>GOAL</i>)."
 AG_ASK_KIND = "¿Qué tipo de acuerdo es?"
 AG_ASK_OBJECT = "¿Cuál es el objeto? Una frase (ej. <i>gestión del riesgo en barrios</i>)."
@@ -156,3 +179,90 @@ ACCESS_STAFF = ("Crear o cambiar plazos y convenios es solo para el equipo de la
                 "puede verlos con /plazos y /convenios.")
 IMPORT_OK = "{count} {what} cargados desde {path}."
 IMPORT_FAILED = "No se cargó nada de {path}: hay {count} errores."
+
+# -- refusals (plain text: they are escaped when shown) -----------------------------------
+TITLE_HELP = "Escriba qué vence, por ejemplo: «Convocatoria KUSANONE»."
+TITLE_MISSING = "Falta el título del plazo. " + TITLE_HELP
+TITLE_TOO_LONG = "El título es muy largo ({length} caracteres; máximo {limit}). " + TITLE_HELP
+DUE_PASSED = ("Esa fecha ya pasó. Un plazo debe ser hoy o una fecha futura, por ejemplo "
+              "«el 15 de diciembre» o «el próximo viernes».")
+HOUR_PASSED = "Las {hour} de hoy ya pasaron. Escriba una hora más tarde o otro día."
+LINE_UNKNOWN = "La línea {line} no existe; las líneas son {numbers}."
+DUE_MISSING = ("Falta la fecha del plazo. Escríbala como «15 de diciembre», «15/12/2026» o "
+               "«el próximo viernes».")
+NOTES_TOO_LONG = "Las notas son muy largas (máximo {limit} caracteres)."
+OWNER_MISSING = "Escriba el nombre de la persona responsable."
+KIND_INVALID = ("Tipo de convenio no válido. Use: mou (memorando de entendimiento), convenio, "
+                "hermanamiento, carta (de intención) u otro.")
+CADENCE_INVALID = "Seguimiento no válido. Use: ninguno, mensual, trimestral, semestral o anual."
+STATUS_INVALID = "Estado no válido. Use: en negociación, vigente, vencido o terminado."
+END_HOW = "{problem} Escriba la fecha de fin («15/12/2028») o la duración («2 años», «18 meses»)."
+END_BEFORE_SIGNED = "La fecha de fin debe ser posterior a la firma."
+PARTNER_MISSING = ("Falta la contraparte del convenio, por ejemplo «GOAL» o "
+                   "«Alcaldía de Pittsburgh».")
+AG_TEXT_TOO_LONG = "El texto es muy largo (máximo 500 caracteres)."
+SIGNED_IN_FUTURE = "La fecha de firma no puede ser futura."
+SIGNED_AFTER_END = "La firma debe ser anterior a la fecha de fin ({end})."
+END_NEEDS_SIGNED = ("El convenio no tiene fecha de firma: escriba la fecha de fin, por ejemplo "
+                    "«15/03/2028».")
+
+# -- digest items -------------------------------------------------------------------------
+DIGEST_AGREEMENT_ENDS = "vence el convenio con <b>{partner}</b>"
+DIGEST_FOLLOWUP = "seguimiento {cadence} al convenio con <b>{partner}</b>"
+DIGEST_DEADLINE = "<b>{title}</b>{clock} · {owner}"
+
+# -- chats that moved ---------------------------------------------------------------------
+GROUP_MOVED = ("ℹ️ Telegram convirtió el grupo de la oficina en supergrupo y le dio un número "
+               "nuevo: <code>{new}</code> (antes <code>{old}</code>). Los recordatorios ya van "
+               "al grupo nuevo. Actualice <code>office.group_chat_id</code> en la "
+               "configuración.")
+
+# -- deleting and restoring ---------------------------------------------------------------
+DELETE_NOT_YOURS = "Solo la persona responsable, quien lo creó o la administración puede borrarlo."
+RESTORE_NOT_YOURS = ("Solo la persona responsable, quien lo creó o la administración puede "
+                     "recuperarlo.")
+BUTTON_RESTORE = "↩️ Recuperar"
+RESTORED = "↩️ Plazo «{title}» recuperado por {name} ({when})."
+AG_RESTORED = "↩️ Convenio con <b>{partner}</b> recuperado."
+NOT_DELETED = "Eso no está borrado."
+DRAFT_NOT_YOURS = "Ese borrador es de otra persona."
+AG_SAVED_EXPIRY = "el vencimiento {days} días antes"
+AG_SAVED_FOLLOWUP = "cada seguimiento {cadence}"
+AG_WHAT_STATUS = "estado {status}"
+AG_WHAT_CADENCE = "seguimiento {cadence}"
+AG_WHAT_SIGNED = "firmado el {day}"
+AG_WHAT_ENDS = "vence el {day}"
+AND = " y "
+
+# -- small words --------------------------------------------------------------------------
+TODAY = "hoy"
+TOMORROW = "mañana"
+IN_DAYS = "en {days} días"
+OVERDUE_YESTERDAY = "venció ayer"
+OVERDUE_DAYS = "venció hace {days} días"
+OVERDUE = "ya venció"
+DUE_NOW = "vence ahora"
+IN_MINUTES = "en {minutes} min"
+IN_HOURS = "en {hours} h"
+IN_HOURS_MINUTES = "en {hours} h {minutes} min"
+LINE_NAMED = "Línea {number}: {name}"
+LINE_NUMBER = "Línea {number}"
+OWNER_ID = "usuario {owner_id}"
+NO_OWNER = "sin responsable"
+BUTTON_UPDATE = "✏️ Actualizar"
+NO_FOLLOWUP_YET = "ninguno"
+END_AFTER_SIGNING = "{duration} desde la firma"
+NO_END = "sin fecha de fin"
+NOT_SIGNED_YET = "aún no se firma"
+AG_LIST_OBJECT = "\n    🎯 {object}"
+AG_LIST_END = "\n    ⌛ Vence: {when} ({left})"
+AG_LIST_FOLLOWUP_PENDING = "\n    🔁 ⚠️ Seguimiento {cadence} pendiente desde el {since}"
+AG_LIST_FOLLOWUP_NEXT = "\n    🔁 Próximo seguimiento ({cadence}): {when} ({left})"
+AG_LIST_OWNER = "\n    👤 {owner}"
+LEAD_SAME_DAY = "el mismo día"
+LEAD_DAY = "{days} día antes"
+LEAD_DAYS = "{days} días antes"
+LEAD_HOURS = "{hours} h antes"
+LEAD_MINUTES = "{minutes} min antes"
+LEAD_ON_TIME = "a la hora"
+BUTTON_FOLLOWUP_N = "✅ Seguimiento {n}"

@@ -8,39 +8,16 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from bot.dates import Duration
-from bot.reminders.agreements import AgreementDraft
-from bot.reminders.deadlines import DeadlineDraft
-from handlers.reminders import ReminderSender
+from bot.reminders.models import AgreementDraft
+from bot.sending import ReminderSender
 from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
+from tests.support.chat import data_of as button
+from tests.support.chat import last, refuse_sends_to, toasts
+from tests.support.reminders import add_deadline, deadlines
 from tests.support.updates import GROUP_ID, callback, message
 
 # PTB's own RetryAfter handling warns about a future change of type; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-
-
-def last(fake):
-    return fake.sent("sendMessage")[-1]
-
-
-def button(call, label_start: str) -> str:
-    return next(data for label, data in call.buttons() if label.startswith(label_start))
-
-
-def toasts(fake) -> list[str]:
-    return [c.params.get("text") or "" for c in fake.sent("answerCallbackQuery")]
-
-
-def deadlines(services):
-    return list(services.db.query("SELECT * FROM deadlines ORDER BY id"))
-
-
-def add_deadline(services, due: date, clock: time | None = None, title: str = "Informe",
-                 owner: int | None = STAFF_ID) -> int:
-    deadline, _ = services.reminders.deadlines.add(
-        DeadlineDraft(title=title, due_date=due, due_time=clock, owner_id=owner,
-                      owner_name="Ana" if owner else ""),
-        by=STAFF_ID, by_name="Ana", at=services.now())
-    return deadline.id
 
 
 # ----------------------------------------------------------------------------- /plazo
@@ -74,7 +51,7 @@ async def test_the_same_command_delivered_twice_opens_one_draft(app, fake, servi
     update = message("/plazo Informe al concejo el 15/12", user_id=STAFF_ID)
     await send(app, update)
     await send(app, update)
-    assert services.db["reminder_drafts"].count == 1
+    assert services.db["flows"].count == 1
 
 
 async def test_guided_plazo_asks_one_thing_at_a_time(app, fake, services):
@@ -139,7 +116,7 @@ async def test_bad_plazo_says_how_to_write_it_and_stores_nothing(app, fake, serv
     await send(app, message(text, user_id=STAFF_ID))
     assert says in last(fake).text
     assert deadlines(services) == []
-    assert services.db["reminder_drafts"].count == 0
+    assert services.db["flows"].count == 0
 
 
 async def test_plazo_without_title_asks_for_it(app, fake):
@@ -201,9 +178,10 @@ async def test_delete_asks_first(app, fake, services):
     deadline_id = add_deadline(services, date(2026, 11, 20))
     await send(app, callback(f"rem:del:{deadline_id}", user_id=STAFF_ID))
     assert "¿Borrar el plazo" in last(fake).text
-    await send(app, callback(f"rem:del:{deadline_id}:no", user_id=STAFF_ID))
+    await send(app, callback(button(last(fake), "No"), user_id=STAFF_ID))
     assert deadlines(services)[0]["status"] == "open"
-    await send(app, callback(f"rem:del:{deadline_id}:yes", user_id=STAFF_ID))
+    await send(app, callback(f"rem:del:{deadline_id}", user_id=STAFF_ID))
+    await send(app, callback(button(last(fake), "🗑 Sí, borrar"), user_id=STAFF_ID))
     assert deadlines(services)[0]["status"] == "deleted"
     await send(app, message("/plazos", user_id=STAFF_ID))
     assert "No hay plazos abiertos" in last(fake).text
@@ -313,15 +291,7 @@ async def test_a_persistent_429_is_left_for_a_later_tick(app, fake, services, cl
 async def test_an_owner_who_never_opened_the_bot_does_not_block_others(
         app, fake, services, clock, sender):
     stranger = 555  # never wrote to the bot: Telegram refuses private messages to them
-    answer = fake.handle
-
-    def refuse_private(method, params):
-        if method == "sendMessage" and int(params.get("chat_id") or 0) == stranger:
-            return 403, {"ok": False, "error_code": 403,
-                         "description": "Forbidden: bot can't initiate conversation with a user"}
-        return answer(method, params)
-
-    fake.handle = refuse_private
+    refuse_sends_to(fake, stranger, 403, "Forbidden: bot can't initiate conversation with a user")
     add_deadline(services, date(2026, 11, 19), title="Carta a Gumi", owner=stranger)
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)
@@ -398,10 +368,10 @@ async def test_the_outbox_knows_a_request_is_in_flight(app, fake, services, cloc
 def test_a_request_cut_by_a_crash_is_not_sent_again(services, clock):
     add_deadline(services, date(2026, 11, 19), title="Informe al concejo")
     clock[0] = datetime(2026, 11, 19, 8, 1, tzinfo=BOGOTA)
-    group, owner = services.reminders.outgoing()
-    services.reminders.begin(group)  # the process dies with this request on the wire
-    services.reminders.settle_interrupted()  # the next start
-    assert [o.chat_id for o in services.reminders.outgoing()] == [STAFF_ID]
+    group, owner = services.reminders.delivery.outgoing()
+    services.reminders.delivery.begin(group)  # the process dies with this request on the wire
+    services.reminders.delivery.settle_interrupted()  # the next start
+    assert [o.chat_id for o in services.reminders.delivery.outgoing()] == [STAFF_ID]
     status = services.db.execute(
         "SELECT status FROM reminder_deliveries WHERE chat_id = ?", [GROUP_ID]).fetchone()[0]
     assert status == "uncertain" and owner.chat_id == STAFF_ID

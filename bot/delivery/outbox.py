@@ -34,7 +34,8 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from bot.reminders.plan import Due
+from bot.db import stamp as _stamp
+from bot.delivery.plan import Due
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,6 @@ class Delivery:
     @property
     def key(self) -> str:
         return self.due.key
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 class Outbox:
@@ -160,11 +157,16 @@ class Outbox:
 
     def deliveries(self, key_prefix: str = "") -> list[dict]:
         """Recorded deliveries (for tests, the CLI and diagnosis)."""
-        rows = self.db.execute(
-            "SELECT key, chat_id, status, at, fire_at, late, message_id FROM reminder_deliveries "
-            "WHERE key LIKE ? ORDER BY at, key, chat_id", [key_prefix + "%"]).fetchall()
-        names = ["key", "chat_id", "status", "at", "fire_at", "late", "message_id"]
-        return [dict(zip(names, row, strict=True)) for row in rows]
+        return list(self.db.table("reminder_deliveries").rows_where(
+            "key LIKE ?", [key_prefix + "%"], order_by="at, key, chat_id",
+            select="key, chat_id, status, at, fire_at, late, message_id"))
+
+    def follow_move(self, old_chat: int, new_chat: int) -> None:
+        """A group became a supergroup: what reached the old id counts for the new one,
+        so nothing already delivered is sent again."""
+        with self.db.atomic():
+            self.db.execute("UPDATE OR IGNORE reminder_deliveries SET chat_id = ? "
+                            "WHERE chat_id = ?", [new_chat, old_chat])
 
     def _handled(self, keys: set[str]) -> set[tuple[str, int]]:
         if not keys:

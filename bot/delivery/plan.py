@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.config import ReminderSettings
-from bot.reminders.agreements import Agreement
-from bot.reminders.deadlines import Deadline
+from bot.reminders.models import Agreement, Deadline
 
 _LEAD = re.compile(r"^(\d+)([dhm])$")
 
