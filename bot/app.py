@@ -9,20 +9,112 @@ first, and ``handlers.fallback`` (unknown commands, idle /cancelar) is last.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable
 from types import ModuleType
+from typing import Any
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    Defaults,
+)
 from telegram.request import BaseRequest
 
+from bot.inbox import Inbox
 from bot.services import Services
 from handlers import access, activities, common, fallback, knowledge, reminders
 
 log = logging.getLogger(__name__)
 
 FEATURES: list[ModuleType] = [access, common, activities, reminders, knowledge, fallback]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+#: Updates handled at the same time (different chats only; one chat is always in order).
+CONCURRENT_UPDATES = 16
+INBOX_KEY = "inbox"
+
+
+class DurableQueue(asyncio.Queue):
+    """The application's update queue, committing each update to the inbox first.
+
+    Both ways updates arrive put them here before telling Telegram: the polling
+    loop moves the ``getUpdates`` offset past an update only after ``put``
+    returned, and the webhook answers 200 only after ``put`` returned. An update
+    already in the inbox (sent again after a crash) is not queued twice.
+    """
+
+    def __init__(self, inbox: Inbox) -> None:
+        super().__init__()
+        self.inbox = inbox
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update) and not self.inbox.receive(item.update_id, item.to_dict()):
+            log.info("Update %s already received; not queued again", item.update_id)
+            return
+        await super().put(item)
+
+    async def put_stored(self, update: Update) -> None:
+        """Queue an update that is already in the inbox (replay at start-up)."""
+        await super().put(update)
+
+
+def _order_key(update: object) -> object:
+    """Updates with the same key are handled one after the other, in arrival order."""
+    if isinstance(update, Update):
+        if update.effective_chat is not None:
+            return ("chat", update.effective_chat.id)
+        if update.effective_user is not None:
+            return ("user", update.effective_user.id)
+        return ("update", update.update_id)
+    return ("other", id(update))
+
+
+class InboxUpdateProcessor(BaseUpdateProcessor):
+    """Handles updates of different chats concurrently, of one chat in order, and marks
+    each one done in the inbox once its handler returned (its effects are committed).
+
+    A slow /informe in one chat no longer holds back everyone else's questions, while
+    a guided log's steps in one chat are still seen in the order they were typed.
+    """
+
+    def __init__(self, inbox: Inbox, max_concurrent_updates: int = CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self.inbox = inbox
+        self._locks: dict[object, asyncio.Lock] = {}
+        self._waiting: dict[object, int] = {}
+
+    async def process_update(  # type: ignore[override]  # the chat lock comes before the slot
+        self, update: object, coroutine: Awaitable[Any],
+    ) -> None:
+        key = _order_key(update)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with lock, self._semaphore:
+                await self.do_process_update(update, coroutine)
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if isinstance(update, Update) and self.inbox.is_done(update.update_id):
+            coroutine.close()  # type: ignore[attr-defined]
+            return
+        await coroutine
+        if isinstance(update, Update):
+            self.inbox.done(update.update_id)
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
 
 
 def bot_commands() -> list[BotCommand]:
@@ -38,10 +130,13 @@ def build_application(
 ) -> Application:
     """A ready ``Application`` for ``services``; ``request`` replaces the network in tests."""
     settings = services.settings
-    token = settings.telegram.token.get_secret_value() if settings.telegram.token else ""
+    token = settings.telegram.token.get_secret_value().strip() if settings.telegram.token else ""
+    inbox = Inbox(services.db)
     builder = (
         ApplicationBuilder()
         .token(token)
+        .update_queue(DurableQueue(inbox))
+        .concurrent_updates(InboxUpdateProcessor(inbox))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.office.tz))
         .rate_limiter(AIORateLimiter(group_max_rate=settings.reminders.group_messages_per_minute))
         .post_init(_post_init)
@@ -54,13 +149,32 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
     application.bot_data["services"] = services
+    application.bot_data[INBOX_KEY] = inbox
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(common.on_error)
     return application
 
 
+async def replay_unfinished(application: Application) -> int:
+    """Queue the updates a crash left unfinished, before any new one is fetched."""
+    inbox: Inbox = application.bot_data[INBOX_KEY]
+    queue = application.update_queue
+    pending = inbox.pending()
+    for payload in pending:
+        update = Update.de_json(payload, application.bot)
+        if isinstance(queue, DurableQueue):
+            await queue.put_stored(update)
+        else:
+            await queue.put(update)
+    if pending:
+        log.warning("Handling %d updates left unfinished by the last run", len(pending))
+    inbox.prune()
+    return len(pending)
+
+
 async def _post_init(application: Application) -> None:
+    await replay_unfinished(application)
     await application.bot.set_my_commands(bot_commands())
     for feature in FEATURES:
         start = getattr(feature, "on_startup", None)
@@ -88,10 +202,10 @@ def run(services: Services) -> None:
             secret_token=(
                 telegram.webhook_secret.get_secret_value() if telegram.webhook_secret else None
             ),
-            allowed_updates=["message", "callback_query", "edited_message"],
+            allowed_updates=ALLOWED_UPDATES,
         )
     else:
         application.run_polling(
             poll_interval=telegram.poll_interval,
-            allowed_updates=["message", "callback_query", "edited_message"],
+            allowed_updates=ALLOWED_UPDATES,
         )

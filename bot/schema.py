@@ -261,3 +261,23 @@ def m003_reminders(db: Database) -> None:
     )
     db["reminder_drafts"].create_index(["chat_id", "user_id", "closed_at"])
     db["reminder_drafts"].create_index(["origin"], unique=True)
+
+
+@migrations()
+def m004_inbox(db: Database) -> None:
+    """Every Telegram update, stored before Telegram is told it was received.
+
+    ``done_at`` is set once its handler has returned (its effects committed);
+    rows without it are handled again at start-up (:mod:`bot.inbox`).
+    ``allowed_chats`` holds groups let in besides the configured ones: a
+    configured group that Telegram upgraded to a supergroup (new id).
+    """
+    db["inbox"].create(
+        {"update_id": int, "received_at": str, "payload": str, "done_at": str},
+        pk="update_id",
+    )
+    db["inbox"].create_index(["done_at"])
+    db["allowed_chats"].create(
+        {"chat_id": int, "reason": str, "since": str},
+        pk="chat_id",
+    )
