@@ -195,13 +195,14 @@ def run(services: Services) -> None:
     application = build_application(services)
     telegram = services.settings.telegram
     if telegram.mode == "webhook":
+        if telegram.webhook_secret is None:  # checked at start-up; never serve without one
+            raise ValueError("webhook mode needs telegram.webhook_secret")
         application.run_webhook(
             listen=telegram.webhook_listen,
             port=telegram.webhook_port,
+            url_path=telegram.url_path,
             webhook_url=telegram.webhook_url,
-            secret_token=(
-                telegram.webhook_secret.get_secret_value() if telegram.webhook_secret else None
-            ),
+            secret_token=telegram.webhook_secret.get_secret_value(),
             allowed_updates=ALLOWED_UPDATES,
         )
     else:

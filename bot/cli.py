@@ -18,19 +18,47 @@ Command = Callable[[argparse.Namespace, Settings], int]
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Start the Telegram bot."""
+    """Start the Telegram bot, or say in Spanish why it can not start (never the token)."""
     from bot.texts.common import MISSING_TOKEN
 
     token = settings.telegram.token.get_secret_value() if settings.telegram.token else ""
     if not token.strip():
         print(MISSING_TOKEN, file=sys.stderr)
         return 2
-    from bot.app import run
-    from bot.logs import setup_logging
-    from bot.services import build_services
+    from bot.logs import redact, setup_logging
+    from bot.startup import StartupProblem, before_services, knowledge_report
+    from bot.texts import startup as texts
 
     setup_logging(token)
-    run(build_services(settings))
+    try:
+        db = before_services(settings)
+        from bot.services import build_services
+
+        services = build_services(settings, db=db)
+        for line in knowledge_report(settings, len(services.knowledge.entries),
+                                     services.knowledge.problems):
+            print(line, file=sys.stderr)
+        from bot.app import run
+
+        run(services)
+    except StartupProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    except Exception as exc:  # never let a traceback carry the token to the terminal
+        from telegram.error import InvalidToken, NetworkError
+
+        if isinstance(exc, InvalidToken):
+            print(texts.TOKEN_REJECTED, file=sys.stderr)
+            return 2
+        if isinstance(exc, NetworkError):
+            print(texts.TELEGRAM_UNREACHABLE.format(error=redact(str(exc), token)),
+                  file=sys.stderr)
+            return 2
+        import traceback
+
+        print(redact(traceback.format_exc(), token), file=sys.stderr)
+        print(texts.UNEXPECTED.format(error=redact(str(exc), token)), file=sys.stderr)
+        return 1
     return 0
 
 

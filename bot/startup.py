@@ -1,0 +1,108 @@
+"""Start-up checks that tell the truth: what is wrong, in Spanish, and how to fix it.
+
+Used by ``enlace run`` (which refuses to start on a :class:`StartupProblem`) and
+``enlace doctor``. Nothing here prints the token or imports ``telegram``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.config import Settings
+from bot.texts import startup as texts
+
+TOKEN_SHAPE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
+WEBHOOK_SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+class StartupProblem(Exception):
+    """Enlace can not start; the message says why and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of ``enlace doctor``: ``ok``, or what is wrong and how to fix it."""
+
+    what: str
+    ok: bool = True
+    fix: str = ""
+    warning: bool = False
+
+    def __str__(self) -> str:
+        if self.ok:
+            return texts.DOCTOR_OK.format(what=self.what)
+        template = texts.DOCTOR_WARN if self.warning else texts.DOCTOR_BAD
+        return template.format(what=self.what, fix=self.fix)
+
+
+def token_of(settings: Settings) -> str:
+    return settings.telegram.token.get_secret_value() if settings.telegram.token else ""
+
+
+def check_token_shape(settings: Settings) -> None:
+    if not TOKEN_SHAPE.match(token_of(settings)):
+        raise StartupProblem(texts.TOKEN_SHAPE)
+
+
+def check_webhook(settings: Settings) -> None:
+    """Webhook mode needs a public URL and a secret only Telegram knows."""
+    telegram = settings.telegram
+    if telegram.mode != "webhook":
+        return
+    if not telegram.webhook_url:
+        raise StartupProblem(texts.WEBHOOK_NO_URL)
+    if telegram.webhook_secret is None:
+        raise StartupProblem(texts.WEBHOOK_NO_SECRET)
+    if not WEBHOOK_SECRET_SHAPE.match(telegram.webhook_secret.get_secret_value()):
+        raise StartupProblem(texts.WEBHOOK_BAD_SECRET)
+
+
+def open_checked_database(path: Path) -> sqlite_utils.Database:
+    """The database, opened and proven writable, or a :class:`StartupProblem`."""
+    import sqlite3
+
+    from bot.db import open_database
+
+    try:
+        db = open_database(path)
+        with db.conn:
+            db.execute("create table if not exists _write_check (x)")
+            db.execute("drop table _write_check")
+        return db
+    except (OSError, sqlite3.Error) as exc:
+        raise StartupProblem(texts.DATABASE.format(path=path, error=_reason(exc))) from None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PermissionError):
+        return "permiso denegado"
+    if isinstance(exc, FileNotFoundError):
+        return "la carpeta no existe"
+    return str(exc) or type(exc).__name__
+
+
+def check_knowledge_folder(settings: Settings) -> None:
+    if not Path(settings.knowledge.path).is_dir():
+        raise StartupProblem(texts.NO_KNOWLEDGE_DIR.format(path=settings.knowledge.path))
+
+
+def knowledge_report(settings: Settings, entries: int, problems: list) -> list[str]:
+    """Lines to show about the knowledge base; raises if it has no valid entry."""
+    if not entries:
+        raise StartupProblem(texts.NO_ENTRIES.format(path=settings.knowledge.path))
+    if not problems:
+        return []
+    return [texts.BAD_ENTRIES.format(count=len(problems))] + [f"  {p}" for p in problems]
+
+
+def before_services(settings: Settings) -> sqlite_utils.Database:
+    """Every check that needs no network, in the order a person would fix them."""
+    check_token_shape(settings)
+    check_webhook(settings)
+    db = open_checked_database(settings.storage.database)
+    check_knowledge_folder(settings)
+    return db
