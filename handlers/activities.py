@@ -32,9 +32,10 @@ from bot.activities.buttons import press
 from bot.activities.chart import activity_chart
 from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService
+from bot.ids import parse_id
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
-from handlers.access import admin_only, staff_only
+from handlers.access import admin_only, private_only, staff_only
 from handlers.replies import keyboard, reply, services_of
 
 log = logging.getLogger(__name__)
@@ -197,13 +198,14 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     evidence = evidence_of(message)
     try:
         if draft.step == "line":
-            if not text.isdigit():
+            line = parse_id(text)
+            if line is None:
                 if evidence is not None:  # keep the photo; the line is still to choose
                     draft = guided.give_evidence(evidence, person=person, chat_id=chat.id).draft
                 await _show(update, render.step_reply(Step(draft), service.lines))
                 return
             outcome = guided.choose_line(person=person, chat_id=chat.id,
-                                         origin=draft.origin_message_id, line=int(text),
+                                         origin=draft.origin_message_id, line=line,
                                          message_id=message.message_id)
         elif not text and evidence is not None:
             outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
@@ -231,6 +233,8 @@ async def evidence_alone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     service = _service(context)
     user = update.effective_user
     if user is None or not service.can_log(Person(user.id)):
+        if _is_private(update):  # a liaison's photo: say what the bot understands
+            await reply(update, common_texts.MEDIA_NOT_UNDERSTOOD)
         return
     message = update.effective_message
     evidence = evidence_of(message)
@@ -277,6 +281,7 @@ async def lines(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @staff_only
+@private_only
 async def activities(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     service = _service(context)
     person = _person(update)
@@ -321,12 +326,12 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/recuperar 42 (admins): bring back a deleted entry."""
     service = _service(context)
-    args = _args(update.effective_message).strip().lstrip("#")
-    if not args.isdigit():
+    number = parse_id(_args(update.effective_message).strip().lstrip("#"))
+    if number is None:
         await reply(update, texts.RESTORE_HOW)
         return
     try:
-        activity, changed = service.restore(int(args), _person(update))
+        activity, changed = service.restore(number, _person(update))
     except EntryError as error:
         await _refuse(update, error)
         return
@@ -357,6 +362,7 @@ async def chat_action(update: Update, action: str) -> AsyncIterator[None]:
 
 
 @staff_only
+@private_only
 async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/resumen [periodo]: counts by line, person and partner, and the bar chart."""
     service = _service(context)
@@ -377,6 +383,7 @@ async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @staff_only
+@private_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/exportar [periodo] [borradas]: every field, CSV (admins may include deleted ones)."""
     service = _service(context)
@@ -404,6 +411,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @staff_only
+@private_only
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/informe [trimestre]: the DOCX draft; by default the last complete quarter."""
     service = _service(context)

@@ -43,6 +43,7 @@ from bot.reminders.render import Shown
 from bot.reminders.service import Outgoing, ReminderService
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
+from handlers.access import known_only
 from handlers.replies import keyboard, reply, services_of
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ def _owner_hint(message: Message) -> tuple[str, Person | None]:
     return text, None
 
 
+@known_only
 async def plazos(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _show(update, _service(context).list_deadlines(_person(update)))
 
@@ -142,6 +144,7 @@ async def convenio(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _show(update, shown)
 
 
+@known_only
 async def convenios(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _show(update, _service(context).list_agreements(_person(update)))
 
@@ -162,6 +165,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _wake(context)
 
 
+@known_only
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     message = query.message

@@ -302,7 +302,7 @@ class ReminderService:
             self.drafts.update(draft.id, step="buttons", data=data.to_json(), at=now)
             return Shown(texts.ASK_LINE, render.line_buttons(draft.id, self.lines))
         if action == "setline":
-            number = int(arg) if arg.isdigit() else 0
+            number = int(arg) if arg.isascii() and arg.isdigit() and len(arg) < 4 else 0
             data = replace(data, line=number or None)
         elif action == "owner":
             self.drafts.update(draft.id, step="owner", data=data.to_json(), at=now)
@@ -846,7 +846,7 @@ def _with_owner_text(data, text: str):
     value = text.strip().lstrip("@")
     if not value:
         raise InputError("Escriba el nombre de la persona responsable.")
-    if value.isdigit():
+    if value.isascii() and value.isdigit() and len(value) <= 18:
         return replace(data, owner_id=int(value), owner_name="")
     return replace(data, owner_id=None, owner_name=value[:80])
 

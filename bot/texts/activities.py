@@ -185,3 +185,7 @@ REPORT_EMPTY_HINT = (
     "<code>/informe trimestre</code>."
 )
 REPORT_FAILED = "No pude generar el informe. Intente de nuevo en un momento."
+EDIT_OF_DELETED = (
+    "La actividad #{id} de ese mensaje fue eliminada: su edición no cambia nada. "
+    "La administración puede recuperarla con <code>/recuperar {id}</code>."
+)
