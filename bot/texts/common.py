@@ -81,3 +81,8 @@ MEDIA_NOT_UNDERSTOOD = (
     "Recibí su archivo, pero solo entiendo mensajes escritos. Escriba su pregunta con "
     "palabras, por ejemplo <i>qué es una comixta</i>."
 )
+ERROR_AFTER_SAVE = (
+    "No pude enviarle la respuesta completa por un problema de conexión con Telegram. "
+    "Lo que había que guardar ya quedó guardado: no lo repita. Puede revisarlo con "
+    "/actividades o /plazos."
+)
