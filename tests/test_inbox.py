@@ -61,3 +61,35 @@ def test_a_kill_9_loses_no_registrar_and_duplicates_none(server, tmp_path):
     assert len(confirmations) >= 12 and confirmed_before >= 3
     # at most the one message in flight at the kill is confirmed twice
     assert len(confirmations) <= 12 + 1
+
+
+async def test_a_slow_report_does_not_hold_back_other_people(app, fake, monkeypatch):
+    """Item 15: updates of different chats are handled concurrently; the report is built
+    in a worker thread, so a liaison's question is answered while it is being written."""
+    import asyncio
+    import time as clock
+
+    from telegram import Update
+
+    from bot.activities.report import ReportJob
+
+    def slow_build(self) -> bytes:
+        clock.sleep(1.5)
+        return b"PK-docx"
+
+    monkeypatch.setattr(ReportJob, "build", slow_build)
+    await app.start()
+    try:
+        for update in (message("/informe", user_id=STAFF), message("que es aod", user_id=300)):
+            await app.update_queue.put(Update.de_json(update, app.bot))
+        for _ in range(100):
+            if fake.sent("sendDocument"):
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await app.stop()
+    methods = [(c.method, c.chat_id) for c in fake.sent() if c.method != "sendChatAction"]
+    assert ("sendDocument", STAFF) in methods
+    assert methods.index(("sendMessage", 300)) < methods.index(("sendDocument", STAFF))
+    done, pending = app.bot_data["inbox"].counts()
+    assert (done, pending) == (2, 0)
