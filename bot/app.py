@@ -10,6 +10,7 @@ first, and ``handlers.fallback`` (unknown commands, idle /cancelar) is last.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable
 from types import ModuleType
@@ -26,8 +27,12 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.access import office_groups
+from bot.config import Settings
 from bot.inbox import Inbox
+from bot.logs import redact
 from bot.services import Services
+from bot.startup import Check
 from handlers import access, activities, common, fallback, knowledge, reminders
 
 log = logging.getLogger(__name__)
@@ -210,3 +215,66 @@ def run(services: Services) -> None:
             poll_interval=telegram.poll_interval,
             allowed_updates=ALLOWED_UPDATES,
         )
+
+
+async def probe_telegram(settings: Settings, token: str) -> list[Check]:
+    """``enlace doctor``'s Telegram checks: the token (getMe), then each office group
+    (getChat, getChatMember): reachable, not upgraded, and the bot may write there."""
+    from telegram import Bot
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.texts import startup as texts
+
+    kwargs = {}
+    if settings.telegram.base_url:
+        base = settings.telegram.base_url.rstrip("/")
+        kwargs = {"base_url": base, "base_file_url": base.removesuffix("/bot") + "/file/bot"}
+    bot = Bot(token, **kwargs)
+    checks: list[Check] = []
+    try:
+        await bot.initialize()
+    except InvalidToken:
+        return [Check(texts.TOKEN_REJECTED.splitlines()[0], ok=False,
+                      fix=texts.TOKEN_REJECTED.splitlines()[1])]
+    except TelegramError as exc:
+        what = texts.TELEGRAM_UNREACHABLE.format(error=redact(str(exc), token))
+        return [Check(what, ok=False, fix="telegram.base_url")]
+    try:
+        checks.append(Check(texts.DOCTOR_TOKEN.format(username=bot.username)))
+        groups = sorted(office_groups(settings))
+        if not groups:
+            checks.append(Check(texts.DOCTOR_GROUP_UNSET, ok=False, warning=True,
+                                fix=texts.DOCTOR_GROUP_UNSET_FIX))
+        for chat_id in groups:
+            checks.append(await _probe_group(bot, chat_id))
+    finally:
+        with contextlib.suppress(Exception):
+            await bot.shutdown()
+    return checks
+
+
+async def _probe_group(bot, chat_id: int) -> Check:
+    from telegram.constants import ChatMemberStatus
+    from telegram.error import ChatMigrated, TelegramError
+
+    from bot.texts import startup as texts
+
+    try:
+        chat = await bot.get_chat(chat_id)
+        member = await bot.get_chat_member(chat_id, bot.id)
+    except ChatMigrated as exc:
+        new_id = exc.new_chat_id
+        return Check(texts.DOCTOR_GROUP_MIGRATED.format(chat_id=chat_id, new_id=new_id),
+                     ok=False, fix=texts.DOCTOR_GROUP_MIGRATED_FIX.format(new_id=new_id))
+    except TelegramError as exc:
+        return Check(texts.DOCTOR_GROUP_MISSING.format(chat_id=chat_id, error=exc.message),
+                     ok=False, fix=texts.DOCTOR_GROUP_MISSING_FIX)
+    status = member.status
+    writes = status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR,
+                        ChatMemberStatus.MEMBER) or (
+        status == ChatMemberStatus.RESTRICTED and getattr(member, "can_send_messages", False))
+    if not writes:
+        return Check(texts.DOCTOR_GROUP_MUTED.format(chat_id=chat_id, status=status),
+                     ok=False, fix=texts.DOCTOR_GROUP_MUTED_FIX)
+    return Check(texts.DOCTOR_GROUP_OK.format(chat_id=chat_id, title=chat.title or "",
+                                              status=status))

@@ -62,6 +62,27 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    """Check config, token, office group, database and knowledge; say what to fix."""
+    import asyncio
+
+    from bot.config import find_config_file
+    from bot.startup import TOKEN_SHAPE, local_checks, token_of
+    from bot.texts import startup as texts
+
+    checks = local_checks(settings, find_config_file(args.config))
+    token = token_of(settings)
+    if TOKEN_SHAPE.match(token):
+        from bot.app import probe_telegram
+
+        checks += asyncio.run(probe_telegram(settings, token))
+    for check in checks:
+        print(check)
+    bad = sum(1 for c in checks if not c.ok and not c.warning)
+    print(texts.DOCTOR_SUMMARY_BAD.format(count=bad) if bad else texts.DOCTOR_SUMMARY_OK)
+    return 1 if bad else 0
+
+
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     """Talk to Enlace in the terminal, without Telegram."""
     from bot.console import Console
@@ -210,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
 
     commands.add_parser("run", help="iniciar el bot de Telegram").set_defaults(func=cmd_run)
+    commands.add_parser("doctor", help="revisar configuración, token, grupo, base de datos y "
+                        "guías, y decir qué corregir").set_defaults(func=cmd_doctor)
     commands.add_parser("console", help="conversar con Enlace en la terminal, sin Telegram"
                         ).set_defaults(func=cmd_console)
 

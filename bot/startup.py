@@ -7,6 +7,7 @@ Used by ``enlace run`` (which refuses to start on a :class:`StartupProblem`) and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,3 +107,57 @@ def before_services(settings: Settings) -> sqlite_utils.Database:
     db = open_checked_database(settings.storage.database)
     check_knowledge_folder(settings)
     return db
+
+
+def local_checks(settings: Settings, config_file: Path | None) -> list[Check]:
+    """``enlace doctor``'s checks that need no network: config, token shape, webhook,
+    access, database and knowledge base, each with what to fix."""
+    from bot.inbox import Inbox
+    from bot.knowledge.store import load_knowledge
+
+    checks = [Check(texts.DOCTOR_CONFIG.format(where=config_file or "valores por defecto"))]
+    if not token_of(settings):
+        checks.append(Check(texts.DOCTOR_NO_TOKEN, ok=False, fix=texts.DOCTOR_NO_TOKEN_FIX))
+    elif (problem := _failure(check_token_shape, settings)) is not None:
+        checks.append(problem)
+    if settings.telegram.mode == "webhook":
+        telegram = settings.telegram
+        checks.append(_failure(check_webhook, settings) or Check(texts.DOCTOR_WEBHOOK.format(
+            listen=telegram.webhook_listen, port=telegram.webhook_port, path=telegram.url_path)))
+    if not settings.access.admins:
+        checks.append(Check(texts.DOCTOR_NO_ADMINS, ok=False, warning=True,
+                            fix=texts.DOCTOR_NO_ADMINS_FIX))
+    if not settings.access.liaisons:
+        checks.append(Check(texts.DOCTOR_ACCESS_OPEN, ok=False, warning=True,
+                            fix=texts.DOCTOR_ACCESS_OPEN_FIX))
+    try:
+        db = open_checked_database(settings.storage.database)
+        done, pending = Inbox(db).counts()
+        checks.append(Check(texts.DOCTOR_DATABASE.format(
+            path=settings.storage.database, done=done, pending=pending)))
+    except StartupProblem as problem:
+        checks.append(_problem(problem))
+    try:
+        check_knowledge_folder(settings)
+        kb = load_knowledge(settings.knowledge.path)
+        checks.append(Check(texts.DOCTOR_KNOWLEDGE.format(count=len(kb.entries),
+                                                          path=settings.knowledge.path),
+                            ok=bool(kb.entries), fix=texts.DOCTOR_KNOWLEDGE_FIX))
+        checks += [Check(texts.DOCTOR_KNOWLEDGE_PROBLEM.format(problem=p), ok=False,
+                         fix=texts.DOCTOR_KNOWLEDGE_FIX) for p in kb.problems]
+    except StartupProblem as problem:
+        checks.append(_problem(problem))
+    return checks
+
+
+def _failure(check: Callable[[Settings], None], settings: Settings) -> Check | None:
+    try:
+        check(settings)
+    except StartupProblem as problem:
+        return _problem(problem)
+    return None
+
+
+def _problem(problem: StartupProblem) -> Check:
+    what, _, fix = str(problem).partition("\n")
+    return Check(what, ok=False, fix=fix or "vea config.example.toml")
