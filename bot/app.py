@@ -29,7 +29,7 @@ from telegram.request import BaseRequest
 
 from bot.access import office_groups
 from bot.config import Settings
-from bot.inbox import Inbox
+from bot.inbox import CURRENT_UPDATE, INBOX_KEY, Inbox
 from bot.logs import redact
 from bot.services import Services
 from bot.startup import Check
@@ -41,7 +41,6 @@ FEATURES: list[ModuleType] = [access, common, activities, reminders, knowledge, 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 #: Updates handled at the same time (different chats only; one chat is always in order).
 CONCURRENT_UPDATES = 16
-INBOX_KEY = "inbox"
 
 
 class DurableQueue(asyncio.Queue):
@@ -108,12 +107,18 @@ class InboxUpdateProcessor(BaseUpdateProcessor):
                 del self._waiting[key], self._locks[key]
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        if isinstance(update, Update) and self.inbox.is_done(update.update_id):
+        if not isinstance(update, Update):
+            await coroutine
+            return
+        if self.inbox.is_done(update.update_id):
             coroutine.close()  # type: ignore[attr-defined]
             return
-        await coroutine
-        if isinstance(update, Update):
-            self.inbox.done(update.update_id)
+        token = CURRENT_UPDATE.set(update.update_id)
+        try:
+            await coroutine
+        finally:
+            CURRENT_UPDATE.reset(token)
+        self.inbox.done(update.update_id)
 
     async def initialize(self) -> None:
         return None

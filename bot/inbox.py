@@ -16,12 +16,18 @@ that second run store nothing new and resend the same confirmation.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
 KEEP_DONE = timedelta(days=7)
+INBOX_KEY = "inbox"  # where the application keeps its Inbox (``bot_data``)
+
+#: The ``update_id`` being handled by the current task (set by the update processor).
+CURRENT_UPDATE: ContextVar[int | None] = ContextVar("current_update", default=None)
 
 
 def _now() -> str:
@@ -55,6 +61,26 @@ class Inbox:
                 "values (?, ?, '{}', ?) on conflict(update_id) do update set done_at = "
                 "coalesce(inbox.done_at, excluded.done_at)", [update_id, _now(), _now()])
 
+    def once(self, key: str, effect: Callable[[], int]) -> tuple[int, bool]:
+        """Run ``effect`` (which commits and returns an id) once per update being handled:
+        ``(id, True)``; for a replayed update that already ran it, ``(id, False)``.
+
+        For effects not idempotent by themselves ("undo my latest entry"). The record
+        is written right after the effect, with no await in between.
+        """
+        update_id = CURRENT_UPDATE.get()
+        if update_id is None:
+            return effect(), True
+        row = self.db.execute("select value from inbox_effects where update_id = ? and key = ?",
+                              [update_id, key]).fetchone()
+        if row is not None:
+            return int(row[0]), False
+        value = effect()
+        with self.db.conn:
+            self.db.execute("insert or replace into inbox_effects values (?, ?, ?)",
+                            [update_id, key, str(value)])
+        return value, True
+
     def pending(self) -> list[dict[str, Any]]:
         """Updates received but not finished (a crash, a kill), oldest first."""
         rows = self.db.execute(
@@ -73,4 +99,6 @@ class Inbox:
         with self.db.conn:
             cursor = self.db.execute(
                 "delete from inbox where done_at is not null and done_at < ?", [cutoff])
+            self.db.execute("delete from inbox_effects where update_id not in "
+                            "(select update_id from inbox)")
         return cursor.rowcount

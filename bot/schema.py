@@ -269,7 +269,8 @@ def m004_inbox(db: Database) -> None:
 
     ``done_at`` is set once its handler has returned (its effects committed);
     rows without it are handled again at start-up (:mod:`bot.inbox`).
-    ``allowed_chats`` holds groups let in besides the configured ones: a
+    ``inbox_effects`` remembers what a not naturally idempotent handler did for an
+    update. ``allowed_chats`` holds groups let in besides the configured ones: a
     configured group that Telegram upgraded to a supergroup (new id).
     """
     db["inbox"].create(
@@ -277,6 +278,12 @@ def m004_inbox(db: Database) -> None:
         pk="update_id",
     )
     db["inbox"].create_index(["done_at"])
+    # Effects that are not idempotent by themselves (/deshacer takes "the latest"),
+    # recorded by update right after they commit, so a replay does not repeat them.
+    db["inbox_effects"].create(
+        {"update_id": int, "key": str, "value": str},
+        pk=("update_id", "key"),
+    )
     db["allowed_chats"].create(
         {"chat_id": int, "reason": str, "since": str},
         pk="chat_id",

@@ -33,6 +33,7 @@ from bot.activities.chart import activity_chart
 from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService
 from bot.ids import parse_id
+from bot.inbox import INBOX_KEY
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
 from handlers.access import admin_only, private_only, staff_only
@@ -313,12 +314,17 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     service = _service(context)
     person = _person(update)
-    try:
-        activity = service.undo_last(person)
+    inbox = context.application.bot_data.get(INBOX_KEY)
+    try:  # "the latest" is not idempotent: a replay after a crash must not undo another
+        if inbox is None:
+            activity, changed = service.undo_last(person), True
+        else:
+            activity_id, changed = inbox.once("undo", lambda: service.undo_last(person).id)
+            activity = service.store.get(activity_id)
     except EntryError as error:
         await _refuse(update, error)
         return
-    await _show(update, render.deleted_reply(activity, changed=True,
+    await _show(update, render.deleted_reply(activity, changed=changed,
                                              is_admin=service.is_admin(person)))
 
 
