@@ -8,8 +8,9 @@ Four checks, each bounded and sized by its option:
   confirmations / answers lost or duplicated (each update comes from its own
   chat, so replies are counted per chat).
 - ``flaky``: the same, no kills, but a share of every Bot API call fails at
-  random (500, 502, 429 with retry_after, or a lost answer: the call took
-  effect and the connection dropped, as a timeout does).
+  random (500, 502, 429 with retry_after); ``timeouts``: the same with lost
+  answers too (the call took effect and the connection dropped, as a timeout
+  after Telegram accepted does: a retried reply then arrives twice).
 - ``fuzz``: M fuzzed messages and button payloads through the real
   ``Application`` (in-process, Telegram replaced by a recorder) from admins,
   staff, liaisons and strangers, in private and in groups: unhandled
@@ -18,7 +19,8 @@ Four checks, each bounded and sized by its option:
   every command and button: rows written and secrets read (0 and 0 expected).
 
     python bench/faults.py [--updates 200] [--kills 3] [--fault-rate 0.2]
-                           [--fuzz 1000] [--seed 1] [--only kill flaky fuzz outsiders]
+                           [--fuzz 1000] [--seed 1]
+                           [--only kill flaky timeouts fuzz outsiders]
 
 The machine is shared: the defaults are modest. Every wait has a deadline.
 """
@@ -92,7 +94,8 @@ def _finished(fake: FakeTelegram, db: Path, last_update: int, expected_replies: 
 
 
 def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
-                         folder: Path, timeout: float = 600) -> dict[str, Any]:
+                         folder: Path, timeout: float = 600,
+                         statuses: tuple[int, ...] = (500, 502, 429)) -> dict[str, Any]:
     """Push ``n`` mixed updates to a running bot, kill it ``kills`` times at random
     moments, inject random Bot API failures at ``fault_rate``; count what was lost."""
     rnd = random.Random(seed)
@@ -111,7 +114,8 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
             if fault_rate:
                 fake.fail_randomly(fault_rate, seed=seed,
                                    methods={"sendMessage", "answerCallbackQuery",
-                                            "sendChatAction", "editMessageText"})
+                                            "sendChatAction", "editMessageText"},
+                                   statuses=statuses)
             ids = [fake.push_update(update) for _, _, update in updates]
             expected = {chat for _, chat, _ in updates}
             kill_times = sorted(rnd.uniform(0.2, 1.0) * max(2.0, n / 40) for _ in range(kills))
@@ -131,6 +135,7 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
             stop(process)
         replies = Counter(c.chat_id for c in fake.sent("sendMessage"))
         failed_sends = sum(1 for c in fake.calls if c.params.get("_failed"))
+        lost_answers = fake.lost_answers
     rows = _db_rows(db, "select message_id from activities")
     stored = Counter(m for (m,) in rows)
     entries = {update["message"]["message_id"]: chat
@@ -147,7 +152,7 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
         "other_replies_lost": sum(1 for chat in others if not replies[chat]),
         "other_replies_duplicated": sum(replies[chat] - 1 for chat in others
                                         if replies[chat] > 1),
-        "failed_bot_api_calls": failed_sends,
+        "failed_bot_api_calls": failed_sends, "lost_answers": lost_answers,
         "seconds": round(time.monotonic() - started, 1),
     }
 
@@ -310,7 +315,8 @@ def main() -> None:
     parser.add_argument("--fault-rate", type=float, default=0.2)
     parser.add_argument("--fuzz", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", nargs="*", default=["kill", "flaky", "fuzz", "outsiders"])
+    parser.add_argument("--only", nargs="*",
+                        default=["kill", "flaky", "timeouts", "fuzz", "outsiders"])
     args = parser.parse_args()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -324,6 +330,10 @@ def main() -> None:
             elif name == "flaky":
                 results[name] = run_process_scenario(args.updates, 0, args.fault_rate,
                                                      args.seed, folder)
+            elif name == "timeouts":
+                results[name] = run_process_scenario(args.updates, 0, args.fault_rate,
+                                                     args.seed, folder,
+                                                     statuses=(500, 502, 429, 0))
             elif name == "fuzz":
                 results[name] = run_fuzz(args.fuzz, args.seed, folder)
             elif name == "outsiders":

@@ -18,6 +18,16 @@ def test_a_flaky_bot_api_still_delivers_everything_once(tmp_path):
     assert result["failed_bot_api_calls"] > 0  # the faults did happen
     assert result["entries_lost"] == 0 and result["entries_duplicated"] == 0
     assert result["confirmations_lost"] == 0 and result["other_replies_lost"] == 0
+    # 5xx and 429 never took effect: every reply arrives exactly once
+    assert result["confirmations_duplicated"] == 0 and result["other_replies_duplicated"] == 0
+
+
+def test_lost_answers_lose_nothing_and_duplicate_no_entry(tmp_path):
+    result = faults.run_process_scenario(20, kills=0, fault_rate=0.3, seed=5, folder=tmp_path,
+                                         timeout=60, statuses=(0,))
+    assert result["lost_answers"] > 0
+    assert result["entries_lost"] == 0 and result["entries_duplicated"] == 0
+    assert result["confirmations_lost"] == 0 and result["other_replies_lost"] == 0
 
 
 def test_fuzzed_messages_and_buttons_never_crash_and_every_tap_is_answered(tmp_path):

@@ -101,7 +101,8 @@ class FakeTelegram:
         self._message_ids = itertools.count(1000)
         self._failures: list[_Failure] = []
         self.confirmed_offset = 0
-        self._random: tuple[random.Random, float, set[str] | None] | None = None
+        self.lost_answers = 0
+        self._random: tuple[random.Random, float, set[str] | None, tuple[int, ...]] | None = None
         #: chat id -> {"chat": {...}, "member": {...}} or {"migrated_to": id}
         self.chats: dict[int, dict[str, Any]] = {}
 
@@ -125,11 +126,11 @@ class FakeTelegram:
         with self._lock:
             self._failures.append(_Failure(method, status, description, retry_after, count))
 
-    def fail_randomly(self, rate: float, *, seed: int = 0,
-                      methods: set[str] | None = None) -> None:
+    def fail_randomly(self, rate: float, *, seed: int = 0, methods: set[str] | None = None,
+                      statuses: tuple[int, ...] = (500, 502, 429, 0)) -> None:
         """From now on, fail a ``rate`` share of calls (of ``methods``, default all but
-        ``getUpdates``) with a 500, a 502, a 429 or a lost answer, chosen at random."""
-        self._random = (random.Random(seed), rate, methods)
+        ``getUpdates``) with one of ``statuses`` (0: a lost answer), chosen at random."""
+        self._random = (random.Random(seed), rate, methods, statuses)
 
     def sent(self, method: str | None = None, chat_id: int | None = None) -> list[Call]:
         """Successful sending calls, optionally of one method or to one chat."""
@@ -167,6 +168,8 @@ class FakeTelegram:
             self._lock.notify_all()
         if failure and not failure.status:  # done, but the answer never reaches the bot
             self._result(method, params)
+            with self._lock:
+                self.lost_answers += 1
             return 0, {"lost": True}
         if failure:
             body: dict[str, Any] = {
@@ -190,9 +193,9 @@ class FakeTelegram:
                 failure.remaining -= 1
                 return failure
         if self._random is not None:
-            rng, rate, methods = self._random
+            rng, rate, methods, statuses = self._random
             if (methods is None or method in methods) and rng.random() < rate:
-                status = rng.choice([500, 502, 429, 0])
+                status = rng.choice(statuses)
                 if status == 429:
                     return _Failure(method, 429, "Too Many Requests: retry after 1", 1, 0)
                 return _Failure(method, status, "Internal Server Error", None, 0)
