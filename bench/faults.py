@@ -31,6 +31,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import signal
 import sqlite3
 import sys
@@ -136,6 +137,8 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
         replies = Counter(c.chat_id for c in fake.sent("sendMessage"))
         failed_sends = sum(1 for c in fake.calls if c.params.get("_failed"))
         lost_answers = fake.lost_answers
+    log = (folder / "bot.log").read_text(errors="replace")
+    replayed = sum(int(n) for n in re.findall(r"Handling (\d+) updates left unfinished", log))
     rows = _db_rows(db, "select message_id from activities")
     stored = Counter(m for (m,) in rows)
     entries = {update["message"]["message_id"]: chat
@@ -143,6 +146,7 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
     others = [chat for kind, chat, _ in updates if kind != "entry"]
     return {
         "updates": n, "kills": kills, "fault_rate": fault_rate,
+        "replayed_after_kills": replayed,
         "entries_expected": len(entries),
         "entries_lost": sum(1 for m in entries if not stored[m]),
         "entries_duplicated": sum(c - 1 for c in stored.values() if c > 1),
