@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -292,7 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    return args.func(args, settings)
+    try:
+        return args.func(args, settings)
+    except (OSError, sqlite3.Error) as exc:  # e.g. the database folder can not be written
+        from bot.startup import describe_database_error
+
+        print(describe_database_error(settings, exc), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -78,11 +78,18 @@ def open_checked_database(path: Path) -> sqlite_utils.Database:
         raise StartupProblem(texts.DATABASE.format(path=path, error=_reason(exc))) from None
 
 
+def describe_database_error(settings: Settings, exc: BaseException) -> str:
+    """A command other than `run` met a database it can not open or write."""
+    return texts.DATABASE.format(path=settings.storage.database, error=_reason(exc))
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return "permiso denegado"
     if isinstance(exc, FileNotFoundError):
         return "la carpeta no existe"
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return "en su ruta hay un archivo donde debería haber una carpeta"
     return str(exc) or type(exc).__name__
 
 

@@ -113,3 +113,12 @@ def test_relative_paths_count_from_the_config_file(tmp_path, monkeypatch):
     settings = load_settings(config)
     assert settings.storage.database == folder / "data" / "e.db"
     assert settings.knowledge.path == folder / "kb"
+
+
+def test_other_commands_explain_an_unusable_database_too(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    config = _config(tmp_path, f"[storage]\ndatabase = '{blocker / 'e.db'}'\n")
+    result = run_enlace("--config", str(config), "export", "--out", "-")
+    assert result.returncode == 2
+    assert "storage.database" in result.stderr and "Traceback" not in result.stderr
