@@ -172,7 +172,13 @@ async def replay_unfinished(application: Application) -> int:
     queue = application.update_queue
     pending = inbox.pending()
     for payload in pending:
-        update = Update.de_json(payload, application.bot)
+        try:
+            update = Update.de_json(payload, application.bot)
+        except Exception:  # unreadable: never block every later update behind it
+            log.exception("Update %s in the inbox can not be read; skipped",
+                          payload.get("update_id"))
+            inbox.done(int(payload.get("update_id") or 0))
+            continue
         if isinstance(queue, DurableQueue):
             await queue.put_stored(update)
         else:

@@ -115,3 +115,18 @@ async def test_a_replayed_deshacer_undoes_one_entry_not_two(app, fake, services)
                for r in services.db["activities"].rows_where(order_by="id")]
     assert deleted == [False, True]
     assert inbox.is_done(undo.update_id)
+
+
+async def test_unfinished_updates_are_handled_first_at_start(app, fake, services):
+    """What a crash left in the inbox is queued before anything new; an unreadable row
+    is skipped, not allowed to block the rest."""
+    from bot.app import replay_unfinished
+
+    inbox = app.bot_data["inbox"]
+    first = message("/registrar 2 Reunión con ProColombia", user_id=STAFF)
+    inbox.receive(first["update_id"], first)
+    inbox.receive(987654, {"update_id": 987654, "message": {"broken": True}})
+    assert await replay_unfinished(app) == 2
+    queued = app.update_queue.get_nowait()
+    assert queued.update_id == first["update_id"] and app.update_queue.empty()
+    assert inbox.is_done(987654)
