@@ -64,10 +64,17 @@ def _mixed_updates(n: int, rnd: random.Random) -> list[tuple[str, int, dict[str,
     updates = []
     for i in range(n):
         roll = rnd.random()
-        if roll < 0.6:
+        if roll < 0.5:
             chat = STAFF_BASE + i
             text = f"/registrar {rnd.randint(1, 5)} Reunión {i} con #APC sobre el plan {i}"
             updates.append(("entry", chat, message(text, user_id=chat, message_id=90_000 + i)))
+        elif roll < 0.6:  # two entries, then /deshacer: the second goes, the first stays
+            chat = STAFF_BASE + i
+            for k in (0, 1):
+                text = f"/registrar 2 Visita {i}-{k} con #GOAL"
+                updates.append(("kept" if k == 0 else "undone", chat,
+                                message(text, user_id=chat, message_id=190_000 + 2 * i + k)))
+            updates.append(("undo", chat, message("/deshacer", user_id=chat)))
         elif roll < 0.9:
             chat = LIAISON_BASE + i
             updates.append(("question", chat, message(rnd.choice(QUESTIONS), user_id=chat)))
@@ -101,7 +108,7 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
     moments, inject random Bot API failures at ``fault_rate``; count what was lost."""
     rnd = random.Random(seed)
     updates = _mixed_updates(n, rnd)
-    staff = [chat for kind, chat, _ in updates if kind != "question"]
+    staff = sorted({chat for kind, chat, _ in updates if kind != "question"})
     env = {"ENLACE_ACCESS__STAFF": json.dumps(staff), "ENLACE_ACCESS__ADMINS": f"[{ADMIN}]",
            "ENLACE_ACCESS__LIAISONS": "[]", "ENLACE_REMINDERS__DIGEST_ENABLED": "false"}
     db = folder / "enlace.db"
@@ -139,13 +146,16 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
         lost_answers = fake.lost_answers
     log = (folder / "bot.log").read_text(errors="replace")
     replayed = sum(int(n) for n in re.findall(r"Handling (\d+) updates left unfinished", log))
-    rows = _db_rows(db, "select message_id from activities")
-    stored = Counter(m for (m,) in rows)
+    rows = _db_rows(db, "select message_id, deleted_at from activities")
+    stored = Counter(m for m, _ in rows)
+    deleted = {m for m, at in rows if at is not None}
+    kept = [u["message"]["message_id"] for kind, _, u in updates if kind == "kept"]
+    undone = [u["message"]["message_id"] for kind, _, u in updates if kind == "undone"]
     entries = {update["message"]["message_id"]: chat
                for kind, chat, update in updates if kind == "entry"}
-    others = [chat for kind, chat, _ in updates if kind != "entry"]
+    others = [chat for kind, chat, _ in updates if kind in ("question", "list")]
     return {
-        "updates": n, "kills": kills, "fault_rate": fault_rate,
+        "updates": len(updates), "kills": kills, "fault_rate": fault_rate,
         "replayed_after_kills": replayed,
         "entries_expected": len(entries),
         "entries_lost": sum(1 for m in entries if not stored[m]),
@@ -153,6 +163,8 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
         "confirmations_lost": sum(1 for chat in entries.values() if not replies[chat]),
         "confirmations_duplicated": sum(replies[chat] - 1 for chat in entries.values()
                                         if replies[chat] > 1),
+        "undo_wrong": sum(1 for m in kept if m in deleted or not stored[m])
+        + sum(1 for m in undone if m not in deleted),
         "other_replies_lost": sum(1 for chat in others if not replies[chat]),
         "other_replies_duplicated": sum(replies[chat] - 1 for chat in others
                                         if replies[chat] > 1),

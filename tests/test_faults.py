@@ -9,6 +9,7 @@ def test_kills_lose_no_entry_and_no_confirmation(tmp_path):
     result = faults.run_process_scenario(30, kills=1, fault_rate=0.0, seed=3, folder=tmp_path,
                                          timeout=60)
     assert result["entries_lost"] == 0 and result["entries_duplicated"] == 0
+    assert result["undo_wrong"] == 0  # /deshacer took exactly its own latest entry
     assert result["confirmations_lost"] == 0 and result["other_replies_lost"] == 0
 
 
