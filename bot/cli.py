@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,20 +19,69 @@ Command = Callable[[argparse.Namespace, Settings], int]
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Start the Telegram bot."""
+    """Start the Telegram bot, or say in Spanish why it can not start (never the token)."""
     from bot.texts.common import MISSING_TOKEN
 
     token = settings.telegram.token.get_secret_value() if settings.telegram.token else ""
     if not token.strip():
         print(MISSING_TOKEN, file=sys.stderr)
         return 2
-    from bot.app import run
-    from bot.logs import setup_logging
-    from bot.services import build_services
+    from bot.logs import redact, setup_logging
+    from bot.startup import StartupProblem, before_services, knowledge_report
+    from bot.texts import startup as texts
 
     setup_logging(token)
-    run(build_services(settings))
+    try:
+        db = before_services(settings)
+        from bot.services import build_services
+
+        services = build_services(settings, db=db)
+        for line in knowledge_report(settings, len(services.knowledge.entries),
+                                     services.knowledge.problems):
+            print(line, file=sys.stderr)
+        from bot.app import run
+
+        run(services)
+    except StartupProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    except Exception as exc:  # never let a traceback carry the token to the terminal
+        from telegram.error import InvalidToken, NetworkError
+
+        if isinstance(exc, InvalidToken):
+            print(texts.TOKEN_REJECTED, file=sys.stderr)
+            return 2
+        if isinstance(exc, NetworkError):
+            print(texts.TELEGRAM_UNREACHABLE.format(error=redact(str(exc), token)),
+                  file=sys.stderr)
+            return 2
+        import traceback
+
+        print(redact(traceback.format_exc(), token), file=sys.stderr)
+        print(texts.UNEXPECTED.format(error=redact(str(exc), token)), file=sys.stderr)
+        return 1
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    """Check config, token, office group, database and knowledge; say what to fix."""
+    import asyncio
+
+    from bot.config import find_config_file
+    from bot.startup import TOKEN_SHAPE, local_checks, token_of
+    from bot.texts import startup as texts
+
+    checks = local_checks(settings, find_config_file(args.config))
+    token = token_of(settings)
+    if TOKEN_SHAPE.match(token):
+        from bot.app import probe_telegram
+
+        checks += asyncio.run(probe_telegram(settings, token))
+    for check in checks:
+        print(check)
+    bad = sum(1 for c in checks if not c.ok and not c.warning)
+    print(texts.DOCTOR_SUMMARY_BAD.format(count=bad) if bad else texts.DOCTOR_SUMMARY_OK)
+    return 1 if bad else 0
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
@@ -196,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
 
     commands.add_parser("run", help="iniciar el bot de Telegram").set_defaults(func=cmd_run)
+    commands.add_parser("doctor", help="revisar configuración, token, grupo, base de datos y "
+                        "guías, y decir qué corregir").set_defaults(func=cmd_doctor)
     commands.add_parser("console", help="conversar con Enlace en la terminal, sin Telegram"
                         ).set_defaults(func=cmd_console)
 
@@ -264,7 +316,13 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    return args.func(args, settings)
+    try:
+        return args.func(args, settings)
+    except (OSError, sqlite3.Error) as exc:  # e.g. the database folder can not be written
+        from bot.startup import describe_database_error
+
+        print(describe_database_error(settings, exc), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

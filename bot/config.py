@@ -10,6 +10,8 @@ the file and what was expected (:func:`load_settings`).
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from datetime import time
 from pathlib import Path
@@ -21,6 +23,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -43,7 +46,27 @@ class TelegramSettings(Section):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # Path the webhook listens on; empty = the path of webhook_url.
+    webhook_path: str | None = None
     poll_interval: float = Field(default=0.0, ge=0)
+
+    @field_validator("token", "webhook_secret")
+    @classmethod
+    def _strip(cls, value: SecretStr | None) -> SecretStr | None:
+        """A token pasted with its trailing newline (``echo … > file``) still works."""
+        if value is None:
+            return None
+        stripped = value.get_secret_value().strip()
+        return SecretStr(stripped) if stripped else None
+
+    @property
+    def url_path(self) -> str:
+        """The webhook's local path, without slashes: ``webhook_path`` or ``webhook_url``'s."""
+        from urllib.parse import urlsplit
+
+        if self.webhook_path:
+            return self.webhook_path.strip("/")
+        return urlsplit(self.webhook_url or "").path.strip("/")
 
 
 class OfficeSettings(Section):
@@ -69,6 +92,8 @@ class AccessSettings(Section):
     admins: list[int] = []
     staff: list[int] = []
     liaisons: list[int] = []
+    # Other groups where the bot may work besides office.group_chat_id; it leaves any other.
+    groups: list[int] = []
 
 
 class StorageSettings(Section):
@@ -241,11 +266,40 @@ def load_settings(path: Path | None = None) -> Settings:
             return tuple(sources)
 
     try:
-        return _Settings()
+        settings = _Settings()
     except ValidationError as exc:
         raise ConfigError(describe_errors(exc, toml_file)) from None
+    except SettingsError:  # an ENLACE_ variable that is not valid JSON
+        raise ConfigError(describe_bad_environment()) from None
     except ValueError as exc:  # malformed TOML
-        raise ConfigError(f"No pude leer {toml_file}: {exc}") from None
+        raise ConfigError(f"No pude leer {toml_file or 'la configuración'}: {exc}") from None
+    return resolve_paths(settings, toml_file.parent if toml_file else Path.cwd())
+
+
+def resolve_paths(settings: Settings, base: Path) -> Settings:
+    """Relative paths count from the config file's folder, not from wherever Enlace was
+    started: starting it elsewhere must not silently create an empty database."""
+    base = base.resolve()
+    if not settings.storage.database.is_absolute() and str(settings.storage.database) != ":memory:":
+        settings.storage.database = base / settings.storage.database
+    if not settings.knowledge.path.is_absolute():
+        settings.knowledge.path = base / settings.knowledge.path
+    return settings
+
+
+def describe_bad_environment() -> str:
+    """Which ``ENLACE_`` variable holds malformed JSON, and how to write it (value not shown)."""
+    bad = []
+    for name, value in sorted(os.environ.items()):
+        if name.startswith("ENLACE_") and value.strip()[:1] in "[{":
+            try:
+                json.loads(value)
+            except ValueError:
+                bad.append(name)
+    names = ", ".join(bad) or "una variable ENLACE_…"
+    return (f"No pude leer {names}: su valor no es JSON válido.\n"
+            "Las listas van entre corchetes y separadas por comas, p. ej. "
+            "ENLACE_ACCESS__ADMINS='[123, 456]'.")
 
 
 def describe_errors(exc: ValidationError, toml_file: Path | None) -> str:

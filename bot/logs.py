@@ -12,6 +12,15 @@ import logging
 REDACTED = "<token>"
 
 
+def redact(text: str, secret: str) -> str:
+    """``text`` with ``secret`` (and its part after the colon) replaced."""
+    if not secret:
+        return text
+    text = text.replace(secret, REDACTED)
+    _, _, tail = secret.partition(":")
+    return text.replace(tail, REDACTED) if len(tail) >= 8 else text
+
+
 class RedactToken(logging.Filter):
     def __init__(self, secret: str) -> None:
         super().__init__()
@@ -21,13 +30,18 @@ class RedactToken(logging.Filter):
         if not self.secret:
             return True
         message = record.getMessage()
-        if self.secret in message:
-            record.msg = message.replace(self.secret, REDACTED)
+        cleaned = redact(message, self.secret)
+        if cleaned != message:
+            record.msg = cleaned
             record.args = ()
+        if record.exc_info and type(record.exc_info[1]).__name__ == "InvalidToken":
+            # `enlace run` explains a rejected token in Spanish; its traceback says nothing more
+            record.exc_info, record.exc_text = None, None
         if record.exc_info and record.exc_info[1] is not None:
             text = logging.Formatter().formatException(record.exc_info)
-            if self.secret in text:
-                record.exc_text = text.replace(self.secret, REDACTED)
+            cleaned = redact(text, self.secret)
+            if cleaned != text:
+                record.exc_text = cleaned
         return True
 
 

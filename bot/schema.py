@@ -264,6 +264,33 @@ def m003_reminders(db: Database) -> None:
 
 
 @migrations()
+def m004_inbox(db: Database) -> None:
+    """Every Telegram update, stored before Telegram is told it was received.
+
+    ``done_at`` is set once its handler has returned (its effects committed);
+    rows without it are handled again at start-up (:mod:`bot.inbox`).
+    ``inbox_effects`` remembers what a not naturally idempotent handler did for an
+    update. ``allowed_chats`` holds groups let in besides the configured ones: a
+    configured group that Telegram upgraded to a supergroup (new id).
+    """
+    db["inbox"].create(
+        {"update_id": int, "received_at": str, "payload": str, "done_at": str},
+        pk="update_id",
+    )
+    db["inbox"].create_index(["done_at"])
+    # Effects that are not idempotent by themselves (/deshacer takes "the latest"),
+    # recorded by update right after they commit, so a replay does not repeat them.
+    db["inbox_effects"].create(
+        {"update_id": int, "key": str, "value": str},
+        pk=("update_id", "key"),
+    )
+    db["allowed_chats"].create(
+        {"chat_id": int, "reason": str, "since": str},
+        pk="chat_id",
+    )
+
+
+@migrations()
 def m005_chat_moves_and_flows(db: Database) -> None:
     """``chat_moves``: a group Telegram upgraded to a supergroup has a new id. The
     office group follows it here (overriding ``office.group_chat_id``), so reminders

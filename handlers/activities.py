@@ -27,6 +27,7 @@ from bot.activities import render
 from bot.activities.buttons import press
 from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService
+from bot.ids import parse_id
 from bot.sending import keyboard
 from bot.services import Services
 from bot.texts import activities as texts
@@ -129,13 +130,14 @@ async def guided_text(update: Update, context: Context) -> None:
     evidence = evidence_of(message)
     try:
         if draft.step == "line":
-            if not text.isdigit():
+            line = parse_id(text)
+            if line is None:
                 if evidence is not None:  # keep the photo; the line is still to choose
                     draft = guided.give_evidence(evidence, person=person, chat_id=chat.id).draft
                 await show(update, render.step_reply(Step(draft), service.lines))
                 return
             outcome = guided.choose_line(person=person, chat_id=chat.id,
-                                         origin=draft.origin_message_id, line=int(text),
+                                         origin=draft.origin_message_id, line=line,
                                          message_id=message.message_id)
         elif not text and evidence is not None:
             outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
@@ -163,6 +165,8 @@ async def evidence_alone(update: Update, context: Context) -> None:
     service = context.services.activities
     user = update.effective_user
     if user is None or not service.can_log(Person(user.id)):
+        if _is_private(update):  # a liaison's photo: say what the bot understands
+            await reply(update, common_texts.MEDIA_NOT_UNDERSTOOD)
         return
     message = update.effective_message
     evidence = evidence_of(message)

@@ -18,7 +18,7 @@ from bot.activities.chart import activity_chart
 from bot.activities.models import EntryError
 from bot.texts import activities as texts
 from handlers import kit
-from handlers.access import staff_only
+from handlers.access import private_only, staff_only
 from handlers.kit import Context
 from handlers.replies import refuse, reply, show
 
@@ -47,6 +47,7 @@ async def chat_action(update: Update, action: str) -> AsyncIterator[None]:
 
 
 @staff_only
+@private_only
 async def summary(update: Update, context: Context) -> None:
     """/resumen [periodo]: counts by line, person and partner, and the bar chart."""
     service = context.services.activities
@@ -67,6 +68,7 @@ async def summary(update: Update, context: Context) -> None:
 
 
 @staff_only
+@private_only
 async def export(update: Update, context: Context) -> None:
     """/exportar [periodo] [borradas]: every field, CSV (admins may include deleted ones)."""
     service = context.services.activities
@@ -94,6 +96,7 @@ async def export(update: Update, context: Context) -> None:
 
 
 @staff_only
+@private_only
 async def report(update: Update, context: Context) -> None:
     """/informe [trimestre]: the DOCX draft; by default the last complete quarter."""
     service = context.services.activities

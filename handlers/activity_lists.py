@@ -8,9 +8,11 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.activities import render
 from bot.activities.models import EntryError
+from bot.ids import parse_id
+from bot.inbox import INBOX_KEY
 from bot.texts import activities as texts
 from handlers import kit
-from handlers.access import admin_only, staff_only
+from handlers.access import admin_only, private_only, staff_only
 from handlers.kit import Context
 from handlers.replies import refuse, reply, show
 
@@ -20,6 +22,7 @@ async def lines(update: Update, context: Context) -> None:
 
 
 @staff_only
+@private_only
 async def activities(update: Update, context: Context) -> None:
     service = context.services.activities
     person = kit.person(update)
@@ -51,12 +54,17 @@ async def edit(update: Update, context: Context) -> None:
 async def undo(update: Update, context: Context) -> None:
     service = context.services.activities
     person = kit.person(update)
-    try:
-        activity = service.undo_last(person)
+    inbox = context.application.bot_data.get(INBOX_KEY)
+    try:  # "the latest" is not idempotent: a replay after a crash must not undo another
+        if inbox is None:
+            activity, changed = service.undo_last(person), True
+        else:
+            activity_id, changed = inbox.once("undo", lambda: service.undo_last(person).id)
+            activity = service.store.get(activity_id)
     except EntryError as error:
         await refuse(update, error)
         return
-    await show(update, render.deleted_reply(activity, changed=True,
+    await show(update, render.deleted_reply(activity, changed=changed,
                                              is_admin=service.is_admin(person)))
 
 
@@ -64,12 +72,12 @@ async def undo(update: Update, context: Context) -> None:
 async def restore(update: Update, context: Context) -> None:
     """/recuperar 42 (admins): bring back a deleted entry."""
     service = context.services.activities
-    args = kit.args(update.effective_message).strip().lstrip("#")
-    if not args.isdigit():
+    number = parse_id(kit.args(update.effective_message).strip().lstrip("#"))
+    if number is None:
         await reply(update, texts.RESTORE_HOW)
         return
     try:
-        activity, changed = service.restore(int(args), kit.person(update))
+        activity, changed = service.restore(number, kit.person(update))
     except EntryError as error:
         await refuse(update, error)
         return

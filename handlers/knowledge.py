@@ -97,7 +97,8 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("guias", guides))
     application.add_handler(CommandHandler("pendientes", pending))
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^kb:"))
+    new_only = filters.UpdateType.MESSAGE  # an edit is not a new question (handlers.fallback)
     application.add_handler(MessageHandler(
-        filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, private_text))
+        new_only & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, private_text))
     application.add_handler(MessageHandler(
-        filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, group_text))
+        new_only & filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, group_text))

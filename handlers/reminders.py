@@ -21,7 +21,7 @@ from bot.sending import keyboard, start_reminders, wake
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 from handlers import kit
-from handlers.access import requires
+from handlers.access import known_only, requires
 from handlers.kit import Context, InProgress
 from handlers.replies import reply, show
 
@@ -67,6 +67,7 @@ def _owner_hint(message: Message) -> tuple[str, Person | None]:
     return text, None
 
 
+@known_only
 async def plazos(update: Update, context: Context) -> None:
     await show(update, context.services.reminders.listing("plazos", kit.person(update)))
 
@@ -80,6 +81,7 @@ async def convenio(update: Update, context: Context) -> None:
     await show(update, answer)
 
 
+@known_only
 async def convenios(update: Update, context: Context) -> None:
     await show(update, context.services.reminders.listing("convenios", kit.person(update)))
 

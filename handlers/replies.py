@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import warnings
 from collections.abc import Sequence
 
-from telegram import ForceReply, Message, Update
+from telegram import Chat, ForceReply, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
+from telegram.error import NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
 from bot.refusal import Refusal
@@ -17,6 +21,25 @@ from bot.textsplit import split_message
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
+log = logging.getLogger(__name__)
+
+#: Pauses between attempts at a reply Telegram did not take (5xx, timeout, 429).
+RETRY_PAUSES = (0.3, 1.0, 2.0)
+MAX_RETRY_AFTER = 30.0
+
+
+class ReplyNotDelivered(Exception):
+    """The handler's work is done (and committed); only its reply did not get through.
+
+    The error handler sends ``pieces`` again instead of inviting the person to
+    repeat what is already saved.
+    """
+
+    def __init__(self, chat_id: int, pieces: list[str], buttons: Buttons | None,
+                 cause: Exception) -> None:
+        super().__init__(f"reply to {chat_id} not delivered: {cause}")
+        self.chat_id, self.pieces, self.buttons, self.cause = chat_id, pieces, buttons, cause
+
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     """The services, for handlers not yet on :class:`handlers.kit.Context` (``.services``)."""
@@ -24,15 +47,25 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 
 async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:
-    """Answer in the chat of ``update``, split at paragraphs; buttons go on the last piece."""
+    """Answer in the chat of ``update``, split at paragraphs; buttons go on the last piece.
+
+    Every reply goes through here: split safely (:func:`bot.textsplit.split_message`)
+    and retried a few times if Telegram fails; if it still fails,
+    :class:`ReplyNotDelivered` says what is left to send.
+    """
     chat = update.effective_chat
     assert chat is not None
-    pieces = split_message(text)
+    return await send_pieces(chat, split_message(text), buttons)
+
+
+async def send_pieces(chat: Chat, pieces: list[str], buttons: Buttons | None) -> Message:
     message: Message | None = None
     for i, piece in enumerate(pieces):
         markup = keyboard(buttons) if i == len(pieces) - 1 else None
-        message = await chat.send_message(piece, reply_markup=markup,
-                                          disable_web_page_preview=True)
+        try:
+            message = await _send_retrying(chat, piece, markup)
+        except (NetworkError, RetryAfter) as exc:
+            raise ReplyNotDelivered(chat.id, pieces[i:], buttons, exc) from exc
     assert message is not None
     return message
 
@@ -62,3 +95,31 @@ async def show(update: Update, answer: Reply) -> None:
 async def refuse(update: Update, error: Refusal) -> None:
     """Say what was wrong and how to fix it (the refusal's own Spanish message)."""
     await reply(update, str(error))
+
+
+async def _send_retrying(chat: Chat, text: str, markup: InlineKeyboardMarkup | None) -> Message:
+    """One piece; a 5xx, a timeout or a 429 is tried again after a pause (bounded)."""
+    for pause in (*RETRY_PAUSES, None):
+        try:
+            return await chat.send_message(text, reply_markup=markup,
+                                           disable_web_page_preview=True)
+        except RetryAfter as exc:
+            wait = retry_after_seconds(exc)
+            if pause is None or wait > MAX_RETRY_AFTER:
+                raise
+            await asyncio.sleep(wait)
+        except NetworkError as exc:
+            if pause is None:
+                raise
+            log.warning("Reply to %s failed (%s); trying again", chat.id, exc)
+            await asyncio.sleep(pause)
+    raise AssertionError("unreachable")
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """Seconds Telegram asked to wait (PTB 22 is moving this attribute to a timedelta)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)

@@ -2,6 +2,8 @@
 
 import logging
 
+import pytest
+from pydantic import SecretStr
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application
 
@@ -35,10 +37,24 @@ def test_webhook_mode_serves_a_webhook(services, monkeypatch):
     telegram = services.settings.telegram
     telegram.mode, telegram.webhook_port = "webhook", 9000
     telegram.webhook_url = "https://x.gov.co/t"
+    telegram.webhook_secret = SecretStr("s3cret-_value")
     app_module.run(services)
     assert "polling" not in calls
     assert calls["webhook"]["webhook_url"] == "https://x.gov.co/t"
     assert calls["webhook"]["port"] == 9000
+    assert calls["webhook"]["url_path"] == "t"
+    assert calls["webhook"]["secret_token"] == "s3cret-_value"
+
+
+def test_webhook_mode_never_serves_without_a_secret(services, monkeypatch):
+    calls = {}
+    monkeypatch.setattr(Application, "run_webhook",
+                        lambda self, **kw: calls.setdefault("webhook", kw))
+    telegram = services.settings.telegram
+    telegram.mode, telegram.webhook_url = "webhook", "https://x.gov.co/t"
+    with pytest.raises(ValueError):
+        app_module.run(services)
+    assert not calls
 
 
 def test_polling_is_the_default(services, monkeypatch):

@@ -19,7 +19,7 @@ def test_example_file_loads_with_documented_defaults():
     settings = load_settings(ROOT / "config.example.toml")
     assert settings.office.timezone == "America/Bogota"
     assert settings.telegram.mode == "polling"
-    assert settings.storage.database == Path("data/enlace.db")
+    assert settings.storage.database == ROOT / "data" / "enlace.db"  # from the file's folder
     assert [line.number for line in settings.action_lines] == [1, 2, 3, 4, 5]
     assert settings.reminders.lead_times == ["7d", "1d", "0d"]
 

@@ -59,7 +59,7 @@ def edit_changes(activity: Activity, args: str, *, vocab: Vocabulary,
 
 def _edit_field(name: str, value: str, vocab: Vocabulary, now: datetime) -> dict[str, Any]:
     if name == "linea":
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit() and len(value) < 4):
             raise EntryError(texts.EDIT_LINE_NUMBER)
         return {"line": check_line(int(value), vocab.lines)}
     if name in {"fecha", "dia"}:

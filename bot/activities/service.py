@@ -175,6 +175,8 @@ class ActivityService:
         if existing is None:
             return None
         self._check_owner(existing, person)
+        if existing.deleted:  # undone: an edit must not quietly rewrite it
+            raise EntryError(texts.EDIT_OF_DELETED.format(id=existing.id))
         draft = parse_entry(text, vocab=self.vocabulary(), now=self.now())
         changes: dict[str, Any] = {"text": draft.text, "day": draft.day,
                                    "partners": draft.partners, "department": draft.department}

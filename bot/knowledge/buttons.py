@@ -30,6 +30,8 @@ class Pressed:
 def press(services: Services, data: str, user_id: int) -> Pressed:
     kind, _, rest = data.removeprefix("kb:").partition(":")
     try:
+        if kind in {"fb", "pick"} and not _may_answer_for(services, rest, user_id):
+            return Pressed(toast=common_texts.NOT_YOUR_QUESTION)
         if kind == "fb":
             question_id, _, vote = rest.partition(":")
             ok = services.qa.feedback(int(question_id), user_id, int(vote))
@@ -41,6 +43,16 @@ def press(services: Services, data: str, user_id: int) -> Pressed:
         return Pressed(reply=_browse(services, kind, rest))
     except ValueError:  # malformed data from an old or forged button
         return Pressed(toast=common_texts.EXPIRED_BUTTON)
+
+
+def _may_answer_for(services: Services, rest: str, user_id: int) -> bool:
+    """👍/👎 and "¿Te refieres a…?" belong to who asked (or an admin)."""
+    question_id = int(rest.partition(":")[0])
+    if not question_id or access.is_admin(user_id, services.settings.access):
+        return True
+    row = services.db.execute("select user_id from questions where id = ?",
+                              [question_id]).fetchone()
+    return row is not None and row[0] in (None, user_id)
 
 
 def _browse(services: Services, kind: str, rest: str) -> render.Reply:

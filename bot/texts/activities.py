@@ -196,3 +196,7 @@ COMMANDS = [
     ("exportar", "Descargar las actividades en CSV"),
     ("informe", "Borrador del informe de gestión (Word)"),
 ]
+EDIT_OF_DELETED = (
+    "La actividad #{id} de ese mensaje fue eliminada: su edición no cambia nada. "
+    "La administración puede recuperarla con <code>/recuperar {id}</code>."
+)

@@ -60,3 +60,30 @@ HELP_STAFF = (
 HELP_ADMIN = "\n\n<b>Administración</b>\n• /pendientes: preguntas sin respuesta"
 UNKNOWN_COMMAND = "No conozco el comando {command}. Escriba /ayuda para ver lo que sé hacer."
 REPLY_HINT = "<i>Toque un botón o responda a este mensaje.</i>"
+
+GROUP_NOT_ALLOWED = (
+    "Hola. Trabajo solo en el grupo de la {office} y en chats privados, así que salgo de "
+    "este grupo. Para preguntar, escríbame en privado."
+)
+PRIVATE_ONLY = (
+    "Por privacidad, esto lo envío solo en el chat privado. Escríbame en privado y repita "
+    "el comando."
+)
+KNOWN_ONLY = (
+    "Los plazos y convenios son solo para el equipo y los enlaces registrados. Si debería "
+    "verlos, envíe su número de usuario a la oficina: <code>{user_id}</code>"
+)
+NOT_YOUR_QUESTION = "Solo quien hizo la pregunta puede calificarla o elegir la respuesta."
+EDITED_IGNORED = (
+    "Vi que editó un mensaje. La edición no cambia lo que ya respondí ni lo que ya se "
+    "guardó; si quiere otra cosa, envíela en un mensaje nuevo."
+)
+MEDIA_NOT_UNDERSTOOD = (
+    "Recibí su archivo, pero solo entiendo mensajes escritos. Escriba su pregunta con "
+    "palabras, por ejemplo <i>qué es una comixta</i>."
+)
+ERROR_AFTER_SAVE = (
+    "No pude enviarle la respuesta completa por un problema de conexión con Telegram. "
+    "Lo que había que guardar ya quedó guardado: no lo repita. Puede revisarlo con "
+    "/actividades o /plazos."
+)

@@ -10,7 +10,12 @@ for Enlace) and records every call. Two transports use it:
   ``getUpdates``), for end-to-end tests that run ``enlace run`` as a process
   with ``telegram.base_url`` pointing at it.
 
-Failures can be injected (:meth:`FakeTelegram.fail_next`) to test retries.
+Failures can be injected (:meth:`FakeTelegram.fail_next`) to test retries:
+an HTTP error (5xx, 429 with ``retry_after``) or ``status=0``, a lost answer:
+the call takes effect but the connection drops before the bot hears back (a
+timeout, as when Telegram accepted a message and the network failed).
+:meth:`FakeTelegram.fail_randomly` injects them at random on every method.
+Chats for ``getChat``/``getChatMember`` are set in :attr:`FakeTelegram.chats`.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import email.parser
 import email.policy
 import itertools
 import json
+import random
 import sys
 import threading
 import time
@@ -95,6 +101,10 @@ class FakeTelegram:
         self._message_ids = itertools.count(1000)
         self._failures: list[_Failure] = []
         self.confirmed_offset = 0
+        self.lost_answers = 0
+        self._random: tuple[random.Random, float, set[str] | None, tuple[int, ...]] | None = None
+        #: chat id -> {"chat": {...}, "member": {...}} or {"migrated_to": id}
+        self.chats: dict[int, dict[str, Any]] = {}
 
     # -- what tests do -------------------------------------------------------
     def push_update(self, update: dict[str, Any]) -> int:
@@ -115,6 +125,12 @@ class FakeTelegram:
             retry_after = retry_after or 1
         with self._lock:
             self._failures.append(_Failure(method, status, description, retry_after, count))
+
+    def fail_randomly(self, rate: float, *, seed: int = 0, methods: set[str] | None = None,
+                      statuses: tuple[int, ...] = (500, 502, 429, 0)) -> None:
+        """From now on, fail a ``rate`` share of calls (of ``methods``, default all but
+        ``getUpdates``) with one of ``statuses`` (0: a lost answer), chosen at random."""
+        self._random = (random.Random(seed), rate, methods, statuses)
 
     def sent(self, method: str | None = None, chat_id: int | None = None) -> list[Call]:
         """Successful sending calls, optionally of one method or to one chat."""
@@ -147,9 +163,14 @@ class FakeTelegram:
             call = Call(method, params)
             self.calls.append(call)
             failure = self._take_failure(method)
-            if failure:
+            if failure and failure.status:
                 call.params["_failed"] = failure.status
             self._lock.notify_all()
+        if failure and not failure.status:  # done, but the answer never reaches the bot
+            self._result(method, params)
+            with self._lock:
+                self.lost_answers += 1
+            return 0, {"lost": True}
         if failure:
             body: dict[str, Any] = {
                 "ok": False, "error_code": failure.status, "description": failure.description,
@@ -157,13 +178,27 @@ class FakeTelegram:
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
             return failure.status, body
-        return 200, {"ok": True, "result": self._result(method, params)}
+        try:
+            return 200, {"ok": True, "result": self._result(method, params)}
+        except _ChatProblem as problem:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+            if problem.chat is not None:
+                body["description"] = "Bad Request: group chat was upgraded to a supergroup chat"
+                body["parameters"] = {"migrate_to_chat_id": problem.chat["migrated_to"]}
+            return 400, body
 
     def _take_failure(self, method: str) -> _Failure | None:
         for failure in self._failures:
             if failure.method == method and failure.remaining > 0:
                 failure.remaining -= 1
                 return failure
+        if self._random is not None:
+            rng, rate, methods, statuses = self._random
+            if (methods is None or method in methods) and rng.random() < rate:
+                status = rng.choice(statuses)
+                if status == 429:
+                    return _Failure(method, 429, "Too Many Requests: retry after 1", 1, 0)
+                return _Failure(method, status, "Internal Server Error", None, 0)
         return None
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -181,11 +216,21 @@ class FakeTelegram:
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_USER
+        if method in ("getChat", "getChatMember"):
+            return self._chat_info(method, params)
         if method in SENDING_METHODS:
             return self._message(method, params)
         if method == "getFile":
             return {"file_id": params.get("file_id"), "file_unique_id": "u", "file_size": 1}
         return True
+
+    def _chat_info(self, method: str, params: dict[str, Any]) -> Any:
+        chat = self.chats.get(int(params.get("chat_id") or 0))
+        if chat is None or "migrated_to" in chat:
+            raise _ChatProblem(chat)
+        if method == "getChat":
+            return {"accent_color_id": 0, "max_reaction_count": 11, **chat["chat"]}
+        return chat["member"]
 
     def _message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params.get("chat_id") or 0)
@@ -207,6 +252,12 @@ class FakeTelegram:
         if "caption" in params:
             message["caption"] = params["caption"]
         return message
+
+
+class _ChatProblem(Exception):
+    def __init__(self, chat: dict[str, Any] | None) -> None:
+        super().__init__("chat problem")
+        self.chat = chat
 
 
 def _decode(value: Any) -> Any:
@@ -246,6 +297,10 @@ class RecordingRequest(BaseRequest):
             if request_data.multipart_data:
                 params.update({k: "<file>" for k in request_data.multipart_data})
         status, body = self.fake.handle(api_method, params)
+        if status == 0:
+            from telegram.error import TimedOut
+
+            raise TimedOut("the answer was lost")
         return status, json.dumps(body).encode()
 
 
@@ -287,6 +342,10 @@ class _Handler(BaseHTTPRequestHandler):
         parts = self.path.strip("/").split("/")
         method = parts[-1] if parts else ""
         status, body = self.server.fake.handle(method, params)
+        if status == 0:  # the call took effect; drop the connection before answering
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
         payload = json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
