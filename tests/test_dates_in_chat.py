@@ -32,7 +32,7 @@ async def test_plazo_refuses_a_date_read_only_in_part_and_keeps_nothing(app, fak
     await send(app, message("/plazo Informe 13 a 15 de julio", user_id=STAFF_ID))
     reply = last(fake)
     assert "13 a 15 de julio" in reply and "15 de diciembre" in reply
-    assert services.db["reminder_drafts"].count == 0
+    assert services.db["flows"].count == 0
     assert services.db["deadlines"].count == 0
 
 
