@@ -251,7 +251,7 @@ async def _in_process(settings_kwargs: dict[str, Any], folder: Path, updates: li
                                 message_id=1, guided=False)
         from datetime import date, datetime
 
-        from bot.reminders.deadlines import DeadlineDraft
+        from bot.reminders.models import DeadlineDraft
 
         services.reminders.deadlines.add(
             DeadlineDraft(title="SECRETO-PLAZO", due_date=date(2099, 12, 15),

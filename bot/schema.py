@@ -137,7 +137,7 @@ def m003_reminders(db: Database) -> None:
     """Deadlines, agreements, follow-ups done, reminder deliveries and flow drafts.
 
     Only facts are stored: which reminders *should* exist is derived from them
-    every time (:mod:`bot.reminders.plan`), and ``reminder_deliveries`` says
+    every time (:mod:`bot.delivery.plan`), and ``reminder_deliveries`` says
     which reminder, by its stable key, reached which chat; so the scheduler
     holds no state a crash could lose.
     """
