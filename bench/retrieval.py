@@ -49,6 +49,7 @@ import Stemmer  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
 from bot.db import open_database  # noqa: E402
+from bot.embeddings import load_embedder  # noqa: E402
 from bot.folding import fold  # noqa: E402
 from bot.knowledge.qa import QuestionService  # noqa: E402
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge  # noqa: E402
@@ -94,8 +95,11 @@ def load_eval(folder: Path) -> tuple[list[dict], list[dict]]:
     return rows("preguntas.jsonl"), rows("fuera-de-alcance.jsonl")
 
 
-def enlace_engine(kb: KnowledgeBase, db_path: str = ":memory:") -> tuple[Engine, QuestionService]:
-    qa = QuestionService(kb, open_database(db_path), now=lambda: None)  # type: ignore[arg-type]
+def enlace_engine(kb: KnowledgeBase, cache: Path | str = ":memory:", embedder: object = None
+                  ) -> tuple[Engine, QuestionService]:
+    """Enlace as ``enlace ask`` runs it; ``cache`` holds the embedding cache (warm start)."""
+    qa = QuestionService(kb, open_database(cache), now=lambda: None,  # type: ignore[arg-type]
+                         embedder=embedder)
 
     def rank(question: str) -> Ranking:
         answer = qa.decide(question)
@@ -293,14 +297,18 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=EVAL, help="folder of the eval set")
     parser.add_argument("--synthetic", type=int, default=10_000)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".work" / "embeddings.db",
+                        help="SQLite file for the embedding cache (warm after the first run)")
+    parser.add_argument("--lexical", action="store_true", help="without the embedding model")
     args = parser.parse_args()
+    embedder = None if args.lexical else load_embedder()
 
     kb = load_knowledge(ROOT / "knowledge")
     questions, out = load_eval(args.eval)
     print(f"{len(kb.entries)} entries, {len(questions)} in-scope and {len(out)} out-of-scope "
           f"questions from {args.eval}")
     start = time.perf_counter()
-    enlace, qa = enlace_engine(kb)
+    enlace, qa = enlace_engine(kb, args.cache, embedder)
     print(f"Enlace ready in {1000 * (time.perf_counter() - start):.0f} ms "
           f"(embedder: {getattr(qa, 'embedder_name', None) or 'none'})")
     enlace("warm up")
@@ -321,14 +329,8 @@ def main() -> None:
     if args.synthetic:
         big = synthetic(kb, args.synthetic)
         start = time.perf_counter()
-        try:
-            from bot import embeddings
-            real = embeddings.load_embedder()
-            if real is not None:
-                embeddings.load_embedder = lambda: RandomPassages(real)  # type: ignore
-        except ImportError:
-            pass
-        enlace_big, _ = enlace_engine(big)
+        fake = RandomPassages(embedder) if embedder is not None else None
+        enlace_big, _ = enlace_engine(big, ":memory:", fake)
         print(f"\nEnlace over {len(big.entries)} entries built in "
               f"{time.perf_counter() - start:.1f} s")
         f = figures(run(enlace_big, big, questions, out))

@@ -50,7 +50,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import build_services
 
     database = settings.storage.database if args.use_db else ":memory:"
-    services = build_services(settings, db=open_database(database))
+    services = build_services(settings, db=open_database(database),
+                              cache=open_database(settings.storage.database))
     if not args.json:
         from bot.knowledge.render import answer_reply, plain_text
 
@@ -83,8 +84,11 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
                      for c in check_tree(root, args.sources)]
     for problem in problems:
         print(problem)
+    warnings = kb.long_leads()
+    for warning in warnings:
+        print(f"aviso: {warning}")
     print(f"{len(kb.entries)} guías en {len(kb.categories)} categorías; "
-          f"{len(problems)} problemas.")
+          f"{len(problems)} problemas" + (f", {len(warnings)} avisos." if warnings else "."))
     return 1 if problems else 0
 
 
