@@ -19,6 +19,7 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.folding import fold
+from bot.knowledge.facts import missing_fact
 from bot.knowledge.hybrid import HybridIndex
 from bot.knowledge.live import live_facts
 from bot.knowledge.registry import Registry
@@ -54,6 +55,7 @@ class Answer:
     question_id: int | None = None
     small_talk: str | None = None  # "greeting" | "thanks" | "bye"
     live: str | None = None  # facts from the registry (HTML), when the question is about them
+    missing: str | None = None  # the kind of fact asked for that the best entry lacks
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,13 @@ class QuestionService:
         if best is None or best.confidence < self.index.clarify_at:
             return Answer(text, "none", confidence=best.confidence if best else 0.0,
                           alternatives=result.candidates[:CLARIFY_SHOWN])
-        if best.confidence >= self.index.answer_at:
+        missing = missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
+        if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
                           alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
+        if missing is not None:  # the right subject, not the fact asked: say so, offer it
+            return Answer(text, "clarify", best.entry, best.confidence,
+                          alternatives=result.candidates[:1], missing=missing)
         # Best first, at most three: the options the fused ranking puts on top.
         return Answer(text, "clarify", best.entry, best.confidence,
                       alternatives=result.candidates[:CLARIFY_SHOWN])
@@ -168,7 +174,8 @@ class QuestionService:
             "resolved_entry_id": None,
         })
         return Answer(answer.question, answer.outcome, answer.entry, answer.confidence,
-                      answer.alternatives, row.last_pk, live=answer.live)
+                      answer.alternatives, row.last_pk, live=answer.live,
+                      missing=answer.missing)
 
     def chose(self, question_id: int, entry_id: str) -> Entry | None:
         """The person picked ``entry_id`` from "¿Te refieres a…?"; remember it."""

@@ -116,6 +116,8 @@ def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
         rows = [[(short(c.entry.title), f"kb:pick:{qid}:{entry_key(c.entry.id)}")]
                 for c in answer.alternatives]
         rows.append([(texts.CLARIFY_NONE_OF_THESE, f"kb:nope:{qid}")])
+        if answer.missing:
+            return Reply(texts.MISSING_FACT.format(what=html.escape(answer.missing)), rows)
         return Reply(texts.CLARIFY, rows)
     return not_found_reply(knowledge)
 

@@ -10,6 +10,10 @@ FEEDBACK_GONE = "No encontré esa pregunta; quizá es muy antigua."
 
 CLARIFY = "No estoy seguro de haber entendido. ¿Te refieres a…?"
 CLARIFY_NONE_OF_THESE = "❌ Ninguna de estas"
+MISSING_FACT = (
+    "Ese dato ({what}) no está en lo que sé: consúltelo con la OFAI o con la entidad "
+    "encargada. Esta guía trata el tema:"
+)
 NOT_FOUND = (
     "No encontré una respuesta para eso en la base de conocimiento. "
     "Anoté su pregunta para que la oficina la agregue.\n\n"
