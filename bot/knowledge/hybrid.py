@@ -157,7 +157,7 @@ class HybridIndex:
     def embedder_name(self) -> str | None:
         return self.dense.embedder.name if self.dense else None
 
-    def search(self, query: str, limit: int = 5) -> SearchResult:
+    def search(self, query: str, limit: int = 3) -> SearchResult:
         """Rank entries for ``query``, best first, each with a fitted confidence in [0, 1]."""
         text = focus(query)
         if self.dense is None:
@@ -170,7 +170,7 @@ class HybridIndex:
         return self.rank(hits, cosines, passages, limit)
 
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
-             limit: int = 5) -> SearchResult:
+             limit: int = 3) -> SearchResult:
         """Candidates from already computed evidence, best first."""
         assert self.model is not None
         fused = fuse(hits.scores, cosines)
