@@ -38,6 +38,14 @@ async def test_the_answer_is_the_lead_and_ver_completo_opens_the_rest(app, fake,
     assert "📖 Ver completo" not in dict(last_message(fake).buttons())
 
 
+async def test_a_fact_the_guides_lack_is_said_plainly_and_the_guide_offered(app, fake):
+    await send(app, message("cual es el telefono de la apc", user_id=LIAISON_ID))
+    call = last_message(fake)
+    assert "no está en lo que sé" in call.text and "teléfono" in call.text
+    labels = [label for label, _ in call.buttons()]
+    assert any("APC" in label for label in labels) and "❌ Ninguna de estas" in labels
+
+
 def add_registry(services):
     now = "2026-11-01T09:00:00-05:00"
     services.db["agreements"].insert({

@@ -53,7 +53,7 @@ CLARIFY_PRECISION = 0.6
 
 
 def examples(cache: Path) -> tuple[list[dict], list[dict]]:
-    """(features, right) rows for the hybrid and the lexical-only model."""
+    """(features, right) rows for the hybrid model, and words-only ones for comparison."""
     kb = load_knowledge(ROOT / "knowledge")
     entries = list(kb.entries.values())
     embedder = load_embedder()
