@@ -123,3 +123,11 @@ def test_the_right_subject_but_a_fact_it_lacks_is_not_answered(qa, question, kin
 def test_a_fact_the_entry_holds_is_answered(qa):
     answer = qa.decide("cuando se presento el proyecto kusanone")
     assert answer.outcome == "answer" and answer.missing is None
+
+
+def test_english_words_are_not_taken_for_misspelt_spanish():
+    index = SearchIndex([entry("a", "Qué es la AOD", ["que es aod"],
+                               "AOD es la ayuda oficial al desarrollo.")])
+    result = index.search("What does AOD stand for?")
+    assert result.corrections == {} and result.unknown == []
+    assert result.best.entry.id == "a"

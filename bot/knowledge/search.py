@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 
 from bot.folding import fold
 from bot.knowledge.store import Entry
-from bot.knowledge.text import analyze, content_words, stem
+from bot.knowledge.text import analyze, content_words, is_english, stem
 from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
@@ -270,11 +270,16 @@ class SearchIndex:
         kept: list[str] = []
         corrections: dict[str, str] = {}
         unknown: list[str] = []
+        english = is_english(query)
         for word in content_words(query):
             if word in FILLER:
                 continue
             if word in self._words or stem(word) in self._stems or word.isdigit():
                 kept.append(word)
+                continue
+            if english:
+                # A question in English: its words are not misspelt Spanish, and not
+                # unknown either; the names it shares with the entries are what count.
                 continue
             fixed = self.correct(word)
             if fixed:
