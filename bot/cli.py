@@ -50,8 +50,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import build_services
 
     database = settings.storage.database if args.use_db else ":memory:"
-    services = build_services(settings, db=open_database(database),
-                              cache=open_database(settings.storage.database))
+    cache = open_database(settings.storage.database) if settings.knowledge.semantic else None
+    services = build_services(settings, db=open_database(database), cache=cache)
     if not args.json:
         from bot.knowledge.render import answer_reply, plain_text
 
@@ -96,7 +96,8 @@ def cmd_kb_phrasings(args: argparse.Namespace, settings: Settings) -> int:
     """List phrasings admins added from Telegram, to move into the Markdown files."""
     from bot.services import build_services
 
-    services = build_services(settings)
+    words_only = settings.knowledge.model_copy(update={"semantic": False})  # no embedding
+    services = build_services(settings.model_copy(update={"knowledge": words_only}))
     rows = services.qa.added_phrasings()
     for row in rows:
         print(f"{row['entry_id']}\t{row['text']}\t{row['added_at']}")
