@@ -100,7 +100,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import build_services
 
     database = settings.storage.database if args.use_db else ":memory:"
-    services = build_services(settings, db=open_database(database))
+    cache = open_database(settings.storage.database) if settings.knowledge.semantic else None
+    services = build_services(settings, db=open_database(database), cache=cache)
     if not args.json:
         from bot.knowledge.render import answer_reply, plain_text
 
@@ -133,8 +134,11 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
                      for c in check_tree(root, args.sources)]
     for problem in problems:
         print(problem)
+    warnings = kb.long_leads()
+    for warning in warnings:
+        print(f"aviso: {warning}")
     print(f"{len(kb.entries)} guías en {len(kb.categories)} categorías; "
-          f"{len(problems)} problemas.")
+          f"{len(problems)} problemas" + (f", {len(warnings)} avisos." if warnings else "."))
     return 1 if problems else 0
 
 
@@ -142,7 +146,8 @@ def cmd_kb_phrasings(args: argparse.Namespace, settings: Settings) -> int:
     """List phrasings admins added from Telegram, to move into the Markdown files."""
     from bot.services import build_services
 
-    services = build_services(settings)
+    words_only = settings.knowledge.model_copy(update={"semantic": False})  # no embedding
+    services = build_services(settings.model_copy(update={"knowledge": words_only}))
     rows = services.qa.added_phrasings()
     for row in rows:
         print(f"{row['entry_id']}\t{row['text']}\t{row['added_at']}")

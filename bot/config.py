@@ -102,6 +102,8 @@ class StorageSettings(Section):
 
 class KnowledgeSettings(Section):
     path: Path = Path("knowledge")
+    # Hybrid search with the embedding model (lexical-only when false or not installed).
+    semantic: bool = True
 
 
 class ActionLine(Section):

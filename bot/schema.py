@@ -341,3 +341,22 @@ def m005_chat_moves_and_flows(db: Database) -> None:
         "FROM activity_drafts")
     db["reminder_drafts"].drop()
     db["activity_drafts"].drop()
+
+
+@migrations()
+def m006_embedding_cache(db: Database) -> None:
+    """Vectors of knowledge texts (entries, phrasings), keyed by a hash of model and text.
+
+    Embedding every phrasing takes the model about a minute; kept here, a
+    restart only embeds what changed, so start-up stays under a second.
+    """
+    db["embeddings"].create(
+        {
+            "key": str,  # sha256 of model name, kind and text
+            "model": str,
+            "dim": int,
+            "vector": bytes,  # float32, little-endian, L2-normalised
+            "created_at": str,
+        },
+        pk="key",
+    )

@@ -14,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.knowledge import render
+from bot.knowledge import registry, render
 from bot.knowledge.buttons import press
 from bot.texts import knowledge as texts
 from handlers.access import admin_only
@@ -35,6 +35,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
         user_id=user.id if user else None,
         user_name=user.full_name if user else "",
         chat_id=update.effective_chat.id if update.effective_chat else None,
+        live=registry.may_see(user.id if user else None, services.settings.access),
     )
     shown = render.answer_reply(answer, services.knowledge)
     await reply(update, shown.text, shown.buttons)

@@ -4,6 +4,7 @@ python-telegram-bot ``Application`` talking to :class:`FakeTelegram` instead of 
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,10 @@ hypothesis_settings.register_profile("enlace", deadline=None)
 hypothesis_settings.load_profile("enlace")
 
 ROOT = Path(__file__).resolve().parent.parent
+# Embedding the whole knowledge base into each test's fresh database would take a minute
+# per test: tests search by words unless they ask for the model (tests/test_hybrid.py
+# does, with a cache kept across runs in .work/).
+os.environ.setdefault("ENLACE_KNOWLEDGE__SEMANTIC", "false")
 BOGOTA = ZoneInfo("America/Bogota")
 
 ADMIN_ID = 100
@@ -42,7 +47,7 @@ def settings(tmp_path: Path) -> Settings:
         office={"name": "Oficina de Asuntos Internacionales", "group_chat_id": GROUP_ID},
         access={"admins": [ADMIN_ID], "staff": [STAFF_ID], "liaisons": [LIAISON_ID]},
         storage={"database": tmp_path / "enlace.db"},
-        knowledge={"path": ROOT / "knowledge"},
+        knowledge={"path": ROOT / "knowledge", "semantic": False},
     )
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from bot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-FIELDS = {"question", "outcome", "entry_id", "title", "confidence", "text", "alternatives"}
+FIELDS = {"question", "outcome", "entry_id", "title", "confidence", "text", "lead",
+          "alternatives"}
 
 
 def run_enlace(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
@@ -27,6 +28,8 @@ def test_ask_json_reads_one_question_per_line_and_writes_one_object_per_line():
     first, second = rows
     assert first["outcome"] == "answer" and first["entry_id"] == "bogota-aod"
     assert "Ayuda Oficial al Desarrollo" in first["text"] and "Fuente:" in first["text"]
+    assert first["lead"].startswith("Qué es la AOD") and "Fuente:" in first["lead"]
+    assert len(first["lead"]) < len(first["text"])
     assert 0 <= first["confidence"] <= 1
     assert second["outcome"] == "none" and second["entry_id"] is None
     for alternative in second["alternatives"]:

@@ -3,7 +3,7 @@
 from telegram.ext import CommandHandler
 
 from bot.knowledge.render import entry_key, find_by_key
-from tests.conftest import ADMIN_ID, LIAISON_ID, STRANGER_ID, send
+from tests.conftest import ADMIN_ID, LIAISON_ID, STAFF_ID, STRANGER_ID, send
 from tests.support.updates import GROUP_ID, callback, message
 
 
@@ -21,6 +21,81 @@ async def test_private_question_gets_title_text_source_and_buttons(app, fake):
     labels = [label for label, _ in call.buttons()]
     assert "👍 Me sirvió" in labels and "👎 No me sirvió" in labels
     assert any(label.startswith("📄") for label in labels)
+
+
+async def test_the_answer_is_the_lead_and_ver_completo_opens_the_rest(app, fake, services):
+    await send(app, message("que es aod", user_id=LIAISON_ID))
+    call = last_message(fake)
+    entry = services.knowledge.entries["bogota-aod"]
+    rest = entry.body[len(entry.lead):].strip().splitlines()[0]
+    assert len(call.text) < len(entry.body)
+    assert rest[:40] not in call.text
+    buttons = dict(call.buttons())
+    assert buttons["📖 Ver completo"] == "kb:full:" + entry_key(entry.id)
+    await send(app, callback(buttons["📖 Ver completo"], user_id=LIAISON_ID))
+    full = last_message(fake).text
+    assert "Ayuda Oficial al Desarrollo" in full and "Fuente:" in full
+    assert "📖 Ver completo" not in dict(last_message(fake).buttons())
+
+
+async def test_a_fact_the_guides_lack_is_said_plainly_and_the_guide_offered(app, fake):
+    await send(app, message("cual es el telefono de la apc", user_id=LIAISON_ID))
+    call = last_message(fake)
+    assert "no está en lo que sé" in call.text and "teléfono" in call.text
+    labels = [label for label, _ in call.buttons()]
+    assert any("APC" in label for label in labels) and "❌ Ninguna de estas" in labels
+
+
+def add_registry(services):
+    now = "2026-11-01T09:00:00-05:00"
+    services.db["agreements"].insert({
+        "partner": "GOAL (ONG irlandesa)", "kind": "mou", "object": "Barrios Resilientes",
+        "signed_on": "2026-03-01", "ends_on": "2028-03-01", "cadence": "trimestral",
+        "owner_name": "Laura Gómez", "status": "vigente", "created_at": now, "armed_at": now,
+        "source": "import", "origin": "test:goal"})
+    services.db["agreements"].insert({
+        "partner": "Universidad Pontificia Bolivariana (UPB)", "kind": "mou", "object": "",
+        "cadence": "semestral", "status": "negociacion", "created_at": now, "armed_at": now,
+        "source": "import", "origin": "test:upb"})
+    services.db["deadlines"].insert({
+        "title": "Informe trimestral al concejo", "due_date": "2026-11-20", "status": "open",
+        "owner_name": "Pedro", "created_at": now, "armed_at": now, "origin": "test:d1"})
+    services.db["deadlines"].insert({
+        "title": "Cierre de la beca Fulbright", "due_date": "2027-02-20", "status": "open",
+        "created_at": now, "armed_at": now, "origin": "test:d2"})
+
+
+async def test_staff_get_live_answers_from_the_registry(app, fake, services):
+    add_registry(services)
+    await send(app, message("¿cuándo vence el convenio con GOAL?", user_id=STAFF_ID))
+    text = last_message(fake).text
+    assert "GOAL" in text and "vigente" in text and "1 de marzo de 2028" in text
+    assert "Laura Gómez" in text and "Próximo seguimiento: martes 1 de diciembre de 2026" in text
+    assert "Contexto:" in text  # the knowledge entry about the GOAL memorandum
+
+    await send(app, message("ya se firmó con la UPB?", user_id=ADMIN_ID))
+    text = last_message(fake).text
+    assert "UPB" in text and "en negociación" in text and "Aún no está firmado" in text
+
+    await send(app, message("¿qué plazos hay esta semana?", user_id=STAFF_ID))
+    text = last_message(fake).text
+    assert "Informe trimestral al concejo" in text and "Fulbright" not in text
+
+
+async def test_registry_data_only_for_people_who_may_read_the_registry(app, fake, services):
+    """Configured liaisons read /convenios, so they get live answers too; when anyone may
+    ask (``access.liaisons = []``), a person with no role gets the guide, never the registry."""
+    add_registry(services)
+    await send(app, message("¿cuándo vence el convenio con GOAL?", user_id=LIAISON_ID))
+    assert "Laura Gómez" in last_message(fake).text
+
+    services.settings.access.liaisons = []
+    anyone = 4242
+    await send(app, message("¿cuándo vence el convenio con GOAL?", user_id=anyone))
+    text = last_message(fake).text
+    assert "Laura Gómez" not in text and "según /convenios" not in text
+    await send(app, message("¿qué plazos hay esta semana?", user_id=anyone))
+    assert "Informe trimestral al concejo" not in last_message(fake).text
 
 
 async def test_unknown_user_is_refused_politely_with_their_id(app, fake, services):
@@ -140,7 +215,7 @@ async def test_a_failure_is_logged_and_the_user_told_in_spanish(app, fake, caplo
 async def test_long_answers_are_split_below_telegram_limit(app, fake, services):
     entry = max(services.knowledge.entries.values(), key=lambda e: len(e.body))
     entry.body = (entry.body + "\n\n") * 4
-    await send(app, callback("kb:e:" + entry_key(entry.id), user_id=LIAISON_ID))
+    await send(app, callback("kb:full:" + entry_key(entry.id), user_id=LIAISON_ID))
     pieces = fake.sent("sendMessage")
     assert len(pieces) >= 2 and all(len(p.text) <= 4096 for p in pieces)
     assert pieces[-1].buttons() and not pieces[0].buttons()

@@ -40,7 +40,20 @@ def make_kb(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_the_shipped_knowledge_base_passes(capsys):
     assert main(["kb", "check"]) == 0
-    assert "0 problemas" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "0 problemas" in out and "aviso" not in out  # no lead is too long
+
+
+def test_a_lead_too_long_for_a_phone_is_a_warning(tmp_path, capsys):
+    long_lead = "Una respuesta que no termina. " * 30
+    root = make_kb(tmp_path, {
+        "a.md": GOOD.format(id="a", related="", body=long_lead + "\n\nDetalle."),
+        "b.md": GOOD.format(id="b", related="", body="Corta.\n\nDetalle."),
+    })
+    assert main(["kb", "check", "--path", str(root)]) == 0  # a warning, not a failure
+    out = capsys.readouterr().out
+    assert f"aviso: {root / 'conceptos' / 'a.md'}:13: el primer párrafo tiene" in out
+    assert "b.md" not in out and "1 avisos" in out
 
 
 def test_every_problem_is_reported_with_file_and_line(tmp_path, capsys):

@@ -105,3 +105,29 @@ def test_small_talk_is_recognised_only_when_alone(text, kind):
 def test_greeting_is_not_searched_nor_recorded(qa):
     answer = qa.ask("hola")
     assert answer.outcome == "greeting" and answer.question_id is None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("cual es el telefono de la apc", "teléfono"),
+    ("cuando abre la proxima convocatoria kusanone", "fecha futura"),
+    ("quien es el alcalde de bucaramanga", "cargo"),
+    ("cuanto cuesta inscribirse en la feria de la reactivacion", "precio"),
+])
+def test_the_right_subject_but_a_fact_it_lacks_is_not_answered(qa, question, kind):
+    answer = qa.decide(question)
+    assert answer.outcome != "answer"
+    if answer.outcome == "clarify" and answer.missing:
+        assert kind in answer.missing
+
+
+def test_a_fact_the_entry_holds_is_answered(qa):
+    answer = qa.decide("cuando se presento el proyecto kusanone")
+    assert answer.outcome == "answer" and answer.missing is None
+
+
+def test_english_words_are_not_taken_for_misspelt_spanish():
+    index = SearchIndex([entry("a", "Qué es la AOD", ["que es aod"],
+                               "AOD es la ayuda oficial al desarrollo.")])
+    result = index.search("What does AOD stand for?")
+    assert result.corrections == {} and result.unknown == []
+    assert result.best.entry.id == "a"

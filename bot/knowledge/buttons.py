@@ -1,10 +1,10 @@
 """What each ``kb:`` button does, for Telegram and the console alike.
 
 Callback data: ``kb:cats`` categories; ``kb:cat:<slug>`` one category;
-``kb:e:<key>`` an entry; ``kb:pick:<question>:<key>`` a choice after
-"¿Te refieres a…?"; ``kb:nope:<question>`` none of those; ``kb:fb:<question>:<±1>``
-feedback; ``kb:sug:<question>`` and ``kb:att:<question>:<key>`` (admins)
-attach an unanswered question to an entry.
+``kb:e:<key>`` an entry; ``kb:full:<key>`` an entry's whole text;
+``kb:pick:<question>:<key>`` a choice after "¿Te refieres a…?"; ``kb:nope:<question>``
+none of those; ``kb:fb:<question>:<±1>`` feedback; ``kb:sug:<question>`` and
+``kb:att:<question>:<key>`` (admins) attach an unanswered question to an entry.
 """
 
 from __future__ import annotations
@@ -70,10 +70,10 @@ def _browse(services: Services, kind: str, rest: str) -> render.Reply:
             if int(question_id):
                 services.qa.chose(int(question_id), entry.id)
             return render.entry_reply(entry, knowledge, int(question_id) or None)
-    if kind == "e":
+    if kind in {"e", "full"}:
         entry = render.find_by_key(knowledge, rest)
         if entry is not None:
-            return render.entry_reply(entry, knowledge)
+            return render.entry_reply(entry, knowledge, full=kind == "full")
     return render.Reply(texts.UNKNOWN_ENTRY)
 
 

@@ -15,17 +15,26 @@ def entry_text(entry: Entry) -> str:
     return f"{entry.title}\n\n{entry.body}\n\nFuente: {sources}"
 
 
+def lead_text(entry: Entry) -> str:
+    """Title, lead and source in plain text: the short answer a phone shows first."""
+    sources = "; ".join(s.cite() for s in entry.sources)
+    return f"{entry.title}\n\n{entry.lead}\n\nFuente: {sources}"
+
+
 def answer_as_json(answer: Answer) -> dict[str, Any]:
-    """``{"question", "outcome", "entry_id", "title", "confidence", "text", "alternatives"}``.
+    """``{"question", "outcome", "entry_id", "title", "confidence", "text", "lead",
+    "alternatives"}``; ``text`` is the whole entry, ``lead`` the short answer.
 
     Small talk is reported as ``none`` (nothing from the knowledge base was
     claimed) with the friendly reply as its text.
     """
     entry = answer.entry if answer.outcome in {"answer", "clarify"} else None
+    lead = ""
     if answer.outcome == "answer" and entry is not None:
         text = entry_text(entry)
+        lead = lead_text(entry)
     elif answer.outcome == "greeting":
-        text = plain_text(small_talk_text(answer.small_talk))
+        text = lead = plain_text(small_talk_text(answer.small_talk))
     else:
         text = ""
     return {
@@ -35,6 +44,7 @@ def answer_as_json(answer: Answer) -> dict[str, Any]:
         "title": entry.title if entry else None,
         "confidence": answer.confidence,
         "text": text,
+        "lead": lead,
         "alternatives": [
             {"entry_id": c.entry.id, "title": c.entry.title, "confidence": c.confidence}
             for c in answer.alternatives

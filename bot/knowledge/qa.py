@@ -17,13 +17,16 @@ from typing import Literal
 
 import sqlite_utils
 
+from bot.embeddings import Embedder
 from bot.folding import fold
-from bot.knowledge.search import Candidate, SearchIndex
+from bot.knowledge.facts import missing_fact
+from bot.knowledge.hybrid import HybridIndex
+from bot.knowledge.live import live_facts
+from bot.knowledge.registry import Registry
+from bot.knowledge.search import Candidate
 from bot.knowledge.store import Entry, KnowledgeBase
 from bot.knowledge.text import content_words
 
-ANSWER_AT = 0.55
-CLARIFY_AT = 0.3
 CLARIFY_SHOWN = 3
 
 Outcome = Literal["answer", "clarify", "none", "greeting"]
@@ -51,6 +54,8 @@ class Answer:
     alternatives: list[Candidate] = field(default_factory=list)
     question_id: int | None = None
     small_talk: str | None = None  # "greeting" | "thanks" | "bye"
+    live: str | None = None  # facts from the registry (HTML), when the question is about them
+    missing: str | None = None  # the kind of fact asked for that the best entry lacks
 
 
 @dataclass(frozen=True)
@@ -82,21 +87,33 @@ def normalize_question(text: str) -> str:
 
 
 class QuestionService:
-    """Answers questions from a :class:`KnowledgeBase` and records them."""
+    """Answers questions from a :class:`KnowledgeBase` and records them.
+
+    With an ``embedder`` retrieval is hybrid (words and meaning, vectors cached
+    in ``cache``, by default ``db``); without one it runs on words alone.
+    """
 
     def __init__(self, knowledge: KnowledgeBase, db: sqlite_utils.Database,
-                 now: Callable[[], datetime]) -> None:
+                 now: Callable[[], datetime], embedder: Embedder | None = None,
+                 cache: sqlite_utils.Database | None = None) -> None:
         self.knowledge = knowledge
         self.db = db
         self.now = now
+        self.embedder = embedder
+        self.cache = cache if cache is not None else db
         self.index = self._build_index()
 
-    def _build_index(self) -> SearchIndex:
+    @property
+    def embedder_name(self) -> str | None:
+        return self.index.embedder_name
+
+    def _build_index(self) -> HybridIndex:
         extra: dict[str, list[str]] = {}
         for row in self.db["phrasings"].rows:
             if row["entry_id"] in self.knowledge.entries:
                 extra.setdefault(row["entry_id"], []).append(row["text"])
-        return SearchIndex(self.knowledge.entries.values(), self.knowledge.synonyms, extra)
+        return HybridIndex(self.knowledge.entries.values(), self.knowledge.synonyms, extra,
+                           embedder=self.embedder, db=self.cache)
 
     def decide(self, text: str) -> Answer:
         """Search and pick an outcome, without recording anything."""
@@ -105,20 +122,43 @@ class QuestionService:
             return Answer(text, "greeting", small_talk=kind)
         result = self.index.search(text)
         best = result.best
-        if best is None or best.confidence < CLARIFY_AT:
+        if best is None or best.confidence < self.index.clarify_at:
             return Answer(text, "none", confidence=best.confidence if best else 0.0,
                           alternatives=result.candidates[:CLARIFY_SHOWN])
-        if best.confidence >= ANSWER_AT:
+        missing = missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
+        if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
                           alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
-        floor = best.confidence * 0.5
-        shown = [c for c in result.candidates[:CLARIFY_SHOWN] if c.confidence >= floor]
-        return Answer(text, "clarify", best.entry, best.confidence, alternatives=shown)
+        if missing is not None:  # the right subject, not the fact asked: say so, offer it
+            return Answer(text, "clarify", best.entry, best.confidence,
+                          alternatives=result.candidates[:1], missing=missing)
+        # Best first, at most three: the options the fused ranking puts on top.
+        return Answer(text, "clarify", best.entry, best.confidence,
+                      alternatives=result.candidates[:CLARIFY_SHOWN])
+
+    def decide_live(self, text: str) -> Answer | None:
+        """An answer from the registry of agreements and deadlines, or None.
+
+        The knowledge entry that best matches (if any is likely) comes along
+        as background: the registry says the state, the entry what it is about.
+        """
+        facts = live_facts(text, Registry(self.db), self.now().date())
+        if facts is None:
+            return None
+        best = self.index.search(text).best
+        likely = best is not None and best.confidence >= self.index.clarify_at
+        background = best.entry if best is not None and likely else None
+        return Answer(text, "answer", background, best.confidence if best else 0.0,
+                      live=facts.text)
 
     def ask(self, text: str, *, user_id: int | None = None, user_name: str = "",
-            chat_id: int | None = None, record: bool = True) -> Answer:
-        """Answer ``text``; record it (unless small talk or ``record`` is False)."""
-        answer = self.decide(text)
+            chat_id: int | None = None, record: bool = True, live: bool = False) -> Answer:
+        """Answer ``text``; record it (unless small talk or ``record`` is False).
+
+        ``live``: the person may see the registry (staff, admins), so a question
+        about a tracked agreement or deadline is answered from it.
+        """
+        answer = (self.decide_live(text) if live else None) or self.decide(text)
         if answer.outcome == "greeting" or not record:
             return answer
         row = self.db["questions"].insert({
@@ -134,7 +174,8 @@ class QuestionService:
             "resolved_entry_id": None,
         })
         return Answer(answer.question, answer.outcome, answer.entry, answer.confidence,
-                      answer.alternatives, row.last_pk)
+                      answer.alternatives, row.last_pk, live=answer.live,
+                      missing=answer.missing)
 
     def chose(self, question_id: int, entry_id: str) -> Entry | None:
         """The person picked ``entry_id`` from "¿Te refieres a…?"; remember it."""

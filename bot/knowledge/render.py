@@ -66,11 +66,20 @@ def sources_line(entry: Entry) -> str:
     return texts.SOURCE.format(sources=html.escape("; ".join(s.cite() for s in entry.sources)))
 
 
-def entry_reply(entry: Entry, knowledge: KnowledgeBase, question_id: int | None = None) -> Reply:
-    """An entry in full: title, text, source, related entries and 👍/👎."""
-    text = f"<b>{html.escape(entry.title)}</b>\n\n{markdown_to_html(entry.body)}\n\n"
+def entry_reply(entry: Entry, knowledge: KnowledgeBase, question_id: int | None = None,
+                full: bool = False) -> Reply:
+    """An entry: title, its lead (or, with ``full``, the whole text), source, buttons.
+
+    On a phone a wall of text hides the answer: the lead comes first and
+    "📖 Ver completo" opens the rest. Then related entries and 👍/👎.
+    """
+    shown = entry.body if full else entry.lead
+    text = f"<b>{html.escape(entry.title)}</b>\n\n{markdown_to_html(shown)}\n\n"
     text += sources_line(entry)
-    buttons: Buttons = [
+    buttons: Buttons = []
+    if not full and entry.has_more:
+        buttons.append([(texts.FULL_BUTTON, f"kb:full:{entry_key(entry.id)}")])
+    buttons += [
         [(texts.RELATED_BUTTON.format(title=short(knowledge.entries[r].title)),
           f"kb:e:{entry_key(r)}")]
         for r in entry.related[:3] if r in knowledge.entries
@@ -90,6 +99,8 @@ def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
     """What to say for an :class:`Answer`, whatever its outcome."""
     if answer.outcome == "greeting":
         return Reply(small_talk_text(answer.small_talk))
+    if answer.live is not None:
+        return live_reply(answer, knowledge)
     if answer.outcome == "answer" and answer.entry is not None:
         return entry_reply(answer.entry, knowledge, answer.question_id)
     if answer.outcome == "clarify":
@@ -97,8 +108,25 @@ def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
         rows = [[(short(c.entry.title), f"kb:pick:{qid}:{entry_key(c.entry.id)}")]
                 for c in answer.alternatives]
         rows.append([(texts.CLARIFY_NONE_OF_THESE, f"kb:nope:{qid}")])
+        if answer.missing:
+            return Reply(texts.MISSING_FACT.format(what=html.escape(answer.missing)), rows)
         return Reply(texts.CLARIFY, rows)
     return not_found_reply(knowledge)
+
+
+def live_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
+    """Registry facts first; the knowledge entry, if one matches, as background."""
+    text = answer.live or ""
+    buttons: Buttons = []
+    entry = answer.entry
+    if entry is not None:
+        text += texts.LIVE_BACKGROUND.format(title=html.escape(entry.title),
+                                             lead=markdown_to_html(entry.lead))
+        buttons.append([(texts.FULL_BUTTON, f"kb:full:{entry_key(entry.id)}")])
+    if answer.question_id is not None:
+        buttons.append([(texts.HELPFUL, f"kb:fb:{answer.question_id}:1"),
+                        (texts.NOT_HELPFUL, f"kb:fb:{answer.question_id}:-1")])
+    return Reply(text, buttons)
 
 
 def not_found_reply(knowledge: KnowledgeBase) -> Reply:

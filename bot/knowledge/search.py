@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 
 from bot.folding import fold
 from bot.knowledge.store import Entry
-from bot.knowledge.text import analyze, content_words, stem
+from bot.knowledge.text import analyze, content_words, is_english, stem
 from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
@@ -70,6 +70,18 @@ class Candidate:
     entry: Entry
     score: float
     confidence: float
+
+
+@dataclass(frozen=True)
+class LexicalHits:
+    """A question as the lexical index understood it, and every entry's BM25F score."""
+
+    scores: np.ndarray
+    terms: list[str]
+    words: list[str]
+    unknown: list[str]
+    guessed: set[str]
+    corrections: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -205,39 +217,69 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 5) -> SearchResult:
         """Rank entries for ``query``, best first, each with a confidence in [0, 1]."""
-        words, corrections, unknown = self._understand(query)
-        terms = self.synonyms.expand([stem(w) for w in words])
-        guessed = {stem(w) for w in corrections.values()}
+        hits = self.lexical(query)
+        scores, terms = hits.scores, hits.terms
         if not terms or not self.entries:
-            return SearchResult([], terms, unknown, corrections)
-        scores = np.zeros(len(self.entries))
-        for term in set(terms):
-            posting = self._postings.get(term)
-            if posting is not None:
-                scores[posting[0]] += posting[1]
+            return SearchResult([], terms, hits.unknown, hits.corrections)
         order = np.argsort(-scores)[:limit]
         ranked = [int(i) for i in order if scores[i] > 0]
         top = scores[ranked[0]] if ranked else 0.0
         second = scores[ranked[1]] if len(ranked) > 1 else 0.0
         candidates = [
             Candidate(self.entries[i], float(scores[i]),
-                      self._confidence(i, terms, words, unknown, guessed, float(scores[i]),
-                                       second if i == ranked[0] else top))
+                      self.confidence(i, hits, second if i == ranked[0] else top))
             for i in ranked
         ]
         candidates.sort(key=lambda c: (-c.confidence, -c.score))
-        return SearchResult(candidates, terms, unknown, corrections)
+        return SearchResult(candidates, terms, hits.unknown, hits.corrections)
+
+    def lexical(self, query: str) -> LexicalHits:
+        """BM25F scores of every entry for ``query``, with the words behind them."""
+        words, corrections, unknown = self._understand(query)
+        terms = self.synonyms.expand([stem(w) for w in words])
+        guessed = {stem(w) for w in corrections.values()}
+        scores = np.zeros(len(self.entries))
+        for term in set(terms):
+            posting = self._postings.get(term)
+            if posting is not None:
+                scores[posting[0]] += posting[1]
+        return LexicalHits(scores, terms, words, unknown, guessed, corrections)
+
+    def confidence(self, index: int, hits: LexicalHits, rival: float) -> float:
+        """The hand-weighted lexical confidence of entry ``index`` (see :meth:`_confidence`)."""
+        return self._confidence(index, hits.terms, hits.words, hits.unknown, hits.guessed,
+                                float(hits.scores[index]), rival)
+
+    def coverage(self, index: int, hits: LexicalHits) -> float:
+        """Share of the question's (idf-weighted) words that entry ``index`` contains."""
+        doc_terms = self._doc_terms[index]
+        base = [t for t in hits.terms if not t.startswith(SYNONYM_PREFIX)]
+        synonyms = {t for t in hits.terms if t.startswith(SYNONYM_PREFIX)}
+        covered = total = 0.0
+        for term in base:
+            weight = self.idf.get(term, self._max_idf)
+            total += weight
+            via = {s for s in synonyms if term in self._synonym_terms.get(s, ())}
+            if term in doc_terms or via & doc_terms:
+                covered += weight
+        total += UNKNOWN_WEIGHT * self._max_idf * len(hits.unknown)
+        return covered / total if total else 0.0
 
     def _understand(self, query: str) -> tuple[list[str], dict[str, str], list[str]]:
         """Content words of ``query``, misspellings corrected, unknown words set apart."""
         kept: list[str] = []
         corrections: dict[str, str] = {}
         unknown: list[str] = []
+        english = is_english(query)
         for word in content_words(query):
             if word in FILLER:
                 continue
             if word in self._words or stem(word) in self._stems or word.isdigit():
                 kept.append(word)
+                continue
+            if english:
+                # A question in English: its words are not misspelt Spanish, and not
+                # unknown either; the names it shares with the entries are what count.
                 continue
             fixed = self.correct(word)
             if fixed:
@@ -284,7 +326,7 @@ class SearchIndex:
             confidence *= NO_HEAD_FACTOR
         # A close runner-up means the question fits several entries equally well;
         # a one- or two-word question ("memorando") says too little to choose.
-        lead = 1.0 if rival <= 0 else max(0.0, (score - rival) / score)
+        lead = 1.0 if rival <= 0 else max(0.0, (score - rival) / score) if score > 0 else 0.0
         penalty = AMBIGUITY_PENALTY if len(base) > SHORT_QUERY else AMBIGUITY_PENALTY_SHORT
         confidence *= 1 - penalty * (1 - min(1.0, lead / DECISIVE_LEAD))
         return round(max(0.0, min(1.0, confidence)), 3)

@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 CATEGORIES_FILE = "categorias.yml"
+LEAD_LIMIT = 600  # characters of the first paragraph a phone shows before "Ver completo"
 SYNONYMS_FILE = "sinonimos.yml"
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -73,6 +74,16 @@ class Entry(BaseModel):
         """The first paragraph: what a person on a phone reads first."""
         return self.body.split("\n\n", 1)[0]
 
+    @property
+    def lead(self) -> str:
+        """The short answer (the first paragraph); the rest is behind "Ver completo"."""
+        return self.summary
+
+    @property
+    def has_more(self) -> bool:
+        """True when the body says more than its lead."""
+        return self.body.strip() != self.lead.strip()
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -102,6 +113,13 @@ class KnowledgeBase:
 
     def category_name(self, category: str) -> str:
         return self.categories.get(category, category)
+
+    def long_leads(self, limit: int = LEAD_LIMIT) -> list[Problem]:
+        """Entries whose lead is too long for a phone screen (a warning for curators)."""
+        return [Problem(e.path or Path("?"), _body_line(e.path) if e.path else 0,
+                        f"el primer párrafo tiene {len(e.lead)} caracteres (máximo {limit}): "
+                        "acórtelo, el resto queda tras «Ver completo»")
+                for e in self.entries.values() if len(e.lead) > limit]
 
 
 def load_knowledge(root: Path) -> KnowledgeBase:

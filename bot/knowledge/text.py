@@ -57,6 +57,25 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in get_stop_words("es")) - _KEEP
 
 
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """English function words: a question in English ("what does … stand for") is welcome,
+    and its "what", "does", "the" say nothing about the subject."""
+    return frozenset(fold(w) for w in get_stop_words("en"))
+
+
+def is_english(text: str) -> bool:
+    """True when the text reads as English: more English than Spanish function words."""
+    found = words(text)
+    english = sum(w in english_stopwords() and w not in _SPANISH_TOO for w in found)
+    spanish = sum(w in stopwords() and w not in _SPANISH_TOO for w in found)
+    return english >= 2 and english > 2 * spanish
+
+
+# Function words both languages write the same way.
+_SPANISH_TOO = frozenset("a no me he son is de en la".split())
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)

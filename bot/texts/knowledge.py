@@ -2,6 +2,7 @@
 
 SOURCE = "<i>Fuente: {sources}</i>"
 RELATED_BUTTON = "📄 {title}"
+FULL_BUTTON = "📖 Ver completo"
 HELPFUL = "👍 Me sirvió"
 NOT_HELPFUL = "👎 No me sirvió"
 THANKS_FOR_FEEDBACK = "¡Gracias! Su opinión ayuda a mejorar las respuestas."
@@ -9,6 +10,10 @@ FEEDBACK_GONE = "No encontré esa pregunta; quizá es muy antigua."
 
 CLARIFY = "No estoy seguro de haber entendido. ¿Te refieres a…?"
 CLARIFY_NONE_OF_THESE = "❌ Ninguna de estas"
+MISSING_FACT = (
+    "Ese dato ({what}) no está en lo que sé: consúltelo con la OFAI o con la entidad "
+    "encargada. Esta guía trata el tema:"
+)
 NOT_FOUND = (
     "No encontré una respuesta para eso en la base de conocimiento. "
     "Anoté su pregunta para que la oficina la agregue.\n\n"
@@ -43,3 +48,25 @@ ATTACHED = (
     "Listo: «{text}» quedó como otra forma de preguntar por «{title}». "
     "Desde ya, esa pregunta recibe esa respuesta."
 )
+
+# Live answers from the registry (/convenios, /plazos), for staff and admins.
+LIVE_AGREEMENT_HEAD = "📌 <b>{partner}</b> — {kind} (según /convenios)"
+LIVE_STATUS = "Estado: <b>{status}</b>"
+LIVE_SIGNED = "Firmado el {day}"
+LIVE_NOT_SIGNED = "Aún no está firmado."
+LIVE_ENDS = "Vence el {day} (en {days} días)"
+LIVE_ENDED = "Venció el {day} (hace {days} días)"
+LIVE_NEXT_FOLLOWUP = "Próximo seguimiento: {day}"
+LIVE_LAST_FOLLOWUP = "Último seguimiento hecho: {day}"
+LIVE_OWNER = "Responsable: {owner}"
+LIVE_NO_OWNER = "Sin responsable asignado."
+AGREEMENT_STATUS = {"negociacion": "en negociación", "vigente": "vigente",
+                    "vencido": "vencido", "terminado": "terminado"}
+LIVE_DEADLINES_HEAD = "📅 <b>Plazos abiertos</b> (según /plazos)"
+LIVE_DEADLINE_LINE = "• {title}: {when} — {left}{owner}"
+LIVE_DAYS_LEFT = "en {days} días"
+LIVE_TODAY = "vence hoy"
+LIVE_OVERDUE = "⚠️ vencido hace {days} días"
+LIVE_DEADLINE_OWNER = " · {owner}"
+LIVE_NO_DEADLINES = "📅 No hay plazos abiertos en los próximos {days} días (según /plazos)."
+LIVE_BACKGROUND = "\n\n<b>Contexto:</b> {title}\n{lead}"

@@ -26,6 +26,9 @@ def start_enlace(server: FakeBotApiServer, tmp_path: Path, token: str,
         "ENLACE_TELEGRAM__BASE_URL": server.base_url,
         "ENLACE_STORAGE__DATABASE": str(tmp_path / "enlace.db"),
         "PYTHONPATH": str(ROOT),
+        # A fresh database would embed the whole knowledge base first (a minute): the
+        # model is exercised in tests/test_hybrid.py, with a warm cache.
+        "ENLACE_KNOWLEDGE__SEMANTIC": "false",
         **(env or {}),
     })
     log = open(tmp_path / log_name, "a")  # noqa: SIM115 - closed with the process

@@ -1,0 +1,195 @@
+"""Fit the confidence models (``confidence.json``) on the knowledge base itself.
+
+    python -m bot.knowledge.calibrate [--cache data/enlace.db]
+
+Training examples, each the evidence for the top-ranked entry of a search and
+whether that entry was the right one:
+
+- **held out**: each entry in turn loses half of its phrasings (title, tags,
+  text and the other half stay), and each of those phrasings is asked; right if
+  the entry still comes first. This is a question worded differently from
+  anything indexed, about an entry that has phrasings, as every entry has.
+- **entry removed**: the same phrasings asked with the entry gone altogether:
+  whatever comes first is wrong (left out when it is a related entry or one
+  from the same source section, which may well answer it). This is the near
+  out-of-scope question.
+- **out of scope**: ``bench/questions/*out_of_scope.txt`` (never the eval set
+  in ``../shared/eval``, which only measures).
+- **curators' questions**: ``bench/questions/*.jsonl`` with the entry that
+  answers them; right when it comes first.
+
+Then the "answer" threshold is the
+lowest fitted probability above which at least ``PRECISION`` of these answers
+were right, and "clarify" starts at ``CLARIFY_PRECISION``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from bot.db import open_database
+from bot.embeddings import load_embedder
+from bot.knowledge.confidence import (
+    HYBRID_FEATURES,
+    WEIGHTS_FILE,
+    fit,
+    threshold_for,
+)
+from bot.knowledge.focus import focus, head
+from bot.knowledge.hybrid import DenseIndex, features, fuse
+from bot.knowledge.search import SearchIndex
+from bot.knowledge.store import Entry, load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FOLDS = 2  # an entry's phrasings are asked half at a time, with that half held out
+PRECISION = 0.95
+MISSING_SHARE = 0.25  # share of asked questions whose answer is not in the knowledge base
+CLARIFY_PRECISION = 0.6
+
+
+def examples(cache: Path) -> tuple[list[dict], list[dict]]:
+    """(features, right) rows for the hybrid model, and words-only ones for comparison."""
+    kb = load_knowledge(ROOT / "knowledge")
+    entries = list(kb.entries.values())
+    embedder = load_embedder()
+    if embedder is None:
+        sys.exit("The embedding model is not installed: cannot fit the hybrid model.")
+    db = open_database(cache)
+    phrasings = [[e.title, *e.questions] for e in entries]
+    dense = DenseIndex(entries, phrasings, embedder, db)
+    owner = dense.owner
+    full = SearchIndex(entries, kb.synonyms)
+    hybrid_rows: list[dict] = []
+    lexical_rows: list[dict] = []
+
+    def record(index: SearchIndex, question: str, vectors: tuple[np.ndarray, np.ndarray],
+               right_id: str | None, source: str, asked_id: str | None = None,
+               skip_top: frozenset[str] = frozenset()) -> None:
+        cosines, passages = vectors
+        hits = index.lexical(focus(question))
+        if not (hits.terms or hits.unknown):
+            return
+        for rows, cos, pas in ((hybrid_rows, cosines, passages), (lexical_rows, None, None)):
+            fused = fuse(hits.scores, cos)
+            if fused.max() <= 0:
+                continue
+            top = int(np.argmax(fused))
+            if index.entries[top].id in skip_top:
+                continue  # an overlapping entry may well answer it: neither right nor wrong
+            values = features(top, index, hits, cos, fused, pas)
+            rows.append(values | {"right": float(index.entries[top].id == right_id),
+                                  "source": source, "top": index.entries[top].id,
+                                  "asked": asked_id})
+
+    overlapping = {e.id: overlaps(e, entries) for e in entries}
+    for n, entry in enumerate(entries):
+        print(f"\r{n + 1}/{len(entries)} {entry.id:<60}", end="", file=sys.stderr, flush=True)
+        first = int(np.nonzero(owner == n)[0][0])  # its title; its questions follow
+        removed_index = SearchIndex([e for e in entries if e.id != entry.id], kb.synonyms)
+        for fold in range(FOLDS):
+            asked = [i for i in range(len(entry.questions)) if i % FOLDS == fold]
+            kept = [q for i, q in enumerate(entry.questions) if i % FOLDS != fold]
+            held = [e if e.id != entry.id
+                    else e.model_copy(update={"questions": kept or [e.title]}) for e in entries]
+            held_index = SearchIndex(held, kb.synonyms)
+            skip = np.zeros(len(owner), dtype=bool)
+            skip[[first + 1 + i for i in asked]] = True
+            for i in asked:
+                vector = dense.phrasings[first + 1 + i]
+                cosines = dense.cosines(vector, skip_rows=skip)
+                passages = dense.passage_cosines(vector)
+                record(held_index, entry.questions[i], (cosines, passages), entry.id, "held")
+                record(removed_index, entry.questions[i],
+                       (np.delete(cosines, n), np.delete(passages, n)), None,
+                       "removed", entry.id, skip_top=overlapping[entry.id])
+    print(file=sys.stderr)
+    out_of_scope = [line.strip() for path in sorted((ROOT / "bench" / "questions")
+                                                    .glob("*out_of_scope.txt"))
+                    for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip() and not line.startswith("#")]
+    curated = [json.loads(line) for path in sorted((ROOT / "bench" / "questions").glob("*.jsonl"))
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    asked = [head(focus(q)) for q in out_of_scope] + [head(focus(row["q"])) for row in curated]
+    vectors = embedder.queries(asked)
+    for question, vector in zip(out_of_scope, vectors, strict=False):
+        record(full, question, (dense.cosines(vector), dense.passage_cosines(vector)), None,
+               "out")
+    for row, vector in zip(curated, vectors[len(out_of_scope):], strict=True):
+        record(full, row["q"], (dense.cosines(vector), dense.passage_cosines(vector)),
+               row["id"], "curated")
+    return hybrid_rows, lexical_rows
+
+
+def prior_weights(rows: list[dict]) -> np.ndarray:
+    """Weights giving questions without an answer (removed, out of scope) ``MISSING_SHARE``.
+
+    Half the raw examples are "entry removed" ones; people mostly ask what the
+    knowledge base covers, and the precision of "answer" depends on that mix.
+    """
+    missing = np.array([r["source"] in {"removed", "out"} for r in rows])
+    weights = np.ones(len(rows))
+    if missing.any() and (~missing).any():
+        weights[missing] = MISSING_SHARE / (1 - MISSING_SHARE) * (~missing).sum() / missing.sum()
+    return weights
+
+
+def overlaps(entry: Entry, entries: list[Entry]) -> frozenset[str]:
+    """Entries that may answer ``entry``'s questions too: related, or from the same section."""
+    sections = {(s.document, s.section) for s in entry.sources}
+    return frozenset(
+        e.id for e in entries
+        if e.id != entry.id and (e.id in entry.related or entry.id in e.related
+                                 or sections & {(s.document, s.section) for s in e.sources}))
+
+
+def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
+    x = np.array([[r[f] for f in names] for r in rows])
+    y = np.array([r["right"] for r in rows])
+    weights = prior_weights(rows)
+    model = fit(x, y, names, weights=weights)
+    p = np.array([model.probability(r) for r in rows])
+    answer_at = threshold_for(p, y, PRECISION, weights)
+    clarify_at = threshold_for(p, y, CLARIFY_PRECISION, weights)
+    answered = p >= answer_at
+    share = float(np.average(y[answered], weights=weights[answered])) if answered.any() else 0
+    print(f"{len(rows)} examples, {y.mean():.2f} right; answer at {answer_at:.3f}: "
+          f"{answered.mean():.2f} answered, {share:.3f} of them right (weighted); "
+          f"clarify at {clarify_at:.3f}", file=sys.stderr)
+    for source in sorted({r["source"] for r in rows}):
+        mask = np.array([r["source"] == source for r in rows])
+        print(f"  {source:<8} {mask.sum():>5} examples, {y[mask].mean():.2f} right first, "
+              f"{answered[mask].mean():.2f} answered", file=sys.stderr)
+    print("  weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(names, model.weights,
+                                                                     strict=True)),
+          file=sys.stderr)
+    data = model.as_json()
+    data["answer_at"], data["clarify_at"] = answer_at, min(clarify_at, answer_at)
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=ROOT / ".work" / "embeddings.db",
+                        help="SQLite file holding the embedding cache")
+    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument("--reuse", action="store_true",
+                        help="refit on the examples saved by the last run (next to the cache)")
+    args = parser.parse_args()
+    rows_file = args.cache.with_suffix(".rows.json")
+    if args.reuse and rows_file.exists():
+        hybrid_rows, lexical_rows = json.loads(rows_file.read_text(encoding="utf-8"))
+    else:
+        hybrid_rows, lexical_rows = examples(args.cache)
+        rows_file.write_text(json.dumps([hybrid_rows, lexical_rows]), encoding="utf-8")
+    models = {"hybrid": fit_model(hybrid_rows, HYBRID_FEATURES)}
+    args.out.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Does the entry hold the *kind* of fact the question asks for?
+
+The knowledge base is a record of reports and guides: it tells what the Comixta
+is, not when the next one opens; where the C.A.S.A. point came from, not its
+opening hours; who the mayor was in 2019, not who the mayor is today. A
+question about the right subject asking for a fact of a kind the entry does
+not hold (a phone number, an address, a timetable, a price, a future date, a
+year the entry never mentions, today's office holder) must not get that entry
+as its answer: the person would read it looking for a fact that is not there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.folding import fold
+
+# (name shown to the person, what asks for it, what an entry holding it contains)
+_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
+    ("teléfono o contacto",
+     re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
+                r"email|phone|extension)\b|\b(me das|dame|cual es) (el|su) (correo|numero)\b"),
+     re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
+    ("dirección", re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
+                             r"donde queda|donde quedan|address)\b"),
+     re.compile(r"\b(direccion|calle|carrera|cra\.?|avenida)\b")),
+    ("horario", re.compile(r"\b(horario|horarios|a que hora|opening hours)\b"),
+     re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2})")),
+    ("precio o tarifa",
+     re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobran)|precio|tarifa|tarifas|"
+                r"how much does|fee|fees)\b"),
+     re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa)")),
+    ("fecha futura",
+     re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
+    ("quién ocupa hoy el cargo",
+     re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
+                r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
+                r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b|"
+                r"\b(actual|actualmente|hoy en dia|current|currently)\b"), None),
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def missing_fact(question: str, entry_text: str) -> str | None:
+    """The kind of fact ``question`` asks for that ``entry_text`` lacks, or None."""
+    asked = fold(question)
+    text = fold(entry_text)
+    for name, asks, holds in _KINDS:
+        if asks.search(asked) and (holds is None or not holds.search(text)):
+            return name
+    years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
+    if years:
+        return f"el año {min(years)}"
+    return None

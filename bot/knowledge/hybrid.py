@@ -1,0 +1,184 @@
+"""Hybrid retrieval: BM25F (words) fused with sentence embeddings (meaning).
+
+Words find the exact names a liaison types (KUSANONE, Gumi, FDN) and survive
+typos through correction; embeddings find the entry when the question shares
+no word with it: a paraphrase, a long message, a question in English. The two
+rankings are fused by reciprocal rank fusion (each list contributes
+``1 / (K + rank)``), which needs no tuning of one score against the other.
+Whether to answer is then decided by the fitted :mod:`bot.knowledge.confidence`
+model, not by the fused score itself.
+
+Each entry is represented in meaning space by its title with the start of its
+lead (a passage) and by each of its phrasings (questions): the entry's cosine
+is the best of them. Long messages are reduced to their question first
+(:func:`bot.knowledge.focus.focus`). Where no embedder is available, search
+runs on words alone with the words-only confidence of :mod:`.search` (fitting
+it the same way left it answering almost nothing: without meaning, the
+evidence cannot tell a near-duplicate entry from the right one).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import sqlite_utils
+
+from bot.embeddings import Embedder
+from bot.knowledge.confidence import ConfidenceModel, load_models
+from bot.knowledge.focus import focus, head
+from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResult
+from bot.knowledge.store import Entry
+from bot.knowledge.vectors import cached_vectors
+
+log = logging.getLogger(__name__)
+
+RRF_K = 60
+# Without the model (no wheel for the platform, or knowledge.semantic = false) the
+# words-only confidence of :class:`SearchIndex` decides, with its own thresholds.
+LEXICAL_ANSWER_AT = 0.55
+LEXICAL_CLARIFY_AT = 0.3
+PASSAGE_WORDS = 60
+
+
+def passage_text(entry: Entry) -> str:
+    """What stands for an entry's content in meaning space: title and start of the lead."""
+    lead = entry.summary.replace("**", "").split()
+    return f"{entry.title}. {' '.join(lead[:PASSAGE_WORDS])}"
+
+
+class DenseIndex:
+    """Unit vectors of every entry's passage and phrasings; an entry scores its best cosine."""
+
+    def __init__(self, entries: Sequence[Entry], phrasings: Sequence[Sequence[str]],
+                 embedder: Embedder, db: sqlite_utils.Database | None = None) -> None:
+        self.embedder = embedder
+        self.passages = cached_vectors(db, embedder, [passage_text(e) for e in entries],
+                                       "passage")
+        texts = [text for ps in phrasings for text in ps]
+        self.owner = np.array([i for i, ps in enumerate(phrasings) for _ in ps], dtype=np.int64)
+        self.phrasings = cached_vectors(db, embedder, texts, "query")
+        self.size = len(entries)
+        # Every entry has at least its title as a phrasing, and rows come entry by entry.
+        self._starts = np.searchsorted(self.owner, np.arange(self.size))
+
+    def passage_cosines(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine with each entry's content (title and lead), phrasings aside."""
+        return self.passages @ vector
+
+    def query(self, text: str) -> np.ndarray:
+        return self.embedder.queries([text])[0]
+
+    def cosines(self, vector: np.ndarray, skip_rows: np.ndarray | None = None,
+                skip_entries: np.ndarray | None = None) -> np.ndarray:
+        """Each entry's best cosine with ``vector`` (``skip_*``: held out, for calibration)."""
+        best = self.passage_cosines(vector)
+        sims = self.phrasings @ vector
+        if skip_rows is not None:
+            sims = np.where(skip_rows, -1.0, sims)
+        best = np.maximum(best, np.maximum.reduceat(sims, self._starts))
+        if skip_entries is not None:
+            best = np.where(skip_entries, -1.0, best)
+        return best
+
+
+def ranks(scores: np.ndarray) -> np.ndarray:
+    """1 for the best score, 2 for the next…"""
+    order = np.argsort(-scores, kind="stable")
+    positions = np.empty(len(scores), dtype=np.int64)
+    positions[order] = np.arange(1, len(scores) + 1)
+    return positions
+
+
+def fuse(lexical: np.ndarray, cosines: np.ndarray | None) -> np.ndarray:
+    """Reciprocal rank fusion; an entry with no word in common gets nothing from the words."""
+    fused = np.where(lexical > 0, 1.0 / (RRF_K + ranks(lexical)), 0.0)
+    if cosines is not None:
+        fused = fused + 1.0 / (RRF_K + ranks(cosines))
+    return fused
+
+
+def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
+             fused: np.ndarray, passages: np.ndarray | None = None) -> dict[str, float]:
+    """The evidence that entry ``index`` answers the question (see :mod:`.confidence`)."""
+    scores = hits.scores
+    others = np.delete(np.arange(len(scores)), index)
+    top_lex = float(scores.max()) if len(scores) else 0.0
+    rival_lex = float(scores[others].max()) if len(others) else 0.0
+    rival_fused = float(fused[others].max()) if len(others) else 0.0
+    own = float(fused[index])
+    seen = len(hits.words) + len(hits.unknown)
+    values = {
+        "lexical_share": float(scores[index]) / top_lex if top_lex > 0 else 0.0,
+        "lexical_margin": ((float(scores[index]) - rival_lex) / float(scores[index])
+                           if scores[index] > 0 else -1.0),
+        "coverage": lexical.coverage(index, hits),
+        "lexical_confidence": lexical.confidence(index, hits, rival_lex),
+        "fused_margin": (own - rival_fused) / own if own > 0 else -1.0,
+        "unknown_share": len(hits.unknown) / seen if seen else 1.0,
+    }
+    if cosines is not None:
+        rival_cos = float(cosines[others].max()) if len(others) else 0.0
+        values |= {
+            "cosine": float(cosines[index]),
+            "cosine_margin": float(cosines[index]) - rival_cos,
+            "agree": float(int(np.argmax(cosines)) == index == int(np.argmax(scores))),
+            "passage_cosine": float(passages[index]) if passages is not None else 0.0,
+        }
+    return values
+
+
+class HybridIndex:
+    """Words and meaning together, with a fitted confidence; same ``search`` as SearchIndex."""
+
+    def __init__(self, entries: Iterable[Entry], synonyms: Iterable[list[str]] = (),
+                 extra_phrasings: dict[str, list[str]] | None = None,
+                 embedder: Embedder | None = None,
+                 db: sqlite_utils.Database | None = None) -> None:
+        self.lexical = SearchIndex(entries, synonyms, extra_phrasings)
+        self.entries = self.lexical.entries
+        extra = extra_phrasings or {}
+        self.dense = None
+        if embedder is not None:
+            phrasings = [[e.title, *e.questions, *extra.get(e.id, [])] for e in self.entries]
+            self.dense = DenseIndex(self.entries, phrasings, embedder, db)
+        self.model: ConfidenceModel | None = load_models()["hybrid"] if self.dense else None
+
+    @property
+    def answer_at(self) -> float:
+        return self.model.answer_at if self.model else LEXICAL_ANSWER_AT
+
+    @property
+    def clarify_at(self) -> float:
+        return self.model.clarify_at if self.model else LEXICAL_CLARIFY_AT
+
+    @property
+    def embedder_name(self) -> str | None:
+        return self.dense.embedder.name if self.dense else None
+
+    def search(self, query: str, limit: int = 3) -> SearchResult:
+        """Rank entries for ``query``, best first, each with a fitted confidence in [0, 1]."""
+        text = focus(query)
+        if self.dense is None:
+            return self.lexical.search(text, limit)
+        hits = self.lexical.lexical(text)
+        if not self.entries or not (hits.terms or hits.unknown):
+            return SearchResult([], hits.terms, hits.unknown, hits.corrections)
+        vector = self.dense.query(head(text))
+        cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
+        return self.rank(hits, cosines, passages, limit)
+
+    def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
+             limit: int = 3) -> SearchResult:
+        """Candidates from already computed evidence, best first."""
+        assert self.model is not None
+        fused = fuse(hits.scores, cosines)
+        order = [int(i) for i in np.argsort(-fused)[:limit] if fused[i] > 0]
+        candidates = [
+            Candidate(self.entries[i], float(fused[i]),
+                      round(float(self.model.probability(
+                          features(i, self.lexical, hits, cosines, fused, passages))), 3))
+            for i in order
+        ]
+        return SearchResult(candidates, hits.terms, hits.unknown, hits.corrections)

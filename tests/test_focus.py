@@ -1,0 +1,29 @@
+"""Finding the question in a long message: greetings and introductions do not drown it."""
+
+from bot.knowledge.focus import focus, head, strip_preamble
+
+
+def test_greeting_and_self_introduction_are_cut():
+    assert strip_preamble("Buenas tardes, soy enlace de la Secretaría de Salud.") == ""
+    assert strip_preamble("Hola, escribo del INVISBU.") == ""
+    assert strip_preamble("Hi, I'm a consultant with a foundation.") == ""
+
+
+def test_the_asking_sentence_comes_first_and_context_stays():
+    text = ("Buenos días, soy enlace de la Secretaría de Hacienda. Nos llegó una invitación "
+            "de la embajada de Japón. ¿Cómo funciona esa convocatoria?")
+    focused = focus(text)
+    assert focused.startswith("¿Cómo funciona esa convocatoria?")
+    assert "embajada de Japón" in focused
+    assert "Hacienda" not in focused and "Buenos" not in focused
+
+
+def test_short_questions_are_left_alone():
+    assert focus("que es aod") == "que es aod"
+    assert focus("¿Qué es un hermanamiento?") == "¿Qué es un hermanamiento?"
+
+
+def test_thanks_at_the_end_is_dropped_and_head_bounds_the_length():
+    focused = focus("Hola. ¿Qué es la APC y qué hace? Mil gracias por la ayuda.")
+    assert "gracias" not in focused.lower()
+    assert len(head(" ".join(["palabra"] * 100)).split()) == 32

@@ -1,0 +1,108 @@
+"""Hybrid search with the real embedding model (no mock): meaning finds what words miss."""
+
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.db import open_database
+from bot.embeddings import load_embedder
+from bot.knowledge.qa import QuestionService
+from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".work" / "embeddings.db"  # kept across runs: warm after the first
+embedder = load_embedder()
+pytestmark = pytest.mark.skipif(embedder is None, reason="embedding model not installable here")
+
+
+@pytest.fixture(scope="module")
+def qa() -> QuestionService:
+    return QuestionService(load_knowledge(ROOT / "knowledge"), open_database(":memory:"),
+                           now=lambda: datetime(2026, 11, 18), embedder=embedder,
+                           cache=open_database(CACHE))
+
+
+def test_the_real_model_is_in_use(qa):
+    assert qa.embedder_name == embedder.name
+    assert qa.index.dense is not None
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what does official development assistance mean?", "bogota-aod"),  # English
+    ("que es aod", "bogota-aod"),
+    ("kusanone", "ofai-kusanone-japon"),
+])
+def test_clear_questions_get_an_answer(qa, question, expected):
+    answer = qa.decide(question)
+    assert answer.outcome == "answer", (answer.outcome, answer.confidence, answer.entry)
+    assert answer.entry.id == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # English: the Spanish entry, found by meaning.
+    ("which community project did the city send to the Japanese embassy grant?",
+     "ofai-kusanone-japon"),
+    # A long message: greeting, self-introduction and context around the question.
+    ("Hola, soy enlace de la Secretaría de Salud y me pidieron averiguar si hay alguna "
+     "convocatoria de Japón para proyectos comunitarios, ¿cómo funciona?",
+     "ofai-kusanone-japon"),
+    ("Buenas tardes, les escribo desde la Secretaría de Hacienda porque nos pidieron un "
+     "informe. ¿Qué significa AOD?", "bogota-aod"),
+])
+def test_english_and_long_questions_put_the_right_entry_first(qa, question, expected):
+    answer = qa.decide(question)
+    assert answer.outcome in {"answer", "clarify"}
+    assert answer.entry.id == expected, (answer.outcome, answer.confidence, answer.entry.id)
+    if answer.outcome == "clarify":
+        assert answer.alternatives[0].entry.id == expected
+
+
+@pytest.mark.parametrize("question", [
+    "quien es el alcalde de bucaramanga",
+    "cuál es el teléfono del consulado de España",
+    "what's the weather like tomorrow?",
+])
+def test_out_of_scope_questions_are_not_answered(qa, question):
+    assert qa.decide(question).outcome != "answer"
+
+
+def test_clarify_offers_at_most_three_options_best_first(qa):
+    for question in ["memorando", "bicicletas", "medellin"]:
+        answer = qa.decide(question)
+        if answer.outcome == "clarify":
+            assert 1 <= len(answer.alternatives) <= 3
+            scores = [c.score for c in answer.alternatives]
+            assert scores == sorted(scores, reverse=True)
+
+
+def entry(id: str, question: str) -> Entry:
+    return Entry(id=id, title=f"Guía {id}", category="conceptos", questions=[question],
+                 sources=[Source(document="Doc")], reviewed=date(2026, 1, 1),
+                 body=f"Respuesta de {id}.")
+
+
+def test_a_restart_embeds_only_what_changed(tmp_path):
+    db = open_database(tmp_path / "enlace.db")
+    kb = KnowledgeBase(entries={e.id: e for e in [entry("a", "que es un hermanamiento"),
+                                                    entry("b", "que es la paradiplomacia")]})
+    QuestionService(kb, db, now=datetime.now, embedder=embedder)
+    stored = db["embeddings"].count
+    assert stored == 6  # two passages, two titles, two questions
+
+    start = time.perf_counter()
+    QuestionService(kb, db, now=datetime.now, embedder=embedder)
+    assert db["embeddings"].count == stored
+    assert time.perf_counter() - start < 1.0  # nothing embedded again
+
+    kb.entries["b"] = entry("b", "para que sirve la paradiplomacia")
+    QuestionService(kb, db, now=datetime.now, embedder=embedder)
+    assert db["embeddings"].count == stored + 1
+
+
+def test_without_a_model_search_runs_on_words(tmp_path):
+    kb = load_knowledge(ROOT / "knowledge")
+    qa = QuestionService(kb, open_database(":memory:"), now=datetime.now, embedder=None)
+    assert qa.embedder_name is None
+    assert qa.decide("que es aod").entry.id == "bogota-aod"
