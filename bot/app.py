@@ -209,9 +209,27 @@ async def _post_shutdown(application: Application) -> None:
 
 
 def run(services: Services) -> None:
-    """Serve until interrupted, by long polling (default) or webhook."""
-    application = build_application(services)
-    telegram = services.settings.telegram
+    """Serve until interrupted, by long polling (default) or webhook.
+
+    Telegram's refusals at start (a rejected token, no network) become a
+    :class:`~bot.startup.StartupProblem` in Spanish, never a traceback that
+    could carry the token."""
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.startup import StartupProblem, token_of
+    from bot.texts import startup as texts
+
+    try:
+        _serve(build_application(services), services.settings)
+    except InvalidToken:
+        raise StartupProblem(texts.TOKEN_REJECTED) from None
+    except NetworkError as exc:
+        error = redact(str(exc), token_of(services.settings))
+        raise StartupProblem(texts.TELEGRAM_UNREACHABLE.format(error=error)) from None
+
+
+def _serve(application: Application, settings: Settings) -> None:
+    telegram = settings.telegram
     if telegram.mode == "webhook":
         if telegram.webhook_secret is None:  # checked at start-up; never serve without one
             raise ValueError("webhook mode needs telegram.webhook_secret")

@@ -46,15 +46,6 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         print(problem, file=sys.stderr)
         return 2
     except Exception as exc:  # never let a traceback carry the token to the terminal
-        from telegram.error import InvalidToken, NetworkError
-
-        if isinstance(exc, InvalidToken):
-            print(texts.TOKEN_REJECTED, file=sys.stderr)
-            return 2
-        if isinstance(exc, NetworkError):
-            print(texts.TELEGRAM_UNREACHABLE.format(error=redact(str(exc), token)),
-                  file=sys.stderr)
-            return 2
         import traceback
 
         print(redact(traceback.format_exc(), token), file=sys.stderr)
