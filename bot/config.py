@@ -80,41 +80,187 @@ class KnowledgeSettings(Section):
 
 
 class ActionLine(Section):
+    """One action line of the office. ``purpose`` (one or two sentences) and ``examples``
+    (short activities of that line) teach the line chooser what the line is about;
+    ``keywords`` add word evidence. Every activity saved later is a labelled example too."""
+
     number: int = Field(ge=1, le=99)
     name: str = Field(min_length=1)
+    purpose: str = ""
     keywords: list[str] = []
+    examples: list[str] = []
 
 
+# Purposes and examples written from the office's own reports (2019 and 2021) and the
+# FCM and Bogotá guides in ../shared/sources, in our own words.
 DEFAULT_ACTION_LINES = [
     ActionLine(
         number=1,
         name="Diplomacia y relacionamiento estratégico",
-        keywords=["diplomacia", "relacionamiento", "embajada", "consulado", "convenio",
-                  "memorando", "mou", "hermanamiento", "visita oficial", "delegacion"],
+        purpose=("Fortalecer las relaciones de la Alcaldía con gobiernos, embajadas, ciudades y "
+                 "entidades nacionales e internacionales: visitas oficiales y delegaciones, "
+                 "memorandos de entendimiento, hermanamientos, redes de ciudades y el contacto "
+                 "general con la APC, la Cancillería o la Gobernación."),
+        keywords=["diplomacia", "relacionamiento", "embajada", "embajador", "consulado",
+                  "memorando", "mou", "hermanamiento", "ciudad hermana", "visita oficial",
+                  "delegacion", "cortesia", "cancilleria"],
+        examples=[
+            "Llamada de seguimiento con la Agencia Presidencial de Cooperación sobre la "
+            "relación con el departamento",
+            "Acercamiento con la Embajada de Francia y la Alianza Francesa para conocer "
+            "ciudades modelo en sostenibilidad",
+            "Gestión del memorando de entendimiento con la alcaldía de Gumi, Corea",
+            "Agenda de la delegación de la ciudad hermana durante su visita a Bucaramanga",
+            "Revisión del MoU con la UPB para trabajo académico e investigativo conjunto",
+            "Reunión virtual con la Registraduría para articular la atención a migrantes",
+            "Asesoría de la Financiera de Desarrollo Nacional sobre emisión de bonos",
+            "El cónsul honorario visitó al alcalde para presentarse",
+            "Participación de la ciudad en una red internacional de gobiernos locales",
+            "Contacto con la Cancillería para presentar las prioridades internacionales de "
+            "la ciudad",
+            "Coordinación con la Cruz Roja de la atención a población migrante en el centro "
+            "C.A.S.A.",
+            "Preparación de la agenda del alcalde para recibir al embajador",
+            "Carta de intención con una ciudad de Estados Unidos para un futuro hermanamiento",
+            "Reunión con la oficina de relaciones internacionales de la Gobernación para "
+            "coordinar agendas",
+            "Bienvenida a la delegación de una ciudad coreana en el despacho del alcalde",
+            "Seguimiento a los compromisos del memorando firmado con la ciudad hermana",
+            "Inscripción de Bucaramanga como miembro de una red latinoamericana de ciudades",
+            "Actualización de la base de datos de contactos de embajadas y consulados",
+            "Firma del convenio marco con una alcaldía extranjera",
+        ],
     ),
     ActionLine(
         number=2,
         name="Inversión extranjera directa y comercio exterior",
-        keywords=["inversion", "ied", "comercio", "exportacion", "procolombia",
-                  "inversionistas", "feria", "empresarios", "investment"],
+        purpose=("Atraer inversión extranjera directa e impulsar la exportación de bienes y "
+                 "servicios: inversionistas, ferias y ruedas de negocios, misiones "
+                 "empresariales, ProColombia, MinCIT, cámaras de comercio y el clima de "
+                 "negocios de la ciudad."),
+        keywords=["inversion", "ied", "exportacion", "exportar", "procolombia",
+                  "inversionistas", "empresarios", "investment", "rueda de negocios",
+                  "doing business", "mipymes"],
+        examples=[
+            "Comité organizador de la feria de la reactivación con MinCIT y la CRC para "
+            "empresarios",
+            "Postulación del sistema de bicicletas al Colombia Investment Summit para buscar "
+            "inversionistas",
+            "Asesoría con IMEBU y ProColombia a empresas locales que quieren exportar",
+            "Seguimiento al portal único del constructor para mejorar el indicador Doing "
+            "Business",
+            "Alianza con la Cámara de Comercio para el centro de desarrollo empresarial del "
+            "norte",
+            "Atención a una misión de empresarios extranjeros interesados en invertir",
+            "Apoyo a empresas de moda para participar en Colombiamoda",
+            "Presentación de oportunidades de inversión en zonas francas a un fondo extranjero",
+            "Rueda de negocios con compradores internacionales del sector agroalimentos",
+            "Preparación de la oferta exportable de las mipymes para Expo Aladi",
+            "Visita de inversionistas extranjeros a los terrenos de la zona franca",
+            "Reunión con la Cámara de Comercio sobre el clima de negocios de la ciudad",
+            "Preparación de una misión comercial de empresas santandereanas a Centroamérica",
+            "Datos de exportaciones del área metropolitana para el perfil de inversión de la "
+            "ciudad",
+            "Acompañamiento a empresarios en la feria internacional del calzado",
+            "Reunión con ProColombia para presentar proyectos de la ciudad a fondos de inversión",
+            "Mesa de trabajo para reducir los trámites de licencias de construcción",
+            "Taller de internacionalización para emprendedores del centro empresarial",
+        ],
     ),
     ActionLine(
         number=3,
         name="Intercambio educativo y cultural",
+        purpose=("Aprovechar becas internacionales, universidades, idiomas e intercambio "
+                 "cultural y académico, y formar a funcionarios y enlaces de la Alcaldía con "
+                 "talleres, capacitaciones, cursos, seminarios y eventos académicos."),
         keywords=["beca", "becas", "intercambio", "universidad", "cultural", "cultura",
-                  "idiomas", "estudiantes", "educacion"],
+                  "idiomas", "ingles", "estudiantes", "educacion", "academico", "seminario",
+                  "capacitacion", "curso"],
+        examples=[
+            "Capacitación virtual a los enlaces de las dependencias sobre cooperación "
+            "internacional",
+            "Taller de nueva agenda urbana para funcionarios, dictado por Naciones Unidas",
+            "Curso de place branding para servidores públicos de la Alcaldía",
+            "Difusión de becas de maestría en el exterior para jóvenes bumangueses",
+            "Reunión con la oficina de relaciones internacionales de la UIS sobre movilidad "
+            "académica",
+            "Conversatorio académico sobre paradiplomacia con estudiantes universitarios",
+            "Clases de inglés para el personal de la administración",
+            "Intercambio de artistas con una ciudad hermana durante el festival",
+            "Sensibilización a los entes descentralizados en temas de cooperación",
+            "Charla para funcionarios sobre el estatuto de protección de migrantes venezolanos",
+            "Convocatoria de becas de pregrado en Japón difundida a colegios",
+            "Movilidad académica de estudiantes de la UIS hacia universidades francesas",
+            "Seminario con universidades sobre internacionalización de ciudades",
+            "Curso de francés para funcionarios con la Alianza Francesa",
+            "Muestra de danzas y gastronomía de una ciudad extranjera en el teatro",
+            "Programa de voluntarios extranjeros que enseñan inglés en colegios públicos",
+            "Diplomado en formulación de proyectos para servidores públicos",
+            "Practicantes universitarios de relaciones internacionales vinculados a la oficina",
+        ],
     ),
     ActionLine(
         number=4,
         name="Cooperación nacional e internacional",
-        keywords=["cooperacion", "apc", "convocatoria", "proyecto", "ong", "onu",
-                  "cooperante", "taller", "capacitacion", "kusanone", "comixta"],
+        purpose=("Conseguir y acompañar cooperación técnica y financiera para las necesidades "
+                 "prioritarias de las dependencias: convocatorias, formulación y seguimiento de "
+                 "proyectos con agencias, ONG y organismos multilaterales, y la oferta de "
+                 "buenas prácticas de la ciudad."),
+        keywords=["cooperacion", "convocatoria", "proyecto", "ong", "cooperante", "kusanone",
+                  "comixta", "formulacion", "postulacion", "cooperacion tecnica"],
+        examples=[
+            "Formulación del proyecto de gestión del riesgo de Planeación para la Comixta con "
+            "México",
+            "Consulta por el resultado del proyecto del salón comunal en la convocatoria "
+            "KUSANONE",
+            "Perfilamiento de los proyectos priorizados de las dependencias para buscar "
+            "recursos",
+            "Acompañamiento a ACNUR y OIM en los barrios del proyecto Ciudades Incluyentes",
+            "Comité de seguimiento del proyecto Construcción Sostenible financiado por Suiza",
+            "Visita de expertos de C40 y GIZ para el plan de acción de bicicletas públicas",
+            "Reunión con KOICA sobre la continuidad del proyecto de fortalecimiento de mipymes",
+            "Memorando con la ONG GOAL para el proyecto de barrios resilientes",
+            "Apoyo al INVISBU para presentar un proyecto a fondos de cooperación",
+            "Presentación de la estrategia de la bicicleta como buena práctica para otras "
+            "ciudades",
+            "Postulación de un proyecto de agua potable a la convocatoria de la Unión Europea",
+            "Reunión con el PNUD sobre el avance del proyecto con población migrante",
+            "Informe de seguimiento del proyecto de cooperación con KOICA",
+            "Gestión de aportes de una fundación privada para el piloto de bicicletas",
+            "Mesa técnica con la APC para revisar la ficha de un proyecto de la Secretaría de "
+            "Salud",
+            "Difusión a las dependencias de las convocatorias de cooperación abiertas del mes",
+            "Visita técnica de la ONG a los barrios beneficiarios del proyecto",
+            "Oferta de la experiencia de la ciudad a otros municipios como cooperación sur-sur",
+        ],
     ),
     ActionLine(
         number=5,
         name="Comunicación institucional y promoción territorial",
+        purpose=("Dar a conocer la ciudad y la gestión de la oficina: marca ciudad y marca "
+                 "región, redes sociales, prensa y comunicados, eventos de promoción, "
+                 "publicaciones, página web y boletines."),
         keywords=["comunicacion", "promocion", "marca", "redes sociales", "prensa",
-                  "marca region", "marca ciudad", "territorial"],
+                  "marca region", "marca ciudad", "boletin", "comunicado", "publicacion"],
+        examples=[
+            "Comité editorial de la marca ciudad BGA Te Activa con Prensa y Turismo",
+            "Publicación en Instagram y Facebook de las rutas gastronómicas de la ciudad",
+            "Propuesta de una marca región en la mesa de internacionalización de Santander",
+            "Planeación de la celebración de los 400 años de Bucaramanga",
+            "Comunicado para medios sobre la llegada de una delegación extranjera",
+            "Grabación de videos con extranjeros que viven en la ciudad",
+            "Registro de la marca ante la Superintendencia de Industria y Comercio",
+            "Entrevista radial sobre la agenda internacional de la Alcaldía",
+            "Actualización de la página web de la oficina con las noticias del mes",
+            "Diseño de piezas gráficas de la marca ciudad para un evento deportivo",
+            "Boletín informativo de la oficina para las dependencias y los aliados",
+            "Rueda de prensa sobre los resultados de la visita internacional",
+            "Campaña en redes sociales para promocionar la ciudad como destino",
+            "Video promocional de la ciudad para las pantallas de un aeropuerto",
+            "Stand de promoción de la ciudad en un evento regional",
+            "Informe de seguidores y alcance de las redes de la marca ciudad",
+            "Nota de prensa para la página de la Alcaldía sobre el premio internacional",
+        ],
     ),
 ]
 
@@ -147,13 +293,25 @@ class ReminderSettings(Section):
 
 DEFAULT_PARTNERS = [
     "APC|APC Colombia|Agencia Presidencial de Cooperación", "ProColombia",
-    "ONU-Hábitat|ONU Habitat|UN-Habitat", "ACNUR", "OIM", "GOAL", "USAID", "GIZ", "C40",
+    "ONU-Hábitat|ONU Habitat|UN-Habitat", "ACNUR", "OIM", "GOAL", "USAID", "GIZ",
+    "C40|C40 Cities Finance Facility|C40CFF",
     "KOICA", "JICA", "PNUD", "UNICEF", "Unión Europea", "BID", "CAF", "Cancillería",
-    "MinCIT|Ministerio de Comercio, Industria y Turismo", "Gobernación de Santander",
-    "Cámara de Comercio de Bucaramanga", "Comisión Regional de Competitividad|CRC",
+    "MinCIT|Ministerio de Comercio, Industria y Turismo|Ministerio de Comercio",
+    "Gobernación de Santander|Gobernación",
+    "Cámara de Comercio de Bucaramanga|Cámara de Comercio",
+    "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
     "Alianza Francesa", "Embajada de Francia", "Embajada de Japón", "Cruz Roja",
-    "Registraduría Nacional",
+    "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
+    # Decentralised institutes work with the office as partners too.
+    "Instituto Municipal de Cultura y Turismo|IMCT|Instituto de Cultura y Turismo|"
+    "Instituto de Cultura",
+    "IMEBU", "INVISBU",
+    # Named in the office's 2019 report (the knowledge base adds its own at start).
+    "CIAT", "Comfenalco", "Caracol Radio", "Avianca", "Copa Airlines|Copa",
+    "Ministerio de Ambiente|MinAmbiente",
+    "Santander Competitivo", "Invest in Santander|Invest en Santander",
+    "Bureau de Convenciones|Bureau",
 ]
 DEFAULT_DEPARTMENTS = [
     "Despacho del Alcalde", "Secretaría de Planeación|Planeación",
@@ -173,6 +331,8 @@ class ActivitySettings(Section):
     evidence_minutes: int = Field(default=10, ge=0, le=1440)
     draft_hours: int = Field(default=24, ge=1, le=24 * 30)
     csv_delimiter: Literal[",", ";", "\t"] = ","
+    # Choose lines by meaning (multilingual-e5-small) as well as by words; false: words only.
+    line_embeddings: bool = True
     report_recipient: str = "honorable Concejo Municipal"
     report_entity: str = ""
     report_signer: str = ""

@@ -261,3 +261,18 @@ def m003_reminders(db: Database) -> None:
     )
     db["reminder_drafts"].create_index(["chat_id", "user_id", "closed_at"])
     db["reminder_drafts"].create_index(["origin"], unique=True)
+
+
+@migrations()
+def m007_line_learning(db: Database) -> None:
+    """What the line chooser learns from: how each entry's line was set
+    (``line_source``: typed | chosen | guessed | corrected | given), the two likeliest
+    lines a waiting quick log offers first (``activity_drafts.candidates``), and the
+    vectors of texts already embedded (``text_vectors``, by model and text hash) so a
+    restart does not embed every activity again."""
+    db["activities"].add_column("line_source", str)
+    db["activity_drafts"].add_column("candidates", str)
+    db["text_vectors"].create(
+        {"model": str, "key": str, "vector": bytes},
+        pk=("model", "key"),
+    )

@@ -85,14 +85,23 @@ async def test_cancelar_leaves_the_guided_log_at_any_step(app, fake, services):
     assert rows(services) == []
 
 
-async def test_unclear_line_asks_with_one_button_per_line(app, fake, services):
+async def test_unclear_line_asks_the_two_likeliest_lines_then_the_rest(app, fake, services):
     await send(app, message("/registrar Reunión de seguimiento con #GOAL", user_id=STAFF_ID))
     ask = last(fake)
-    assert "¿En qué línea de acción va esta actividad?" in ask.text
+    labels = [label for label, _ in ask.buttons()]
+    first, second = labels[0].split(".")[0], labels[1].split(".")[0]
+    assert f"¿Línea {first} o {second}?" in ask.text
+    assert labels[2:] == ["Otra línea", "Cancelar"]
     assert rows(services) == []
-    await send(app, callback(data_of(ask, "1."), user_id=STAFF_ID))
+    other = next(str(n) for n in range(1, 6) if str(n) not in {first, second})
+    await send(app, callback(data_of(ask, "Otra línea"), user_id=STAFF_ID))
+    picker = last(fake, "editMessageText")
+    every = [label for label, _ in picker.buttons()]
+    assert [label.split(".")[0] for label in every[:5]] == ["1", "2", "3", "4", "5"]
+    await send(app, callback(data_of(picker, f"{other}."), user_id=STAFF_ID))
     assert "Actividad #1 guardada" in last(fake, "editMessageText").text
-    assert rows(services)[0]["line"] == 1
+    assert rows(services)[0]["line"] == int(other)
+    assert rows(services)[0]["line_source"] == "chosen"
 
 
 async def test_change_line_and_undo_buttons(app, fake, services):

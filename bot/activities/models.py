@@ -109,6 +109,7 @@ class DraftState:
     partners: list[str] = field(default_factory=list)
     department: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)  # likeliest lines, asked first
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> DraftState:
@@ -122,6 +123,7 @@ class DraftState:
             day=date.fromisoformat(row["day"]) if row["day"] else None,
             partners=list(row["partners"]), department=row["department"],
             evidence=[Evidence.from_json(e) for e in row["evidence"]],
+            candidates=[int(n) for n in row.get("candidates") or []],
         )
 
     def to_row(self) -> dict[str, Any]:
@@ -135,6 +137,7 @@ class DraftState:
             "day": self.day.isoformat() if self.day else None,
             "partners": self.partners, "department": self.department,
             "evidence": [e.to_json() for e in self.evidence],
+            "candidates": self.candidates,
         }
 
 

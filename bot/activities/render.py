@@ -2,6 +2,7 @@
 
 Callback data, all under ``act:`` (Telegram allows 64 bytes):
 ``act:dl:<origin>:<n>`` line for the log started by message <origin>;
+``act:do:<origin>`` every line, when only the two likeliest were offered;
 ``act:ds:<origin>`` skip evidence; ``act:dc:<origin>`` change its line before
 saving; ``act:ok:<origin>`` save; ``act:dx:<origin>`` cancel;
 ``act:cl:<id>`` change a saved entry's line, ``act:sl:<id>:<n>`` set it,
@@ -164,6 +165,12 @@ def step_reply(step: Step, lines: Sequence[ActionLine]) -> Reply:
         prefix = texts.DRAFT_DROPPED.format(text=html.escape(_short(step.dropped, 200))) + \
             "\n\n" + prefix
     if draft.step == "line":
+        likely = [n for n in draft.candidates if line_by_number(n, lines)][:2]
+        if draft.mode == "quick" and draft.text and len(likely) == 2:
+            return Reply(prefix + texts.ASK_TWO_LINES.format(
+                first=likely[0], second=likely[1], text=html.escape(_short(draft.text, 200))),
+                [*([(line_label(n, lines), f"act:dl:{origin}:{n}")] for n in likely),
+                 [(texts.BUTTON_OTHER_LINE, f"act:do:{origin}"), cancel]])
         rows: Buttons = [[(f"{line.number}. {line.name}", f"act:dl:{origin}:{line.number}")]
                          for line in lines]
         rows.append([cancel])

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 from bot.access import Person
 from bot.activities.export import activities_csv
 from bot.activities.guided import GuidedLog
-from bot.activities.lines import line_by_number
+from bot.activities.lines import Example, LineChooser, LineGuess, line_by_number
 from bot.activities.models import (
     MAX_TEXT,
     Activity,
@@ -42,6 +42,7 @@ from bot.activities.models import (
 )
 from bot.activities.names import NameIndex, merge
 from bot.activities.parse import OLDEST, Vocabulary, check_line, parse_entry
+from bot.activities.partners import combine, seed_partners
 from bot.activities.periods import (
     Period,
     PeriodError,
@@ -76,6 +77,7 @@ class ActivityService:
         self.store = ActivityStore(db)
         self.now = now
         self.guided = GuidedLog(self)
+        self._chooser: LineChooser | None = None
 
     # -- configuration --------------------------------------------------------------------
     @property
@@ -90,10 +92,32 @@ class ActivityService:
         config = self.settings.activities
         return Vocabulary(
             lines=self.lines,
-            partners=NameIndex([*config.partners, *self.store.known_partners()]),
+            partners=NameIndex([*self.partner_names(), *self.store.known_partners()]),
             departments=NameIndex([*config.departments, *self.store.known_departments()],
                                   single_words=False),
+            choose=self.choose_line,
         )
+
+    def partner_names(self) -> list[str]:
+        """Configured partners, with the organisations the knowledge base names."""
+        return combine(self.settings.activities.partners,
+                       seed_partners(self.settings.knowledge.path))
+
+    @property
+    def chooser(self) -> LineChooser:
+        """The line chooser, built on first use (the embedding model loads then)."""
+        if self._chooser is None:
+            from bot.embeddings import load_embedder
+
+            embedder = load_embedder() if self.settings.activities.line_embeddings else None
+            self._chooser = LineChooser(self.lines, embedder,
+                                        store=(self.store.vectors, self.store.save_vectors))
+        return self._chooser
+
+    def choose_line(self, text: str) -> LineGuess:
+        """The likeliest line of ``text``, learning from every entry saved so far."""
+        examples = [Example(t, line, ok) for t, line, ok in self.store.line_examples()]
+        return self.chooser.choose(text, examples)
 
     def is_admin(self, person: Person) -> bool:
         return access.is_admin(person.id, self.settings.access)
@@ -163,6 +187,7 @@ class ActivityService:
             day=draft.day, line=draft.line, text=draft.text, user_id=person.id,
             user_name=person.name, partners=tuple(draft.partners), department=draft.department,
             chat_id=chat_id, message_id=message_id, evidence=tuple(evidence),
+            line_source="guessed" if draft.candidates else "typed",
         ))
         return Logged(activity, created, guessed_line=bool(draft.candidates))
 
@@ -180,6 +205,8 @@ class ActivityService:
                                    "partners": draft.partners, "department": draft.department}
         if draft.line is not None:
             changes["line"] = draft.line
+            if draft.candidates:
+                changes["line_source"] = "guessed"
         updated = self._update(existing, changes, person)
         return Logged(updated, created=False)
 
@@ -380,6 +407,8 @@ class ActivityService:
             changes["text"] = text
         if "line" in changes:
             check_line(changes["line"], self.lines)
+            if changes["line"] != activity.line:  # a person said so: a labelled example
+                changes.setdefault("line_source", "corrected")
         if "day" in changes:
             _check_day(changes["day"], self.now().date())
         if "partners" in changes:
