@@ -323,6 +323,31 @@ DEFAULT_DEPARTMENTS = [
 ]
 
 
+# The informe's fixed texts, in our own words from the office's reports of 2019 and 2021.
+DEFAULT_INTRODUCTION = [
+    "Este informe presenta al {recipient} las actividades que la {office} realizó {span}, "
+    "ordenadas según sus líneas de acción.",
+    "La {office} fue creada por el Decreto municipal 018 de 2011 para apoyar y asesorar al "
+    "alcalde y a las dependencias de la administración en cooperación internacional, "
+    "inversión extranjera directa y los demás asuntos internacionales de la ciudad.",
+    "Su trabajo se guía por el Plan de Desarrollo Municipal y por la Estrategia Nacional de "
+    "Cooperación Internacional, para que lo que la ciudad propone a cooperantes e "
+    "inversionistas responda a las metas locales y a las nacionales.",
+]
+DEFAULT_OBJECTIVE = (
+    "Aportar a la visión de desarrollo que la planeación estratégica fija para el territorio, "
+    "dando a la ciudad presencia y reconocimiento en el mundo y ampliando sus oportunidades "
+    "de bienestar e intercambio cultural por medio de la cooperación académica, técnica y "
+    "financiera, nacional e internacional."
+)
+DEFAULT_CLOSING = [
+    "La {office} seguirá articulando a organismos internacionales, academia, gremios y "
+    "sociedad civil para dar a conocer la gestión de la administración y conseguir apoyo "
+    "para los proyectos prioritarios de las dependencias, en línea con el Plan de Desarrollo "
+    "Municipal.",
+]
+
+
 class ActivitySettings(Section):
     """The activity log, its summaries and the informe de gestión draft."""
 
@@ -337,6 +362,18 @@ class ActivitySettings(Section):
     report_entity: str = ""
     report_signer: str = ""
     report_signer_role: str = "Jefe de la Oficina de Asuntos Internacionales"
+    # The informe's Word template (Jinja placeholders, docxtpl); empty: the one Enlace ships.
+    report_template: Path | None = None
+    # The informe's fixed texts. Placeholders: {office}, {recipient}, {entity}, {span}
+    # ("entre los meses de julio y septiembre de 2026"), {website}.
+    report_introduction: list[str] = Field(default_factory=lambda: list(DEFAULT_INTRODUCTION))
+    report_objective: str = DEFAULT_OBJECTIVE
+    report_activities_intro: str = (
+        "A continuación se presentan las actividades que la {office} desarrolló {span}, "
+        "agrupadas por línea de acción y, dentro de cada línea, por aliado o tema."
+    )
+    report_closing: list[str] = Field(default_factory=lambda: list(DEFAULT_CLOSING))
+    report_website: str = "www.bucaramanga.gov.co"
 
 
 class Settings(BaseSettings):

@@ -14,7 +14,7 @@ import io
 import logging
 from collections.abc import AsyncIterator
 
-from telegram import InputFile, Message, Update
+from telegram import Bot, InputFile, Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -30,7 +30,7 @@ from bot.access import Person
 from bot.activities import render
 from bot.activities.buttons import press
 from bot.activities.chart import activity_chart
-from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
+from bot.activities.models import Activity, Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
@@ -142,8 +142,22 @@ async def registrar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _show_outcome(update, service, outcome)
 
 
+async def keep_photos(bot: Bot, service: ActivityService, activity: Activity | None) -> None:
+    """Download the activity's evidence photos once (getFile) so the informe can show them;
+    a failed download only leaves the photo out of the informe."""
+    for file_id in service.photos_to_keep(activity) if activity is not None else []:
+        try:
+            content = await (await bot.get_file(file_id)).download_as_bytearray()
+        except (TelegramError, RuntimeError) as error:
+            log.warning("Could not download evidence photo of #%s: %s", activity.id, error)
+            continue
+        service.keep_photo(activity.id, file_id, bytes(content))  # ~100 KB: a quick write
+
+
 async def _show_outcome(update: Update, service: ActivityService,
-                        outcome: Logged | Step | Attached) -> None:
+                        outcome: Logged | Step | Attached, bot: Bot | None = None) -> None:
+    if bot is not None and isinstance(outcome, Logged | Attached):
+        await keep_photos(bot, service, outcome.activity)
     if isinstance(outcome, Logged):
         await _show(update, render.logged_reply(
             outcome, service.lines, evidence_minutes=service.settings.activities.evidence_minutes))
@@ -244,7 +258,7 @@ async def evidence_alone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     if isinstance(outcome, Step) and outcome.repeated:
         return
-    await _show_outcome(update, service, outcome)
+    await _show_outcome(update, service, outcome, context.bot)
 
 
 # -- buttons --------------------------------------------------------------------------------
@@ -256,6 +270,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     service = _service(context)
     pressed = press(service, query.data or "", _person(update), update.effective_chat.id)
     await query.answer(pressed.toast)
+    await keep_photos(context.bot, service, pressed.saved)
     if pressed.reply is None:
         return
     markup = keyboard(pressed.reply.buttons)
@@ -413,16 +428,13 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _refuse(update, error)
         return
     async with chat_action(update, ChatAction.UPLOAD_DOCUMENT):
-        try:
-            data = await asyncio.to_thread(job.build)
+        try:  # off the event loop: other people keep being answered meanwhile
+            data, caption = await asyncio.to_thread(lambda: (job.build(),
+                                                             render.report_caption(job)))
         except Exception:  # a broken draft must not look like "nothing happened"
             log.exception("Could not build the report for %s", job.summary.period.slug)
             await reply(update, texts.REPORT_FAILED)
             return
-        caption = texts.REPORT_CAPTION.format(period=job.summary.period.label,
-                                              count=job.summary.total)
-        if not job.summary.total:
-            caption += texts.REPORT_EMPTY_HINT
         await update.effective_chat.send_document(
             InputFile(io.BytesIO(data), filename=job.filename), caption=caption)
 

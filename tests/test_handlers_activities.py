@@ -198,8 +198,11 @@ async def test_export_and_report_are_documents(app, fake):
     assert "upload_document" in actions
     report = last(fake, "sendDocument")
     assert "Borrador del informe de gestión · octubre – diciembre de 2026" in report.text
-    await send(app, message("/informe", user_id=STAFF_ID))  # last complete quarter
-    assert "julio – septiembre de 2026" in last(fake, "sendDocument").text
+    # With no period: the last complete quarter is empty, so the current one, and it says so.
+    await send(app, message("/informe", user_id=STAFF_ID))
+    caption = last(fake, "sendDocument").text
+    assert "octubre – diciembre de 2026" in caption and "1 actividades" in caption
+    assert "trimestre pasado (julio – septiembre de 2026) no tiene actividades" in caption
 
 
 async def test_in_a_group_quick_log_works_and_guided_points_to_private(app, fake, services):

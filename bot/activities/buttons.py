@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.access import Person
 from bot.activities import render
-from bot.activities.models import EntryError, Logged
+from bot.activities.models import Activity, EntryError, Logged
 from bot.activities.service import ActivityService
 from bot.knowledge.render import Reply
 from bot.texts import activities as texts
@@ -26,6 +26,7 @@ class Pressed:
 
     toast: str | None = None
     reply: Reply | None = None
+    saved: Activity | None = None  # an entry this press saved (its photos get kept)
 
 
 def press(service: ActivityService, data: str, person: Person, chat_id: int) -> Pressed:
@@ -66,7 +67,8 @@ def _press(service: ActivityService, kind: str, n: list[int], person: Person,
         else:
             outcome = service.guided.confirm(person=person, chat_id=chat_id, origin=origin)
         if isinstance(outcome, Logged):
-            return Pressed(reply=render.logged_reply(outcome, lines, evidence_minutes=minutes))
+            return Pressed(reply=render.logged_reply(outcome, lines, evidence_minutes=minutes),
+                           saved=outcome.activity)
         return Pressed(reply=render.step_reply(outcome, lines))
     activity_id = n[0]
     if kind == "cl":

@@ -17,9 +17,10 @@ MAX_TEXT = 2000
 class Evidence:
     """A photo, document, video or location that backs an activity.
 
-    Only Telegram's ``file_id`` is kept (the file stays on Telegram's servers
-    and can be re-sent with it); ``message_id`` lets a redelivered message be
-    attached once.
+    Telegram's ``file_id`` is kept (the file stays on Telegram's servers and can
+    be re-sent with it); photos are also copied once under the data folder
+    (``path``) so the informe can show them; ``message_id`` lets a redelivered
+    message be attached once.
     """
 
     kind: str  # photo | document | video | location
@@ -28,6 +29,7 @@ class Evidence:
     name: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    path: str | None = None  # a local copy (photos, for the informe), under the data folder
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}

@@ -30,6 +30,7 @@ from bot.config import ActionLine
 from bot.dates import format_day, format_short
 from bot.knowledge.render import Buttons, Reply
 from bot.texts import activities as texts
+from bot.texts import report as report_texts
 
 MAX_SHOWN = 8  # people and partners listed in a summary before "otros"
 _KINDS = {"photo": ("una foto", "foto", "fotos"),
@@ -278,3 +279,30 @@ def _day(day) -> str:
 def _short(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return textwrap.shorten(flat, limit, placeholder="…") if len(flat) > limit else flat
+
+
+# -- the informe ----------------------------------------------------------------------------
+
+
+def report_caption(job) -> str:
+    """What /informe says with the document: the period, how many activities, what to
+    review, and which quarter it skipped when the last complete one was empty."""
+    review = job.review
+    text = texts.REPORT_CAPTION.format(period=job.summary.period.label,
+                                       count=job.prepared()[0].total)
+    if job.fallback_from:
+        text += report_texts.CAPTION_FALLBACK.format(previous=html.escape(job.fallback_from))
+    items = []
+    if review.duplicates:
+        items.append(report_texts.CAPTION_DUPLICATES.format(n=review.duplicates))
+    if review.short:
+        items.append(report_texts.CAPTION_SHORT.format(n=review.short))
+    if review.empty_lines:
+        items.append(report_texts.CAPTION_EMPTY_LINES.format(n=review.empty_lines))
+    if review.signer_missing:
+        items.append(report_texts.CAPTION_SIGNER)
+    if items:
+        text += report_texts.CAPTION_REVIEW.format(items=", ".join(items))
+    if not job.summary.total:
+        text += texts.REPORT_EMPTY_HINT
+    return text

@@ -143,11 +143,19 @@ def fix_names(text: str, names: Iterable[str]) -> str:
             continue
         size, name = hit
         start, end = spans[i][0], spans[i + size - 1][1]
+        written = text[start:end]
+        if _key(written) == _key(name) and written != written.lower():
+            i += size  # the name itself, written with care ("ONU Hábitat"): leave it
+            continue
         out += [text[last:start], name]
         last = end
         i += size
     out.append(text[last:])
     return "".join(out)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(name))
 
 
 def capitalise_places(text: str, places: dict[str, str]) -> str:
@@ -160,14 +168,14 @@ def capitalise_places(text: str, places: dict[str, str]) -> str:
 
 def sentence(text: str, *, names: Iterable[str] = (), places: dict[str, str] | None = None) -> str:
     """``text`` ready for the document (see the module docstring)."""
-    text = " ".join((text or "").split())
+    text = (text or "").strip()
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters) and len(letters) > 8:
         text = text.lower()
+    text = fix_names(text, names)
     text = restore_accents(text)
     if places:
         text = capitalise_places(text, places)
-    text = fix_names(text, names)
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     if text and not text.endswith((".", "!", "?", "…")):

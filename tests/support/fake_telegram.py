@@ -95,6 +95,8 @@ class FakeTelegram:
         self._message_ids = itertools.count(1000)
         self._failures: list[_Failure] = []
         self.confirmed_offset = 0
+        self.files: dict[str, bytes] = {}  # file_id -> what a download after getFile returns
+        self.downloads: list[str] = []  # file ids downloaded, in order
 
     # -- what tests do -------------------------------------------------------
     def push_update(self, update: dict[str, Any]) -> int:
@@ -184,7 +186,9 @@ class FakeTelegram:
         if method in SENDING_METHODS:
             return self._message(method, params)
         if method == "getFile":
-            return {"file_id": params.get("file_id"), "file_unique_id": "u", "file_size": 1}
+            file_id = str(params.get("file_id"))
+            return {"file_id": file_id, "file_unique_id": "u", "file_size": 1,
+                    "file_path": f"photos/{file_id}.jpg"}
         return True
 
     def _message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -239,6 +243,10 @@ class RecordingRequest(BaseRequest):
         self, url: str, method: str, request_data: RequestData | None = None, read_timeout=None,
         write_timeout=None, connect_timeout=None, pool_timeout=None,
     ) -> tuple[int, bytes]:
+        if "/file/" in url:  # a download after getFile: the bytes set in ``fake.files``
+            file_id = url.rsplit("/", 1)[-1].removesuffix(".jpg")
+            self.fake.downloads.append(file_id)
+            return 200, self.fake.files.get(file_id, b"")
         api_method = url.rsplit("/", 1)[-1]
         params: dict[str, Any] = {}
         if request_data is not None:
