@@ -34,7 +34,10 @@ from bot.embeddings import Embedder
 from bot.knowledge.text import stem, words
 
 FUZZY_MIN = 86  # rapidfuzz ratio for a typo of a keyword (words of 5+ letters)
-LEARNED_PENALTY = 0.03  # a line the bot chose and nobody corrected is weaker evidence
+LEARNED_PENALTY = 0.03
+# Texts embedded per choice at most (~80 ms each on a laptop CPU): an office that already has
+# years of activities gets them learnt a few at a time, without a long pause.
+NEW_PER_CHOICE = 8  # a line the bot chose and nobody corrected is weaker evidence
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,9 @@ class Vectors:
         self.embedder = embedder
         self.store = store
 
-    def of(self, texts: Sequence[str]) -> np.ndarray:
+    def of(self, texts: Sequence[str], *, budget: int | None = None) -> np.ndarray:
+        """One row per text. With a ``budget``, at most that many texts not seen before are
+        embedded now, and the rows of the others are left as zeros (they count next time)."""
         model = self.embedder.name
         keys = [text_key(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if (model, k) not in _MEMORY))
@@ -190,6 +195,8 @@ class Vectors:
             for key, blob in self.store[0](model, missing).items():
                 _MEMORY[(model, key)] = np.frombuffer(blob, dtype=np.float32)
             missing = [k for k in missing if (model, k) not in _MEMORY]
+        if budget is not None:
+            missing = missing[:budget]
         if missing:
             wanted = {k: t for k, t in zip(keys, texts, strict=True) if k in set(missing)}
             order = list(wanted)
@@ -200,7 +207,8 @@ class Vectors:
                 self.store[1](model, {k: v.tobytes() for k, v in fresh.items()})
         if not keys:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return np.stack([_MEMORY[(model, k)] for k in keys])
+        blank = np.zeros(self.embedder.dim, dtype=np.float32)
+        return np.stack([_MEMORY.get((model, k), blank) for k in keys])
 
 
 # -- the chooser -------------------------------------------------------------------------
@@ -230,11 +238,13 @@ class LineChooser:
     def similarities(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
         """Each line's closeness to ``text``: the mean of its ``top_k`` nearest examples."""
         pool = list(examples)
-        matrix = self.vectors.of([text, *(e.text for e in pool)])
+        self.vectors.of([e.text for e in self.seeds()])  # the config's own texts: all, once
+        matrix = self.vectors.of([text, *(e.text for e in pool)], budget=NEW_PER_CHOICE)
         sims = matrix[1:] @ matrix[0]
         by_line: dict[int, list[float]] = {line.number: [] for line in self.lines}
-        for example, sim in zip(pool, sims, strict=True):
-            if example.line in by_line:
+        known = np.abs(matrix[1:]).sum(axis=1) > 0  # examples not embedded yet wait their turn
+        for example, sim, ready in zip(pool, sims, known, strict=True):
+            if ready and example.line in by_line:
                 by_line[example.line].append(float(sim) - (0 if example.confirmed
                                                            else LEARNED_PENALTY))
         k = self.params.top_k
