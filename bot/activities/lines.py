@@ -51,8 +51,8 @@ class Params:
 
 
 PARAMS = {
-    "e5": Params(temperature=0.01, keyword_weight=0.5, top_k=2, confident=0.7),
-    "lexical": Params(temperature=0.08, keyword_weight=1.0, top_k=2, confident=0.7),
+    "e5": Params(temperature=0.015, keyword_weight=0.5, top_k=1, confident=0.6),
+    "lexical": Params(temperature=0.2, keyword_weight=1.0, top_k=1, confident=0.6),
 }
 
 
@@ -143,7 +143,7 @@ def _same_word(keyword: str, token: str, token_stem: str) -> bool:
         if a != b:
             break
         shared += 1
-    return shared >= max(3, min(len(keyword), len(token)) - 3)
+    return shared >= max(3, len(keyword) - 3)
 
 
 # -- vectors -----------------------------------------------------------------------------
