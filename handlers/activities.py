@@ -139,7 +139,7 @@ async def registrar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except EntryError as error:
         await _refuse(update, error)
         return
-    await _show_outcome(update, service, outcome)
+    await _show_outcome(update, service, outcome, context.bot)
 
 
 async def keep_photos(bot: Bot, service: ActivityService, activity: Activity | None) -> None:
@@ -229,7 +229,7 @@ async def guided_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     except EntryError as error:
         await _refuse(update, error)
         return
-    await _show_outcome(update, service, outcome)
+    await _show_outcome(update, service, outcome, context.bot)
 
 
 @staff_only

@@ -269,3 +269,16 @@ async def test_a_message_delivered_late_is_read_from_when_it_was_written(app, fa
     await send(app, message("/registrar 2 Feria", user_id=STAFF_ID,
                             date=int(ancient.timestamp())))
     assert [r["day"] for r in rows(services)] == ["2026-11-16", "2026-11-17", "2026-11-18"]
+
+
+async def test_an_evidence_photo_is_downloaded_once_for_the_informe(app, fake, services):
+    fake.files["PHOTO-FILE-ID"] = b"\xff\xd8\xff\xe0 a jpeg"
+    update = photo("/registrar 4 Visita a la huerta con #GOAL", user_id=STAFF_ID)
+    await send(app, update)
+    await send(app, update)  # Telegram delivers it again: nothing downloaded twice
+    assert fake.downloads == ["PHOTO-FILE-ID"]
+    assert [c.params["file_id"] for c in fake.calls if c.method == "getFile"] == ["PHOTO-FILE-ID"]
+    (row,) = rows(services)
+    assert '"path": "1-' in row["evidence"]
+    kept = services.activities.evidence_dir / row["evidence"].split('"path": "')[1].split('"')[0]
+    assert kept.read_bytes() == b"\xff\xd8\xff\xe0 a jpeg"

@@ -281,8 +281,8 @@ class _Names:
             parts = [p.strip() for p in entry.split("|") if p.strip()]
             written = [p for p in parts[1:] if " " in p and p != p.lower()
                        and len(p) > len(parts[0])]
-            if parts and written:
-                self.long.setdefault(key_of(parts[0]), written[0])
+            if parts and written:  # the fullest form: "Agencia Presidencial de Cooperación"
+                self.long.setdefault(key_of(parts[0]), max(written, key=len))
         self.places = (tidy.proper_nouns(str(info.knowledge_path))
                        if info.knowledge_path else {})
 
