@@ -397,20 +397,20 @@ def _counts_table(document, summary: Summary, block: Emu) -> None:
                 paragraph.runs[0].bold = True
             if r == 0:
                 _shade(cell, "D9E2F3")
-    anchor._p.addnext(table._tbl)
-    anchor._p.getparent().remove(anchor._p)
+    anchor._p.addprevious(table._tbl)
+    for run in anchor.runs:  # the anchor stays, empty: a space between table and chart
+        run.text = ""
 
 
 def _fixed_layout(table, total: int) -> None:
-    """Fixed column widths and borders, whatever styles the office's template has."""
+    """Fixed column widths and borders, whatever styles the office's template has
+    (children in the order the WordprocessingML schema requires: Word is strict)."""
     properties = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
+    properties.get_or_add_tblLayout().set(qn("w:type"), "fixed")
     width = properties.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")
-        properties.append(width)
+        properties.insert_element_before(width, *_AFTER_TBLW)
     width.set(qn("w:w"), str(total // 635))  # EMU -> twentieths of a point
     width.set(qn("w:type"), "dxa")
     borders = OxmlElement("w:tblBorders")
@@ -418,9 +418,15 @@ def _fixed_layout(table, total: int) -> None:
         border = OxmlElement(f"w:{side}")
         border.set(qn("w:val"), "single")
         border.set(qn("w:sz"), "4")
+        border.set(qn("w:space"), "0")
         border.set(qn("w:color"), "808080")
         borders.append(border)
-    properties.append(borders)
+    properties.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar",
+                                     "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
+_AFTER_TBLW = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+               "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _shade(cell, color: str) -> None:
