@@ -189,9 +189,14 @@ def evaluate(rows: list[dict], settings: Settings, chooser: LineChooser, *, lear
         print(tally.row(f"{labels[name]} · {subset}"))
 
 
+# Silent mistakes allowed in the leave-one-out fit. Our seed examples resemble each other
+# more than real notes resemble them, so the fit keeps a margin under the 5 % target.
+MAX_WRONG = 0.02
+
+
 def fit(chooser: LineChooser) -> Params:
     """Leave-one-out over the config's seed examples: the constants that keep silent
-    mistakes at most 5 % while choosing without asking as often as possible."""
+    mistakes under ``MAX_WRONG`` while choosing without asking as often as possible."""
     seeds = chooser.seeds()
     held = [(i, e) for i, e in enumerate(seeds) if not _is_purpose(e, chooser)]
     best: tuple[float, Params] | None = None
@@ -209,7 +214,7 @@ def fit(chooser: LineChooser) -> Params:
             chosen = [ok for p, ok in outcomes if p >= confident]
             wrong = sum(not ok for ok in chosen) / len(outcomes)
             right = sum(chosen) / len(outcomes)
-            if wrong <= 0.05 and (best is None or right > best[0]):
+            if wrong <= MAX_WRONG and (best is None or right > best[0]):
                 best = (right, Params(temperature, weight, k, confident))
     assert best is not None
     print(f"fitted on {len(held)} seed examples (leave-one-out): right without asking "

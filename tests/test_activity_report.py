@@ -175,3 +175,11 @@ def test_tidy_restores_only_unambiguous_accents():
     assert restore_accents("esta semana") == "esta semana"  # "esta" and "está" both exist
     assert restore_accents("REUNION") == "REUNIÓN"
     assert sentence("TALLER DE FORMULACION DE PROYECTOS") == "Taller de formulación de proyectos."
+
+
+def test_a_photo_that_is_not_an_image_is_left_out_and_flagged(service):
+    quarter_of_work(service)
+    service.keep_photo(5, "PHOTO-1", b"<html>not a photo</html>")
+    document, paragraphs = read(service.report_job("2026-T3").build())
+    assert len(document.inline_shapes) == 1  # only the chart
+    assert any("#5" in t and "sin copia local" in t for _, t in paragraphs)

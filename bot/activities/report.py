@@ -29,6 +29,8 @@ from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image as DocxImage
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
@@ -330,10 +332,15 @@ def _item(activity: Activity, names: _Names, info: ReportInfo) -> dict:
 
 
 def _photo_path(evidence, info: ReportInfo) -> str | None:
+    """The kept copy of a photo, if it is there and is an image Word can show."""
     if not evidence.path or info.evidence_dir is None:
         return None
     path = info.evidence_dir / Path(evidence.path).name
-    return str(path) if path.is_file() else None
+    try:
+        DocxImage.from_file(str(path))
+    except (OSError, UnrecognizedImageError):
+        return None
+    return str(path)
 
 
 def _lead(items: list[Activity]) -> str:

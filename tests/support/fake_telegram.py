@@ -264,6 +264,15 @@ class _Handler(BaseHTTPRequestHandler):
         return None
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if "/file/" in self.path:  # a download after getFile: the bytes set in ``fake.files``
+            file_id = self.path.rsplit("/", 1)[-1].removesuffix(".jpg")
+            self.server.fake.downloads.append(file_id)
+            content = self.server.fake.files.get(file_id, b"")
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+            return
         self._answer({})
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
