@@ -349,6 +349,11 @@ DEFAULT_OBJECTIVE = (
     "de bienestar e intercambio cultural por medio de la cooperación académica, técnica y "
     "financiera, nacional e internacional."
 )
+DEFAULT_ACTIVITIES_INTRO = (
+    "A continuación se presentan las actividades que la {office} desarrolló {span}, "
+    "agrupadas por línea de acción y, dentro de cada línea, por aliado o tema."
+)
+DEFAULT_SIGNED_ON = "El informe anterior se firma a los {day} días del mes de {month} de {year}."
 DEFAULT_CLOSING = [
     "La {office} seguirá articulando a organismos internacionales, academia, gremios y "
     "sociedad civil para dar a conocer la gestión de la administración y conseguir apoyo "
@@ -377,11 +382,10 @@ class ActivitySettings(Section):
     # ("entre los meses de julio y septiembre de 2026"), {website}.
     report_introduction: list[str] = Field(default_factory=lambda: list(DEFAULT_INTRODUCTION))
     report_objective: str = DEFAULT_OBJECTIVE
-    report_activities_intro: str = (
-        "A continuación se presentan las actividades que la {office} desarrolló {span}, "
-        "agrupadas por línea de acción y, dentro de cada línea, por aliado o tema."
-    )
+    report_activities_intro: str = DEFAULT_ACTIVITIES_INTRO
     report_closing: list[str] = Field(default_factory=lambda: list(DEFAULT_CLOSING))
+    # Placeholders {day}, {month}, {year}: the day the draft is made.
+    report_signed_on: str = DEFAULT_SIGNED_ON
     report_website: str = "www.bucaramanga.gov.co"
 
 

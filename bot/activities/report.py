@@ -43,7 +43,13 @@ from bot.activities.models import Activity
 from bot.activities.names import key_of
 from bot.activities.summary import Summary, summarize
 from bot.activities.template import DEFAULT as DEFAULT_TEMPLATE
-from bot.config import DEFAULT_CLOSING, DEFAULT_INTRODUCTION, DEFAULT_OBJECTIVE
+from bot.config import (
+    DEFAULT_ACTIVITIES_INTRO,
+    DEFAULT_CLOSING,
+    DEFAULT_INTRODUCTION,
+    DEFAULT_OBJECTIVE,
+    DEFAULT_SIGNED_ON,
+)
 from bot.dates import MONTHS
 from bot.folding import fold
 from bot.texts import report as texts
@@ -69,11 +75,9 @@ class ReportInfo:
     signer_role: str = "Jefe de la Oficina de Asuntos Internacionales"
     introduction: tuple[str, ...] = tuple(DEFAULT_INTRODUCTION)
     objective: str = DEFAULT_OBJECTIVE
-    activities_intro: str = ("A continuación se presentan las actividades que la {office} "
-                             "desarrolló {span}, agrupadas por línea de acción.")
+    activities_intro: str = DEFAULT_ACTIVITIES_INTRO
     closing: tuple[str, ...] = tuple(DEFAULT_CLOSING)
-    signed_on: str = ("El informe anterior se firma a los {day} días del mes de {month} de "
-                      "{year}.")
+    signed_on: str = DEFAULT_SIGNED_ON
     website: str = ""
     template: Path | None = None
     partner_names: tuple[str, ...] = ()  # "Name|alias|…": spellings and long names

@@ -382,7 +382,8 @@ class ActivityService:
             signer_role=config.report_signer_role,
             introduction=tuple(config.report_introduction), objective=config.report_objective,
             activities_intro=config.report_activities_intro,
-            closing=tuple(config.report_closing), website=config.report_website,
+            closing=tuple(config.report_closing), signed_on=config.report_signed_on,
+            website=config.report_website,
             template=config.report_template, partner_names=tuple(self.partner_names()),
             knowledge_path=self.settings.knowledge.path, evidence_dir=self.evidence_dir,
         )
