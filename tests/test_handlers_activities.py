@@ -219,6 +219,7 @@ async def test_lineas_lists_the_configured_lines(app, fake):
     text = last(fake).text
     for number, name in [(1, "Diplomacia"), (5, "Comunicación institucional")]:
         assert f"<b>{number}.</b> {name}" in text
+    assert "Atraer inversión extranjera directa" in text  # each line says what it is for
 
 
 async def test_guided_log_reply_in_html_escapes_user_text(app, fake, services):

@@ -48,6 +48,8 @@ def lines_reply(lines: Sequence[ActionLine]) -> Reply:
     rows = [texts.LINES_TITLE]
     for line in lines:
         rows.append(f"<b>{line.number}.</b> {html.escape(line.name)}")
+        if line.purpose:
+            rows.append(f"   {html.escape(line.purpose)}")
         if line.keywords:
             rows.append(f"   <i>{html.escape(', '.join(line.keywords))}</i>")
     return Reply("\n".join(rows) + "\n" + texts.LINES_HINT)
