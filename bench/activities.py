@@ -1,8 +1,12 @@
 """How long the activity log's heavy answers take, as staff would notice them.
 
 For N activities in one quarter (stored in a real SQLite file through the
-service, as /registrar does): one quick log (parse + commit), /resumen (the
-counts and the PNG chart), /exportar (CSV) and /informe (DOCX with the chart).
+service, as /registrar does): one quick log with its line typed (parse +
+commit), one without (the line chooser: nearest examples among the N), /resumen
+(the counts and the PNG chart), /exportar (CSV) and /informe (DOCX from the
+template, with the chart). "loop lag" is the longest an asyncio event loop
+(other people's messages) waited while /informe was built the way the handler
+does it (``asyncio.to_thread``).
 
     python bench/activities.py [--sizes 100 1000 5000] [--runs 3]
 """
@@ -10,6 +14,7 @@ counts and the PNG chart), /exportar (CSV) and /informe (DOCX with the chart).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
 import statistics
 import sys
@@ -60,8 +65,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'N':>6} {'quick log':>10} {'resumen':>9} {'chart':>7} {'CSV':>7} {'informe':>8}"
-          f" {'DOCX KB':>8}")
+    print(f"{'N':>6} {'quick log':>10} {'chooser':>9} {'resumen':>9} {'chart':>7} {'CSV':>7}"
+          f" {'informe':>8} {'loop lag':>9} {'DOCX KB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             print(measure(seeded(n, Path(tmp)), n, args.runs))
@@ -73,14 +78,42 @@ def measure(service: ActivityService, n: int, runs: int) -> str:
     log = timed(lambda: service.log(
         "2 ayer Reunión con #ProColombia sobre el Investment Summit",
         person=Person(1, "Ana"), chat_id=1, message_id=next(ids)), runs)
+    service.log("reunion con la apc sobre el plan de trabajo", person=Person(1, "Ana"),
+                chat_id=1, message_id=next(ids))  # the first choice also embeds the seeds
+    for _ in range(n // 8 + 1):  # the N examples get embedded a few per choice: fill them
+        service.choose_line("warm up")
+    chooser = timed(lambda: service.log(
+        "taller de formulacion de proyectos para la convocatoria de la union europea",
+        person=Person(1, "Ana"), chat_id=1, message_id=next(ids)), runs)
     summary = timed(lambda: service.summary(period), runs)
     counted = service.summary(period)
     chart = timed(lambda: activity_chart(counted), runs)
     export = timed(lambda: service.export(period), runs)
     report = timed(lambda: service.report_job("2026-T3").build(), runs)
     size = len(service.report_job("2026-T3").build()) / 1024
-    return (f"{n:>6} {log * 1000:>8.1f}ms {summary * 1000:>7.1f}ms {chart:>6.2f}s "
-            f"{export * 1000:>5.0f}ms {report:>7.2f}s {size:>8.0f}")
+    lag = asyncio.run(loop_lag(service.report_job("2026-T3")))
+    return (f"{n:>6} {log * 1000:>8.1f}ms {chooser * 1000:>7.1f}ms {summary * 1000:>7.1f}ms "
+            f"{chart:>6.2f}s {export * 1000:>5.0f}ms {report:>7.2f}s {lag * 1000:>7.0f}ms "
+            f"{size:>8.0f}")
+
+
+async def loop_lag(job) -> float:
+    """The longest a 10 ms tick of the event loop was late while the report was built."""
+    worst = 0.0
+    done = asyncio.Event()
+
+    async def tick() -> None:
+        nonlocal worst
+        while not done.is_set():
+            started = time.perf_counter()
+            await asyncio.sleep(0.01)
+            worst = max(worst, time.perf_counter() - started - 0.01)
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.to_thread(job.build)
+    done.set()
+    await ticker
+    return worst
 
 if __name__ == "__main__":
     main()

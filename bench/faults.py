@@ -303,7 +303,7 @@ def run_outsiders(seed: int, folder: Path) -> dict[str, Any]:
             updates.append(callback(prefix + "1:1", user_id=user, chat_id=chat))
         updates.append(message("que es aod", user_id=user, chat_id=chat))
     tables = ["activities", "deadlines", "agreements", "questions", "feedback",
-              "reminder_drafts", "activity_drafts"]
+              "flows"]
 
     async def scenario():
         return await _in_process({"access": {"admins": [ADMIN], "staff": [],

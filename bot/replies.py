@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 Button = tuple[str, str]
 TOAST_LIMIT = 200  # Telegram shows at most this much of a button's answer
@@ -37,6 +38,7 @@ class Pressed:
 
     toast: str | None = None
     reply: Reply | None = None
+    saved: Any = None  # what the press saved, for the handler's after-work (an activity's photos)
 
 
 def toast(text: str) -> str:

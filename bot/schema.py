@@ -360,3 +360,17 @@ def m006_embedding_cache(db: Database) -> None:
         },
         pk="key",
     )
+
+
+@migrations()
+def m007_line_learning(db: Database) -> None:
+    """What the line chooser learns from: how each entry's line was set
+    (``line_source``: typed | chosen | guessed | corrected | given), the two likeliest
+    lines a waiting quick log offers first (kept in its conversation's data, in
+    ``flows``), and the vectors of texts already embedded (``text_vectors``, by model
+    and text hash) so a restart does not embed every activity again."""
+    db["activities"].add_column("line_source", str)
+    db["text_vectors"].create(
+        {"model": str, "key": str, "vector": bytes},
+        pk=("model", "key"),
+    )

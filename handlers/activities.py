@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, Update
+from telegram import Bot, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -25,7 +25,7 @@ from telegram.ext import (
 from bot.access import Person
 from bot.activities import render
 from bot.activities.buttons import press
-from bot.activities.models import Attached, EntryError, Evidence, Logged, Step
+from bot.activities.models import Activity, Attached, EntryError, Evidence, Logged, Step
 from bot.activities.service import ActivityService
 from bot.ids import parse_id
 from bot.sending import keyboard
@@ -101,11 +101,25 @@ async def registrar(update: Update, context: Context) -> None:
     except EntryError as error:
         await refuse(update, error)
         return
-    await _show_outcome(update, service, outcome)
+    await _show_outcome(update, service, outcome, context.bot)
+
+
+async def keep_photos(bot: Bot, service: ActivityService, activity: Activity | None) -> None:
+    """Download the activity's evidence photos once (getFile) so the informe can show them;
+    a failed download only leaves the photo out of the informe."""
+    for file_id in service.photos_to_keep(activity) if activity is not None else []:
+        try:
+            content = await (await bot.get_file(file_id)).download_as_bytearray()
+        except (TelegramError, RuntimeError) as error:
+            log.warning("Could not download evidence photo of #%s: %s", activity.id, error)
+            continue
+        service.keep_photo(activity.id, file_id, bytes(content))  # ~100 KB: a quick write
 
 
 async def _show_outcome(update: Update, service: ActivityService,
-                        outcome: Logged | Step | Attached) -> None:
+                        outcome: Logged | Step | Attached, bot: Bot | None = None) -> None:
+    if bot is not None and isinstance(outcome, Logged | Attached):
+        await keep_photos(bot, service, outcome.activity)
     if isinstance(outcome, Logged):
         await show(update, render.logged_reply(
             outcome, service.lines, evidence_minutes=service.settings.activities.evidence_minutes))
@@ -149,7 +163,7 @@ async def guided_text(update: Update, context: Context) -> None:
     except EntryError as error:
         await refuse(update, error)
         return
-    await _show_outcome(update, service, outcome)
+    await _show_outcome(update, service, outcome, context.bot)
 
 
 @staff_only
@@ -180,7 +194,7 @@ async def evidence_alone(update: Update, context: Context) -> None:
         return
     if isinstance(outcome, Step) and outcome.repeated:
         return
-    await _show_outcome(update, service, outcome)
+    await _show_outcome(update, service, outcome, context.bot)
 
 
 # -- buttons --------------------------------------------------------------------------------
@@ -192,6 +206,7 @@ async def button(update: Update, context: Context) -> None:
     service = context.services.activities
     pressed = press(service, query.data or "", kit.person(update), update.effective_chat.id)
     await query.answer(pressed.toast)
+    await keep_photos(context.bot, service, pressed.saved)
     if pressed.reply is None:
         return
     markup = keyboard(pressed.reply.buttons)

@@ -106,16 +106,13 @@ async def report(update: Update, context: Context) -> None:
         await refuse(update, error)
         return
     async with chat_action(update, ChatAction.UPLOAD_DOCUMENT):
-        try:
-            data = await asyncio.to_thread(job.build)
+        try:  # off the event loop: other people keep being answered meanwhile
+            data, caption = await asyncio.to_thread(lambda: (job.build(),
+                                                             render.report_caption(job)))
         except Exception:  # a broken draft must not look like "nothing happened"
             log.exception("Could not build the report for %s", job.summary.period.slug)
             await reply(update, texts.REPORT_FAILED)
             return
-        caption = texts.REPORT_CAPTION.format(period=job.summary.period.label,
-                                              count=job.summary.total)
-        if not job.summary.total:
-            caption += texts.REPORT_EMPTY_HINT
         await update.effective_chat.send_document(
             InputFile(io.BytesIO(data), filename=job.filename), caption=caption)
 

@@ -78,14 +78,23 @@ async def test_cancelar_leaves_the_guided_log_at_any_step(app, fake, services):
     assert rows(services) == []
 
 
-async def test_unclear_line_asks_with_one_button_per_line(app, fake, services):
+async def test_unclear_line_asks_the_two_likeliest_lines_then_the_rest(app, fake, services):
     await send(app, message("/registrar Reunión de seguimiento con #GOAL", user_id=STAFF_ID))
     ask = last(fake)
-    assert "¿En qué línea de acción va esta actividad?" in ask.text
+    labels = [label for label, _ in ask.buttons()]
+    first, second = labels[0].split(".")[0], labels[1].split(".")[0]
+    assert f"¿Línea {first} o {second}?" in ask.text
+    assert labels[2:] == ["Otra línea", "Cancelar"]
     assert rows(services) == []
-    await send(app, callback(data_of(ask, "1."), user_id=STAFF_ID))
+    other = next(str(n) for n in range(1, 6) if str(n) not in {first, second})
+    await send(app, callback(data_of(ask, "Otra línea"), user_id=STAFF_ID))
+    picker = last(fake, "editMessageText")
+    every = [label for label, _ in picker.buttons()]
+    assert [label.split(".")[0] for label in every[:5]] == ["1", "2", "3", "4", "5"]
+    await send(app, callback(data_of(picker, f"{other}."), user_id=STAFF_ID))
     assert "Actividad #1 guardada" in last(fake, "editMessageText").text
-    assert rows(services)[0]["line"] == 1
+    assert rows(services)[0]["line"] == int(other)
+    assert rows(services)[0]["line_source"] == "chosen"
 
 
 async def test_change_line_and_undo_buttons(app, fake, services):
@@ -182,8 +191,11 @@ async def test_export_and_report_are_documents(app, fake):
     assert "upload_document" in actions
     report = last(fake, "sendDocument")
     assert "Borrador del informe de gestión · octubre – diciembre de 2026" in report.text
-    await send(app, message("/informe", user_id=STAFF_ID))  # last complete quarter
-    assert "julio – septiembre de 2026" in last(fake, "sendDocument").text
+    # With no period: the last complete quarter is empty, so the current one, and it says so.
+    await send(app, message("/informe", user_id=STAFF_ID))
+    caption = last(fake, "sendDocument").text
+    assert "octubre – diciembre de 2026" in caption and "1 actividades" in caption
+    assert "trimestre pasado (julio – septiembre de 2026) no tiene actividades" in caption
 
 
 async def test_in_a_group_quick_log_works_and_guided_points_to_private(app, fake, services):
@@ -200,6 +212,7 @@ async def test_lineas_lists_the_configured_lines(app, fake):
     text = last(fake).text
     for number, name in [(1, "Diplomacia"), (5, "Comunicación institucional")]:
         assert f"<b>{number}.</b> {name}" in text
+    assert "Atraer inversión extranjera directa" in text  # each line says what it is for
 
 
 async def test_guided_log_reply_in_html_escapes_user_text(app, fake, services):
@@ -250,3 +263,16 @@ async def test_a_message_delivered_late_is_read_from_when_it_was_written(app, fa
     await send(app, message("/registrar 2 Feria", user_id=STAFF_ID,
                             date=int(ancient.timestamp())))
     assert [r["day"] for r in rows(services)] == ["2026-11-16", "2026-11-17", "2026-11-18"]
+
+
+async def test_an_evidence_photo_is_downloaded_once_for_the_informe(app, fake, services):
+    fake.files["PHOTO-FILE-ID"] = b"\xff\xd8\xff\xe0 a jpeg"
+    update = photo("/registrar 4 Visita a la huerta con #GOAL", user_id=STAFF_ID)
+    await send(app, update)
+    await send(app, update)  # Telegram delivers it again: nothing downloaded twice
+    assert fake.downloads == ["PHOTO-FILE-ID"]
+    assert [c.params["file_id"] for c in fake.calls if c.method == "getFile"] == ["PHOTO-FILE-ID"]
+    (row,) = rows(services)
+    assert '"path": "1-' in row["evidence"]
+    kept = services.activities.evidence_dir / row["evidence"].split('"path": "')[1].split('"')[0]
+    assert kept.read_bytes() == b"\xff\xd8\xff\xe0 a jpeg"

@@ -37,7 +37,7 @@ def _press(service: ActivityService, kind: str, n: list[int], person: Person,
            chat_id: int) -> Pressed:
     lines = service.lines
     minutes = service.settings.activities.evidence_minutes
-    if kind in {"dl", "ds", "ok", "dc", "dx"}:
+    if kind in {"dl", "ds", "ok", "dc", "do", "dx"}:
         origin = n[0]
         if kind == "dx":
             service.guided.cancel(chat_id=chat_id, user_id=person.id)
@@ -47,14 +47,15 @@ def _press(service: ActivityService, kind: str, n: list[int], person: Person,
                                           line=n[1])
         elif kind == "ds":
             outcome = service.guided.skip_evidence(person=person, chat_id=chat_id, origin=origin)
-        elif kind == "dc":
+        elif kind in {"dc", "do"}:
             outcome = service.guided.reopen_line(person=person, chat_id=chat_id, origin=origin)
             if not isinstance(outcome, Logged):
                 return Pressed(reply=render.draft_line_picker(outcome.draft, lines))
         else:
             outcome = service.guided.confirm(person=person, chat_id=chat_id, origin=origin)
         if isinstance(outcome, Logged):
-            return Pressed(reply=render.logged_reply(outcome, lines, evidence_minutes=minutes))
+            return Pressed(reply=render.logged_reply(outcome, lines, evidence_minutes=minutes),
+                           saved=outcome.activity)
         return Pressed(reply=render.step_reply(outcome, lines))
     activity_id = n[0]
     if kind == "cl":

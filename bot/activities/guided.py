@@ -193,6 +193,7 @@ class GuidedLog:
         state = self._new_draft(person, chat_id, message_id, mode="quick", step="line")
         state.text, state.day, state.partners = draft.text, draft.day, draft.partners
         state.department, state.evidence = draft.department, list(evidence)
+        state.candidates = draft.candidates[:2]
         self._save(state)
         return Step(state, dropped=dropped)
 
@@ -203,6 +204,7 @@ class GuidedLog:
             user_id=state.user_id, user_name=state.user_name, partners=tuple(state.partners),
             department=state.department, chat_id=state.chat_id,
             message_id=state.origin_message_id, evidence=tuple(state.evidence), source=source,
+            line_source="chosen",
         ))
         flow = self._flow_of(state)
         if flow is not None:

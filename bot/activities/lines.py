@@ -1,88 +1,269 @@
-"""Which action line an activity belongs to, from its number or its words.
+"""Which action line an activity belongs to: its number, or a choice that learns.
 
-Staff write "/registrar 2 …" when they know the line; otherwise the text is
-matched against each line's keywords (from the config) and the words of its
-name: accent- and case-insensitive, by Snowball stem ("becas" meets "beca",
-"inversionistas" meets "inversión") and fuzzily for typos ("coperacion").
-When no line clearly wins, the bot asks instead of guessing.
+Staff write "/registrar 2 …" when they know the line. Otherwise :class:`LineChooser`
+compares the note with what each line is known to be about, in the embedding
+space the knowledge search uses (multilingual-e5-small, :mod:`bot.embeddings`):
+
+- the line's ``purpose`` and its seed ``examples`` from the config;
+- every activity already saved on that line (labelled examples: a line typed,
+  picked with a button or corrected with "Cambiar línea" counts fully, a line
+  the bot chose and nobody changed counts a little less);
+- keyword evidence: each line's keywords, matched accent- and case-blind, by
+  Snowball stem only when the words really share their beginning (so
+  "comunidades" no longer meets "comunicación", nor "estudiar" "estudiantes"),
+  and fuzzily for typos.
+
+The scores become probabilities; the line is chosen only when the best one is
+likely enough, otherwise the bot asks with the two likeliest lines first. Where
+the model cannot load, the same code runs on hashed word stems (lexical-only).
+The constants below were fitted by leave-one-out over the config's own purposes
+and seed examples (``python bench/lines.py --fit``, which keeps silent mistakes
+under 2 % there), not on the evaluation notes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.config import ActionLine
+from bot.embeddings import Embedder
 from bot.knowledge.text import stem, words
 
-KEYWORD_WEIGHT = 1.0
-NAME_WEIGHT = 0.5
-MARGIN = 0.5  # how far ahead the best line must be to be chosen without asking
 FUZZY_MIN = 86  # rapidfuzz ratio for a typo of a keyword (words of 5+ letters)
+LEARNED_PENALTY = 0.03
+# Texts embedded per choice at most (~80 ms each on a laptop CPU): an office that already has
+# years of activities gets them learnt a few at a time, without a long pause.
+NEW_PER_CHOICE = 8  # a line the bot chose and nobody corrected is weaker evidence
 
-# Words of line names too common in the office's writing to point at one line.
-_GENERIC = {"nacional", "internacional", "institucional", "directa", "estrategico", "exterior",
-            "extranjera"}
+
+@dataclass(frozen=True)
+class Params:
+    """How the evidence is combined and when a choice is safe (fitted per embedder)."""
+
+    temperature: float  # similarity differences -> probabilities
+    keyword_weight: float  # logit added per matched keyword
+    top_k: int  # nearest examples of a line that count
+    confident: float  # smallest probability to choose without asking
+
+
+PARAMS = {
+    "e5": Params(temperature=0.01, keyword_weight=0.5, top_k=2, confident=0.6),
+    "lexical": Params(temperature=0.05, keyword_weight=1.0, top_k=2, confident=0.85),
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """An activity text whose line is known. ``confirmed`` is False for a line the bot
+    chose by itself that nobody has corrected."""
+
+    text: str
+    line: int
+    confirmed: bool = True
 
 
 @dataclass(frozen=True)
 class LineGuess:
-    """The chosen line (None when it can not be told) and every line's score."""
+    """The chosen line (None when it should be asked) and every line's probability."""
 
     line: int | None
     scores: dict[int, float] = field(default_factory=dict)
 
     @property
     def candidates(self) -> list[int]:
-        """Lines with any evidence, best first."""
+        """Lines with any evidence, likeliest first."""
         return [n for n, s in sorted(self.scores.items(), key=lambda kv: (-kv[1], kv[0])) if s > 0]
+
+    @property
+    def confidence(self) -> float:
+        return max(self.scores.values(), default=0.0)
 
 
 def line_by_number(number: int, lines: Sequence[ActionLine]) -> ActionLine | None:
     return next((line for line in lines if line.number == number), None)
 
 
-def guess_line(text: str, lines: Sequence[ActionLine]) -> LineGuess:
-    """Score every line against ``text``; choose one only if it clearly wins."""
+# -- keyword evidence --------------------------------------------------------------------
+
+
+def keyword_scores(text: str, lines: Sequence[ActionLine]) -> dict[int, float]:
+    """How many of each line's keywords ``text`` mentions."""
     tokens = words(text)
     stems = [stem(t) for t in tokens]
-    scores = {line.number: _score(tokens, stems, line) for line in lines}
+    return {line.number: float(sum(_present(key, tokens, stems) for key in _keys(line)))
+            for line in lines}
+
+
+def guess_line(text: str, lines: Sequence[ActionLine]) -> LineGuess:
+    """Keywords alone: a line only when it has evidence and no other line has as much."""
+    scores = keyword_scores(text, lines)
     ranked = sorted(scores.values(), reverse=True)
     best = ranked[0] if ranked else 0.0
     second = ranked[1] if len(ranked) > 1 else 0.0
-    if best <= 0 or best - second < MARGIN:
+    if best <= 0 or best - second < 1:
         return LineGuess(None, scores)
-    chosen = next(n for n, s in scores.items() if s == best)
-    return LineGuess(chosen, scores)
+    return LineGuess(next(n for n, s in scores.items() if s == best), scores)
 
 
-def _score(tokens: list[str], stems: list[str], line: ActionLine) -> float:
-    weights: dict[tuple[str, ...], float] = {}
-    for word in words(line.name):
-        if len(word) >= 5 and word not in _GENERIC:
-            weights[(word,)] = NAME_WEIGHT
-    for keyword in line.keywords:
-        key = tuple(words(keyword))
-        if key:
-            weights[key] = KEYWORD_WEIGHT
-    return sum(w for key, w in weights.items() if _present(key, tokens, stems))
+def _keys(line: ActionLine) -> list[tuple[str, ...]]:
+    keys = {tuple(words(k)) for k in line.keywords}
+    return [k for k in keys if k]
 
 
 def _present(key: tuple[str, ...], tokens: list[str], stems: list[str]) -> bool:
     if len(key) > 1:
         size = len(key)
-        wanted = [stem(k) for k in key]
-        return any(stems[i:i + size] == wanted for i in range(len(stems) - size + 1)) or (
+        return any(all(_same_word(k, tokens[i + j], stems[i + j]) for j, k in enumerate(key))
+                   for i in range(len(tokens) - size + 1)) or (
             fuzz.partial_ratio(" ".join(key), " ".join(tokens)) >= 95
         )
     (keyword,) = key
-    if len(keyword) <= 3:  # "ied", "apc", "onu": exact only
+    if len(keyword) <= 3:  # "ied", "ong", "mou": exact only
         return keyword in tokens
-    target = stem(keyword)
-    if target in stems:
+    if any(_same_word(keyword, t, s) for t, s in zip(tokens, stems, strict=True)):
         return True
     return len(keyword) >= 5 and any(
         len(token) >= 5 and fuzz.ratio(token, keyword) >= FUZZY_MIN for token in tokens
     )
+
+
+def _same_word(keyword: str, token: str, token_stem: str) -> bool:
+    """Same stem and a shared beginning: "becas" is "beca", "comunidades" is not
+    "comunicación" (Snowball gives both "comun")."""
+    if keyword == token:
+        return True
+    if stem(keyword) != token_stem:
+        return False
+    shared = 0
+    for a, b in zip(keyword, token, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= max(3, len(keyword) - 3)
+
+
+# -- vectors -----------------------------------------------------------------------------
+
+
+class StemVectors:
+    """The lexical-only stand-in for an embedder: hashed word stems, unit length."""
+
+    name = "stems-hash-v1"
+    dim = 2048
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for token in words(text):
+                if len(token) > 2:
+                    digest = hashlib.blake2b(stem(token).encode(), digest_size=4).digest()
+                    out[row, int.from_bytes(digest, "little") % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1.0, norms)
+
+    passages = queries
+
+
+VectorStore = tuple[Callable[[str, list[str]], dict[str, bytes]],
+                    Callable[[str, dict[str, bytes]], None]]
+_MEMORY: dict[tuple[str, str], np.ndarray] = {}  # (model, text key) -> vector, process-wide
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()
+
+
+class Vectors:
+    """Vectors of texts, computed once: kept in memory and (optionally) in the database,
+    so the activities of years are not embedded again after a restart."""
+
+    def __init__(self, embedder: Embedder, store: VectorStore | None = None) -> None:
+        self.embedder = embedder
+        self.store = store
+
+    def of(self, texts: Sequence[str], *, budget: int | None = None) -> np.ndarray:
+        """One row per text. With a ``budget``, at most that many texts not seen before are
+        embedded now, and the rows of the others are left as zeros (they count next time)."""
+        model = self.embedder.name
+        keys = [text_key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if (model, k) not in _MEMORY))
+        if missing and self.store is not None:
+            for key, blob in self.store[0](model, missing).items():
+                _MEMORY[(model, key)] = np.frombuffer(blob, dtype=np.float32)
+            missing = [k for k in missing if (model, k) not in _MEMORY]
+        if budget is not None:
+            missing = missing[:budget]
+        if missing:
+            wanted = {k: t for k, t in zip(keys, texts, strict=True) if k in set(missing)}
+            order = list(wanted)
+            matrix = self.embedder.queries([wanted[k] for k in order])  # notes vs notes
+            fresh = {k: np.asarray(matrix[i], dtype=np.float32) for i, k in enumerate(order)}
+            _MEMORY.update({(model, k): v for k, v in fresh.items()})
+            if self.store is not None:
+                self.store[1](model, {k: v.tobytes() for k, v in fresh.items()})
+        if not keys:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        blank = np.zeros(self.embedder.dim, dtype=np.float32)
+        return np.stack([_MEMORY.get((model, k), blank) for k in keys])
+
+
+# -- the chooser -------------------------------------------------------------------------
+
+
+class LineChooser:
+    """Chooses a line from purposes, examples and keywords; see the module docstring."""
+
+    def __init__(self, lines: Sequence[ActionLine], embedder: Embedder | None,
+                 store: VectorStore | None = None, params: Params | None = None) -> None:
+        self.lines = list(lines)
+        self.lexical = embedder is None
+        self.vectors = Vectors(embedder if embedder is not None else StemVectors(), store)
+        self.params = params or PARAMS["lexical" if self.lexical else "e5"]
+
+    def seeds(self) -> list[Example]:
+        """What the config says about each line: its purpose and its seed examples."""
+        out: list[Example] = []
+        for line in self.lines:
+            if line.purpose:
+                out.append(Example(f"{line.name}. {line.purpose}", line.number))
+            else:
+                out.append(Example(line.name, line.number))
+            out += [Example(text, line.number) for text in line.examples]
+        return out
+
+    def similarities(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
+        """Each line's closeness to ``text``: the mean of its ``top_k`` nearest examples."""
+        pool = list(examples)
+        self.vectors.of([e.text for e in self.seeds()])  # the config's own texts: all, once
+        matrix = self.vectors.of([text, *(e.text for e in pool)], budget=NEW_PER_CHOICE)
+        sims = matrix[1:] @ matrix[0]
+        by_line: dict[int, list[float]] = {line.number: [] for line in self.lines}
+        known = np.abs(matrix[1:]).sum(axis=1) > 0  # examples not embedded yet wait their turn
+        for example, sim, ready in zip(pool, sims, known, strict=True):
+            if ready and example.line in by_line:
+                by_line[example.line].append(float(sim) - (0 if example.confirmed
+                                                           else LEARNED_PENALTY))
+        k = self.params.top_k
+        return {n: float(np.mean(sorted(v, reverse=True)[:k])) if v else 0.0
+                for n, v in by_line.items()}
+
+    def probabilities(self, text: str, examples: Iterable[Example] = ()) -> dict[int, float]:
+        sims = self.similarities(text, [*self.seeds(), *examples])
+        keywords = keyword_scores(text, self.lines)
+        p = self.params
+        logits = np.array([sims[n] / p.temperature + p.keyword_weight * keywords[n]
+                           for n in sims])
+        weights = np.exp(logits - logits.max())
+        probs = weights / weights.sum()
+        return {n: float(q) for n, q in zip(sims, probs, strict=True)}
+
+    def choose(self, text: str, examples: Iterable[Example] = ()) -> LineGuess:
+        """The line if one is likely enough, else None (ask); ``scores`` rank them all."""
+        scores = self.probabilities(text, examples)
+        best = max(scores, key=lambda n: (scores[n], -n))
+        return LineGuess(best if scores[best] >= self.params.confident else None, scores)

@@ -17,9 +17,10 @@ MAX_TEXT = 2000
 class Evidence:
     """A photo, document, video or location that backs an activity.
 
-    Only Telegram's ``file_id`` is kept (the file stays on Telegram's servers
-    and can be re-sent with it); ``message_id`` lets a redelivered message be
-    attached once.
+    Telegram's ``file_id`` is kept (the file stays on Telegram's servers and can
+    be re-sent with it); photos are also copied once under the data folder
+    (``path``) so the informe can show them; ``message_id`` lets a redelivered
+    message be attached once.
     """
 
     kind: str  # photo | document | video | location
@@ -28,6 +29,7 @@ class Evidence:
     name: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    path: str | None = None  # a local copy (photos, for the informe), under the data folder
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -92,7 +94,7 @@ class Logged:
 
 @dataclass
 class DraftState:
-    """A guided log in progress, as kept in ``activity_drafts``."""
+    """A guided log in progress, as kept in its conversation (``flows``, :mod:`bot.flows`)."""
 
     chat_id: int
     user_id: int
@@ -109,6 +111,7 @@ class DraftState:
     partners: list[str] = field(default_factory=list)
     department: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)  # likeliest lines, asked first
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> DraftState:
@@ -122,6 +125,7 @@ class DraftState:
             day=date.fromisoformat(row["day"]) if row["day"] else None,
             partners=list(row["partners"]), department=row["department"],
             evidence=[Evidence.from_json(e) for e in row["evidence"]],
+            candidates=[int(n) for n in row.get("candidates") or []],
         )
 
     def to_row(self) -> dict[str, Any]:
@@ -135,6 +139,7 @@ class DraftState:
             "day": self.day.isoformat() if self.day else None,
             "partners": self.partners, "department": self.department,
             "evidence": [e.to_json() for e in self.evidence],
+            "candidates": self.candidates,
         }
 
 

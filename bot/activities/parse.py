@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bot.activities.lines import guess_line, line_by_number
+from bot.activities.lines import LineGuess, guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
 from bot.activities.names import HASHTAG, NameIndex, hashtags, merge
+from bot.activities.partners import missions
 from bot.config import ActionLine
 from bot.dates import DateError, find_when, format_day, month_number
 from bot.texts import activities as texts
@@ -43,11 +44,13 @@ _TIME_WORD = re.compile(r"^(?:am|pm|a\.\s?m|p\.\s?m|h|hs|hrs|horas)\b", re.IGNOR
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What the parser knows: the lines, and the partners and departments seen so far."""
+    """What the parser knows: the lines, the partners and departments seen so far, and
+    how to choose a line from the words (keywords alone when ``choose`` is None)."""
 
     lines: Sequence[ActionLine]
     partners: NameIndex
     departments: NameIndex
+    choose: Callable[[str], LineGuess] | None = None
 
 
 def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None = None,
@@ -73,7 +76,8 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
     if not text:
         raise EntryError(texts.ONLY_DETAILS)
 
-    partners = merge((vocab.partners.canonical(name) for name in tagged), vocab.partners.find(text))
+    partners = merge((vocab.partners.canonical(name) for name in tagged), vocab.partners.find(text),
+                     missions(text))
     if department is None:
         found = vocab.departments.find(text)
         department = found[0] if found else None
@@ -81,7 +85,8 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
     chosen = line if line is not None else given_line
     candidates: list[int] = []
     if chosen is None:
-        guess = guess_line(" ".join([text, *partners]), vocab.lines)
+        words = " ".join([text, *partners])
+        guess = vocab.choose(words) if vocab.choose else guess_line(words, vocab.lines)
         chosen, candidates = guess.line, guess.candidates
     return Draft(text=text, day=day, line=chosen, partners=partners, department=department,
                  candidates=candidates, day_given=day_given)

@@ -2,6 +2,7 @@
 
 Callback data, all under ``act:`` (Telegram allows 64 bytes):
 ``act:dl:<origin>:<n>`` line for the log started by message <origin>;
+``act:do:<origin>`` every line, when only the two likeliest were offered;
 ``act:ds:<origin>`` skip evidence; ``act:dc:<origin>`` change its line before
 saving; ``act:ok:<origin>`` save; ``act:dx:<origin>`` cancel;
 ``act:cl:<id>`` change a saved entry's line, ``act:sl:<id>:<n>`` set it,
@@ -30,6 +31,7 @@ from bot.dates import format_day, format_short
 from bot.replies import Reply
 from bot.replies import Rows as Buttons
 from bot.texts import activities as texts
+from bot.texts import report as report_texts
 
 MAX_SHOWN = 8  # people and partners listed in a summary before "otros"
 _KINDS = {"photo": ("una foto", "foto", "fotos"),
@@ -47,6 +49,8 @@ def lines_reply(lines: Sequence[ActionLine]) -> Reply:
     rows = [texts.LINES_TITLE]
     for line in lines:
         rows.append(f"<b>{line.number}.</b> {html.escape(line.name)}")
+        if line.purpose:
+            rows.append(f"   {html.escape(line.purpose)}")
         if line.keywords:
             rows.append(f"   <i>{html.escape(', '.join(line.keywords))}</i>")
     return Reply("\n".join(rows) + "\n" + texts.LINES_HINT)
@@ -165,6 +169,12 @@ def step_reply(step: Step, lines: Sequence[ActionLine]) -> Reply:
         prefix = texts.DRAFT_DROPPED.format(text=html.escape(_short(step.dropped, 200))) + \
             "\n\n" + prefix
     if draft.step == "line":
+        likely = [n for n in draft.candidates if line_by_number(n, lines)][:2]
+        if draft.mode == "quick" and draft.text and len(likely) == 2:
+            return Reply(prefix + texts.ASK_TWO_LINES.format(
+                first=likely[0], second=likely[1], text=html.escape(_short(draft.text, 200))),
+                [*([(line_label(n, lines), f"act:dl:{origin}:{n}")] for n in likely),
+                 [(texts.BUTTON_OTHER_LINE, f"act:do:{origin}"), cancel]])
         rows: Buttons = [[(f"{line.number}. {line.name}", f"act:dl:{origin}:{line.number}")]
                          for line in lines]
         rows.append([cancel])
@@ -272,3 +282,30 @@ def _day(day) -> str:
 def _short(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return textwrap.shorten(flat, limit, placeholder="…") if len(flat) > limit else flat
+
+
+# -- the informe ----------------------------------------------------------------------------
+
+
+def report_caption(job) -> str:
+    """What /informe says with the document: the period, how many activities, what to
+    review, and which quarter it skipped when the last complete one was empty."""
+    review = job.review
+    text = texts.REPORT_CAPTION.format(period=job.summary.period.label,
+                                       count=job.prepared()[0].total)
+    if job.fallback_from:
+        text += report_texts.CAPTION_FALLBACK.format(previous=html.escape(job.fallback_from))
+    items = []
+    if review.duplicates:
+        items.append(report_texts.CAPTION_DUPLICATES.format(n=review.duplicates))
+    if review.short:
+        items.append(report_texts.CAPTION_SHORT.format(n=review.short))
+    if review.empty_lines:
+        items.append(report_texts.CAPTION_EMPTY_LINES.format(n=review.empty_lines))
+    if review.signer_missing:
+        items.append(report_texts.CAPTION_SIGNER)
+    if items:
+        text += report_texts.CAPTION_REVIEW.format(items=", ".join(items))
+    if not job.summary.total:
+        text += texts.REPORT_EMPTY_HINT
+    return text

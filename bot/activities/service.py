@@ -11,11 +11,13 @@ reminders feature logging "Seguimiento al convenio con GOAL" on line 1.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 from bot.access import Person
 from bot.activities.export import activities_csv
 from bot.activities.guided import GuidedLog
-from bot.activities.lines import line_by_number
+from bot.activities.lines import Example, LineChooser, LineGuess, line_by_number
 from bot.activities.models import (
     MAX_TEXT,
     Activity,
@@ -42,6 +44,7 @@ from bot.activities.models import (
 )
 from bot.activities.names import NameIndex, merge
 from bot.activities.parse import OLDEST, Vocabulary, check_line, parse_entry
+from bot.activities.partners import combine, seed_partners
 from bot.activities.periods import (
     Period,
     PeriodError,
@@ -76,6 +79,7 @@ class ActivityService:
         self.store = ActivityStore(db)
         self.now = now
         self.guided = GuidedLog(self)
+        self._chooser: LineChooser | None = None
 
     # -- configuration --------------------------------------------------------------------
     @property
@@ -90,10 +94,32 @@ class ActivityService:
         config = self.settings.activities
         return Vocabulary(
             lines=self.lines,
-            partners=NameIndex([*config.partners, *self.store.known_partners()]),
+            partners=NameIndex([*self.partner_names(), *self.store.known_partners()]),
             departments=NameIndex([*config.departments, *self.store.known_departments()],
                                   single_words=False),
+            choose=self.choose_line,
         )
+
+    def partner_names(self) -> list[str]:
+        """Configured partners, with the organisations the knowledge base names."""
+        return combine(self.settings.activities.partners,
+                       seed_partners(self.settings.knowledge.path))
+
+    @property
+    def chooser(self) -> LineChooser:
+        """The line chooser, built on first use (the embedding model loads then)."""
+        if self._chooser is None:
+            from bot.embeddings import load_embedder
+
+            embedder = load_embedder() if self.settings.activities.line_embeddings else None
+            self._chooser = LineChooser(self.lines, embedder,
+                                        store=(self.store.vectors, self.store.save_vectors))
+        return self._chooser
+
+    def choose_line(self, text: str) -> LineGuess:
+        """The likeliest line of ``text``, learning from every entry saved so far."""
+        examples = [Example(t, line, ok) for t, line, ok in self.store.line_examples()]
+        return self.chooser.choose(text, examples)
 
     def is_admin(self, person: Person) -> bool:
         return access.is_admin(person.id, self.settings.access)
@@ -163,6 +189,7 @@ class ActivityService:
             day=draft.day, line=draft.line, text=draft.text, user_id=person.id,
             user_name=person.name, partners=tuple(draft.partners), department=draft.department,
             chat_id=chat_id, message_id=message_id, evidence=tuple(evidence),
+            line_source="guessed" if draft.candidates else "typed",
         ))
         return Logged(activity, created, guessed_line=bool(draft.candidates))
 
@@ -182,6 +209,8 @@ class ActivityService:
                                    "partners": draft.partners, "department": draft.department}
         if draft.line is not None:
             changes["line"] = draft.line
+            if draft.candidates:
+                changes["line_source"] = "guessed"
         updated = self._update(existing, changes, person)
         return Logged(updated, created=False)
 
@@ -337,16 +366,62 @@ class ActivityService:
         return f"actividades-{period.slug}.csv", data, len(rows)
 
     def report_job(self, text: str = "") -> ReportJob:
-        """Gather a report's data; default period: the last complete quarter."""
-        # python-docx and matplotlib load here, on the first report, not at start-up.
+        """Gather a report's data. With no period: the last complete quarter if it has
+        activities, else the current quarter (the job says which it skipped)."""
+        # docxtpl, python-docx and matplotlib load here, on the first report, not at start-up.
         from bot.activities.report import ReportInfo, ReportJob
 
         period = self.period(text, default=last_complete_quarter)
+        skipped = None
+        if not (text or "").strip() and not self.in_period(period):
+            current = quarter_of(self.now().date())
+            if self.in_period(current):
+                skipped, period = period.label, current
         config = self.settings.activities
-        info = ReportInfo(office=self.settings.office.name, entity=config.report_entity,
-                          recipient=config.report_recipient, signer=config.report_signer,
-                          signer_role=config.report_signer_role)
-        return ReportJob(self.summary(period), info, self.now())
+        info = ReportInfo(
+            office=self.settings.office.name, entity=config.report_entity,
+            recipient=config.report_recipient, signer=config.report_signer,
+            signer_role=config.report_signer_role,
+            introduction=tuple(config.report_introduction), objective=config.report_objective,
+            activities_intro=config.report_activities_intro,
+            closing=tuple(config.report_closing), signed_on=config.report_signed_on,
+            website=config.report_website,
+            template=config.report_template, partner_names=tuple(self.partner_names()),
+            knowledge_path=self.settings.knowledge.path, evidence_dir=self.evidence_dir,
+        )
+        return ReportJob(self.summary(period), info, self.now(), fallback_from=skipped)
+
+    # -- evidence files -------------------------------------------------------------------
+    @property
+    def evidence_dir(self) -> Path:
+        """Where evidence photos are kept: ``evidence/`` beside the database."""
+        return Path(self.settings.storage.database).parent / "evidence"
+
+    def keep_photo(self, activity_id: int, file_id: str, content: bytes) -> Activity | None:
+        """Keep a local copy of an evidence photo (downloaded once by the handler) and note
+        its file name on the activity; None if that evidence is no longer there."""
+        activity = self.store.get(activity_id)
+        if activity is None:
+            return None
+        name = f"{activity_id}-{hashlib.sha1(file_id.encode()).hexdigest()[:12]}.jpg"
+        evidence = [replace(e, path=name) if e.file_id == file_id and e.kind == "photo" else e
+                    for e in activity.evidence]
+        if evidence == list(activity.evidence):
+            return None
+        folder = self.evidence_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        if not target.exists():
+            partial = target.with_suffix(".part")
+            partial.write_bytes(content)
+            partial.replace(target)
+        return self.store.update(activity.id, {"evidence": evidence}, by=activity.user_id,
+                                 at=self.now(), action="evidence")
+
+    def photos_to_keep(self, activity: Activity) -> list[str]:
+        """File ids of the activity's photos that have no local copy yet."""
+        return [e.file_id for e in activity.evidence
+                if e.kind == "photo" and e.file_id and not e.path]
 
     # -- internals ------------------------------------------------------------------------
     def save_new(self, new: NewActivity) -> tuple[Activity, bool]:
@@ -382,6 +457,8 @@ class ActivityService:
             changes["text"] = text
         if "line" in changes:
             check_line(changes["line"], self.lines)
+            if changes["line"] != activity.line:  # a person said so: a labelled example
+                changes.setdefault("line_source", "corrected")
         if "day" in changes:
             _check_day(changes["day"], self.now().date())
         if "partners" in changes:

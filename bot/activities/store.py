@@ -32,6 +32,7 @@ class NewActivity:
     message_id: int | None = None
     evidence: tuple[Evidence, ...] = ()
     source: str = "telegram"
+    line_source: str = "given"  # typed | chosen | guessed | given (see m007)
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,13 @@ class ActivityStore:
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO activities (created_at, updated_at, day, line, text, partners, "
-                "department, user_id, user_name, chat_id, message_id, evidence, source) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "department, user_id, user_name, chat_id, message_id, evidence, source, "
+                "line_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(chat_id, message_id) DO NOTHING",
                 [stamp, stamp, new.day.isoformat(), new.line, new.text,
                  _dump(list(new.partners)), new.department, new.user_id, new.user_name,
                  new.chat_id, new.message_id, _dump([e.to_json() for e in new.evidence]),
-                 new.source],
+                 new.source, new.line_source],
             )
             created = cursor.rowcount == 1
             if created:
@@ -184,6 +185,32 @@ class ActivityStore:
             for name in json.loads(raw):
                 counts[name] = counts.get(name, 0) + 1
         return sorted(counts, key=lambda name: (-counts[name], name))
+
+    def line_examples(self, limit: int = 3000) -> list[tuple[str, int, bool]]:
+        """(text, line, confirmed) of the latest live entries: the chooser's labelled
+        examples. ``confirmed`` is False for a line the bot chose that nobody changed."""
+        rows = self.db.execute(
+            "SELECT text, line, coalesce(line_source, 'given') FROM activities "
+            "WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?", [limit],
+        ).fetchall()
+        return [(text, line, source != "guessed") for text, line, source in rows]
+
+    def vectors(self, model: str, keys: list[str]) -> dict[str, bytes]:
+        """Stored vectors of texts (by text hash) for ``model``."""
+        out: dict[str, bytes] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(self.db.execute(
+                f"SELECT key, vector FROM text_vectors WHERE model = ? AND key IN ({marks})",
+                [model, *chunk]).fetchall())
+        return out
+
+    def save_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO text_vectors (model, key, vector) VALUES (?, ?, ?)",
+                [(model, key, blob) for key, blob in vectors.items()])
 
     def known_departments(self) -> list[str]:
         return [

@@ -79,6 +79,8 @@ DRAFT_INCOMPLETE = "Falta la línea o el texto de la actividad; complete los pas
 ASK_LINE = "📝 <b>Nueva actividad.</b> ¿En qué línea de acción va?"
 ASK_LINE_FOR = "¿En qué línea de acción va esta actividad?\n«{text}»"
 ASK_LINE_AGAIN = "¿En qué línea de acción va?"
+ASK_TWO_LINES = "¿Línea {first} o {second}?\n«{text}»"
+BUTTON_OTHER_LINE = "Otra línea"
 ASK_TEXT = (
     "Línea: <b>{line}</b>\n\n"
     "Cuénteme qué pasó: qué, con quién y cuándo. Por ejemplo:\n"

@@ -105,6 +105,8 @@ class FakeTelegram:
         self._random: tuple[random.Random, float, set[str] | None, tuple[int, ...]] | None = None
         #: chat id -> {"chat": {...}, "member": {...}} or {"migrated_to": id}
         self.chats: dict[int, dict[str, Any]] = {}
+        self.files: dict[str, bytes] = {}  # file_id -> what a download after getFile returns
+        self.downloads: list[str] = []  # file ids downloaded, in order
 
     # -- what tests do -------------------------------------------------------
     def push_update(self, update: dict[str, Any]) -> int:
@@ -221,7 +223,9 @@ class FakeTelegram:
         if method in SENDING_METHODS:
             return self._message(method, params)
         if method == "getFile":
-            return {"file_id": params.get("file_id"), "file_unique_id": "u", "file_size": 1}
+            file_id = str(params.get("file_id"))
+            return {"file_id": file_id, "file_unique_id": "u", "file_size": 1,
+                    "file_path": f"photos/{file_id}.jpg"}
         return True
 
     def _chat_info(self, method: str, params: dict[str, Any]) -> Any:
@@ -290,6 +294,10 @@ class RecordingRequest(BaseRequest):
         self, url: str, method: str, request_data: RequestData | None = None, read_timeout=None,
         write_timeout=None, connect_timeout=None, pool_timeout=None,
     ) -> tuple[int, bytes]:
+        if "/file/" in url:  # a download after getFile: the bytes set in ``fake.files``
+            file_id = url.rsplit("/", 1)[-1].removesuffix(".jpg")
+            self.fake.downloads.append(file_id)
+            return 200, self.fake.files.get(file_id, b"")
         api_method = url.rsplit("/", 1)[-1]
         params: dict[str, Any] = {}
         if request_data is not None:
@@ -311,6 +319,15 @@ class _Handler(BaseHTTPRequestHandler):
         return None
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if "/file/" in self.path:  # a download after getFile: the bytes set in ``fake.files``
+            file_id = self.path.rsplit("/", 1)[-1].removesuffix(".jpg")
+            self.server.fake.downloads.append(file_id)
+            content = self.server.fake.files.get(file_id, b"")
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+            return
         self._answer({})
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name

@@ -1,0 +1,155 @@
+"""Partners known from day one: the organisations the knowledge base already names.
+
+The recogniser (:class:`bot.activities.names.NameIndex`) finds in free text the
+partners it knows. Besides ``[activities] partners`` in the config and every
+partner used before, it learns here, once per process, the organisations of the
+knowledge base: the acronym groups of ``knowledge/sinonimos.yml`` whose long form
+is an organisation ("apc = agencia presidencial de cooperación", "mincit =
+ministerio de comercio, industria y turismo", "onu = naciones unidas"), and the
+names written in the guides the way organisations are written ("Embajada de
+Japón", "Alcaldía de Pittsburgh", "Parque Tecnológico Guatiguará").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from bot.activities.names import key_of, tokens
+
+# Long forms that make an acronym group an organisation.
+_ORGANISATION = re.compile(
+    r"^(agencia|organizacion|universidad|ministerio|financiera|fondo|comision|federacion|"
+    r"alto comisionado|programa de naciones|union|banco|instituto|superintendencia|"
+    r"registraduria|departamento administrativo|area metropolitana|asociacion|"
+    r"ciudades (y gobiernos locales unidos|unidas)|cooperacion alemana|naciones unidas|"
+    r"alianza euro)"
+)
+# Not partners: generic words, the office itself, and ALADI, which the guides name only
+# as the Expo Aladi fair.
+_NOT_PARTNERS = {"ong", "ofai", "sdp", "ddri", "imct", "comixta", "adel", "aladi"}
+_OWN = re.compile(r"bucaramanga$|^secretar|^oficina|^despacho")
+
+# "Embajada de Japón", "Alcaldía de Pittsburgh", "Cámara de Comercio de Bucaramanga":
+# an organisation word, then capitalised words (with "de", "del", "y" between them).
+_CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+"
+_NAMED = re.compile(
+    rf"\b(?:Embajada|Consulado|Alcaldía|Universidad|Cámara de Comercio|Parque Tecnológico|"
+    rf"Fundación|Ministerio|Instituto|Agencia|Gobernación|Bureau)"
+    rf"(?:\s+(?:de\s+(?:la\s+|los\s+)?|del\s+|y\s+)?{_CAP})+"
+    rf"|\bCooperación\s+(?:Suiza|Alemana|Japonesa|Coreana|Española|Francesa|Italiana)"
+)
+# Words that, alone after the organisation word, make a description, not a name.
+_GENERIC = {"internacional", "cooperacion", "tecnica", "descentralizada", "mayor", "local",
+            "apc", "colombia"}
+
+
+def organisation_groups(path: Path) -> list[list[str]]:
+    """Acronym groups of ``sinonimos.yml`` that name organisations (folded forms)."""
+    file = path / "sinonimos.yml"
+    if not file.is_file():
+        return []
+    groups = yaml.safe_load(file.read_text(encoding="utf-8")) or []
+    out = []
+    for group in groups:
+        forms = [str(f) for f in group if str(f).strip()]
+        if len(forms) < 2 or forms[0] in _NOT_PARTNERS:
+            continue
+        if any(_ORGANISATION.match(" ".join(tokens(f))) for f in forms[1:]):
+            out.append(forms)
+    return out
+
+
+def named_in_guides(path: Path) -> list[str]:
+    """Organisation names as the guides write them, most mentioned first."""
+    counts: dict[str, int] = {}
+    for file in sorted(path.rglob("*.md")):
+        try:
+            text = frontmatter.load(file).content
+        except (OSError, ValueError, yaml.YAMLError):
+            continue
+        for match in _NAMED.finditer(text):
+            name = re.sub(r"\s+(?:y|de|del)$", "", " ".join(match.group(0).split()))
+            words = tokens(name)
+            named = [w for w in words[1:] if w not in {"de", "del", "la", "los", "y"}]
+            if len(words) < 2 or _OWN.search(" ".join(words)) or (
+                    named and all(w in _GENERIC for w in named)) or (
+                    {"apc", "colombia"} & set(words) and len(words) > 6):
+                continue
+            if True:
+                counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda n: (-counts[n], n))
+
+
+@lru_cache(maxsize=8)
+def _seeds(path: str) -> tuple[str, ...]:
+    folder = Path(path)
+    entries = []
+    for forms in organisation_groups(folder):
+        short = forms[0]
+        canonical = short.upper() if len(short) <= 6 and " " not in short else short.title()
+        entries.append("|".join([canonical, *forms[1:]]))
+    for name in named_in_guides(folder):
+        place = _PLACE.match(name)  # "Alcaldía de Gumi" is also just "Gumi" in a note
+        entries.append(f"{name}|{place.group(1)}" if place else name)
+    return tuple(entries)
+
+
+_PLACE = re.compile(r"^(?:Alcaldía de|Parque Tecnológico)\s+(\w+)$")
+_MISSION = re.compile(r"\b(embajada|embajador|embajadora|consulado|consul|consula)"
+                      r"(?:\s+honorari[oa])?\s+(?:de|del)\s+([a-z]{4,})\b")
+
+
+def missions(text: str) -> list[str]:
+    """Embassies and consulates named by their country: "el embajador de corea" is the
+    "Embajada de Corea", "cónsul de alemania" the "Consulado de Alemania"."""
+    from bot.activities.tidy import restore_accents
+
+    found = []
+    for match in _MISSION.finditer(" ".join(tokens(text))):
+        kind = "Embajada" if match.group(1).startswith("emba") else "Consulado"
+        country = restore_accents(match.group(2)).capitalize()
+        found.append(f"{kind} de {country}")
+    return found
+
+
+def seed_partners(knowledge_path: Path) -> list[str]:
+    """Partner entries (``"Name|alias|…"``) the knowledge base names."""
+    return list(_seeds(str(knowledge_path)))
+
+
+def combine(configured: Sequence[str], *more: Iterable[str]) -> list[str]:
+    """The config's partners first; an entry of ``more`` that shares a spelling with one
+    of them adds its aliases to it instead of becoming a second partner."""
+    merged: list[list[str]] = [[p.strip() for p in e.split("|") if p.strip()] for e in configured]
+    keys = [{key_of(p) for p in parts} for parts in merged]
+    for group in more:
+        for entry in group:
+            parts = [p.strip() for p in entry.split("|") if p.strip()]
+            mine = {key_of(p) for p in parts}
+            hit = next((i for i, k in enumerate(keys)
+                        if k & mine or (len(parts) == 1 and _extends(parts, merged[i]))), None)
+            if hit is None:
+                merged.append(parts)
+                keys.append(mine)
+            else:
+                merged[hit] += [p for p in parts if key_of(p) not in keys[hit]]
+                keys[hit] |= mine
+    return ["|".join(parts) for parts in merged if parts]
+
+
+def _extends(parts: list[str], known: list[str]) -> bool:
+    """ "Agencia Presidencial de Cooperación Internacional" extends the alias "agencia
+    presidencial de cooperación": the same organisation written longer."""
+    for part in parts:
+        words = tokens(part)
+        for alias in known:
+            mine = tokens(alias)
+            if len(mine) >= 3 and words[:len(mine)] == mine:
+                return True
+    return False

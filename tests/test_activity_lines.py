@@ -1,0 +1,122 @@
+"""The line chooser (real multilingual-e5-small) and the partners known from day one."""
+
+import pytest
+
+from bot.access import Person
+from bot.activities.lines import LineChooser, guess_line, keyword_scores
+from bot.activities.models import Logged, Step
+from bot.activities.service import ActivityService
+from bot.config import DEFAULT_ACTION_LINES, Settings
+from bot.embeddings import load_embedder
+from tests.conftest import STAFF_ID
+
+ANA = Person(STAFF_ID, "Ana Pérez")
+CHAT = STAFF_ID
+needs_model = pytest.mark.skipif(load_embedder() is None, reason="no embedding model here")
+
+
+@pytest.fixture
+def service(services) -> ActivityService:
+    return services.activities
+
+
+def test_keywords_match_by_stem_only_when_the_words_really_share_their_start():
+    lines = DEFAULT_ACTION_LINES
+    assert keyword_scores("reunión con las comunidades del barrio", lines)[5] == 0
+    assert keyword_scores("estudiar la propuesta del proyecto", lines)[3] == 0
+    assert keyword_scores("difusión de becas de posgrado", lines)[3] >= 1  # "beca"
+    assert keyword_scores("nueva campaña de comunicación", lines)[5] == 1
+    assert keyword_scores("Reunión con los inversionistas", lines)[2] >= 1  # "inversion"
+
+
+def test_training_and_workshops_are_no_longer_line_4_keywords():
+    for note in ("Capacitación a los enlaces de las dependencias",
+                 "Taller para funcionarios sobre la agenda urbana con la ONU"):
+        assert guess_line(note, DEFAULT_ACTION_LINES).line != 4
+
+
+@needs_model
+@pytest.mark.parametrize("note, line", [
+    ("Publicación en Instagram del video de la marca ciudad", 5),
+    ("Firma del memorando de entendimiento con la ciudad hermana", 1),
+    ("Rueda de negocios con inversionistas extranjeros en la zona franca", 2),
+    ("Difusión de becas de doctorado en Alemania para estudiantes", 3),
+    ("Postulación del proyecto de acueducto a la convocatoria de cooperación", 4),
+])
+def test_a_clear_note_files_itself_without_asking(service, note, line):
+    logged = service.log(note, person=ANA, chat_id=CHAT, message_id=100 + line)
+    assert isinstance(logged, Logged) and logged.activity.line == line
+    assert logged.guessed_line  # the card says the bot chose it
+    row = service.store.db["activities"].get(logged.activity.id)
+    assert row["line_source"] == "guessed"
+
+
+@needs_model
+def test_an_unclear_note_asks_with_the_two_likeliest_first(service):
+    step = service.log("Jornada de vacunación de mascotas con la veterinaria municipal",
+                       person=ANA, chat_id=CHAT, message_id=200)
+    assert isinstance(step, Step) and step.draft.step == "line"
+    assert len(step.draft.candidates) == 2
+    again = service.guided.draft_of(CHAT, STAFF_ID)  # kept on disk with the draft
+    assert again.candidates == step.draft.candidates
+
+
+@needs_model
+def test_every_line_people_give_teaches_the_chooser(service):
+    note = "Cosecha de la huerta urbana comunitaria con los vecinos"
+    before = service.choose_line(note)
+    assert before.candidates[0] != 2
+    texts = ["Mesa de seguimiento de la huerta urbana comunitaria",
+             "Visita a la huerta urbana comunitaria del barrio norte",
+             "Entrega de semillas para la huerta urbana comunitaria"]
+    for i, text in enumerate(texts):
+        outcome = service.log(text, person=ANA, chat_id=CHAT, message_id=300 + i)
+        activity = outcome.activity if isinstance(outcome, Logged) else None
+        if activity is None:  # asked: the person picks line 2
+            activity = service.guided.choose_line(person=ANA, chat_id=CHAT, origin=300 + i,
+                                                  line=2).activity
+        elif activity.line != 2:  # chosen wrong: "Cambiar línea"
+            activity = service.change_line(activity.id, 2, ANA)
+        assert activity.line == 2
+    sources = {r["line_source"] for r in service.store.db["activities"].rows}
+    assert sources <= {"chosen", "corrected", "guessed"}
+    after = service.choose_line(note)
+    assert after.candidates[0] == 2 and after.scores[2] > before.scores[2]
+
+
+def test_without_the_model_the_chooser_still_works_on_words(settings):
+    lexical = LineChooser(settings.action_lines, None)
+    assert lexical.lexical
+    guess = lexical.choose("Difusión de la convocatoria de becas para estudiantes")
+    assert guess.candidates[0] == 3
+
+
+def test_a_typed_line_wins_and_is_recorded_as_typed(service):
+    logged = service.log("4 Publicación en redes de la marca ciudad", person=ANA, chat_id=CHAT,
+                         message_id=400)
+    assert logged.activity.line == 4 and not logged.guessed_line
+    assert service.store.db["activities"].get(logged.activity.id)["line_source"] == "typed"
+
+
+def test_partners_the_knowledge_base_names_are_known_from_day_one(service):
+    cases = {
+        "Reunión con Naciones Unidas sobre la agenda urbana": ["ONU"],
+        "4 Llamada con la agencia presidencial de cooperación": ["APC"],
+        "2 Mesa con el ministerio de comercio y la UIS": ["MinCIT", "UIS"],
+        "1 Saludo del alcalde al embajador de corea": ["Embajada de Corea"],
+        "1 Agenda de la delegación de Gumi con la Cancillería": ["Alcaldía de Gumi",
+                                                                 "Cancillería"],
+    }
+    vocab = service.vocabulary()
+    from bot.activities.parse import parse_entry
+    for text, partners in cases.items():
+        draft = parse_entry(text, vocab=vocab, now=service.now())
+        assert sorted(draft.partners) == sorted(partners), text
+
+
+def test_the_example_config_keeps_the_default_lines_with_their_purposes():
+    from pathlib import Path
+
+    from bot.config import load_settings
+    settings: Settings = load_settings(Path(__file__).parent.parent / "config.example.toml")
+    assert all(line.purpose and len(line.examples) >= 8 for line in settings.action_lines)
