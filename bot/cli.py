@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.texts import cli as cli_texts
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -98,7 +99,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
         question = " ".join(args.text)
         if not question.strip():
-            print("Escriba la pregunta, ej.: enlace ask \"qué es una comixta\"", file=sys.stderr)
+            print(cli_texts.ASK_EMPTY, file=sys.stderr)
             return 2
         answer = services.qa.ask(question, record=False)
         print(plain_text(answer_reply(answer, services.knowledge).text))
@@ -121,15 +122,16 @@ def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
     kb = load_knowledge(root)
     problems = [str(p) for p in kb.problems]
     if args.sources:
-        problems += [f"{c.entry}:1: copia un fragmento de {c.source.name}: «{c.text}»"
+        problems += [cli_texts.KB_COPIED.format(entry=c.entry, source=c.source.name, text=c.text)
                      for c in check_tree(root, args.sources)]
     for problem in problems:
         print(problem)
     warnings = kb.long_leads()
     for warning in warnings:
-        print(f"aviso: {warning}")
-    print(f"{len(kb.entries)} guías en {len(kb.categories)} categorías; "
-          f"{len(problems)} problemas" + (f", {len(warnings)} avisos." if warnings else "."))
+        print(cli_texts.KB_WARNING.format(warning=warning))
+    shown = cli_texts.KB_SUMMARY_WARNINGS.format(count=len(warnings)) if warnings else ""
+    print(cli_texts.KB_SUMMARY.format(entries=len(kb.entries), categories=len(kb.categories),
+                                      problems=len(problems), warnings=shown))
     return 1 if problems else 0
 
 
@@ -143,7 +145,7 @@ def cmd_kb_phrasings(args: argparse.Namespace, settings: Settings) -> int:
     for row in rows:
         print(f"{row['entry_id']}\t{row['text']}\t{row['added_at']}")
     if not rows:
-        print("No hay frases nuevas agregadas desde Telegram.")
+        print(cli_texts.NO_PHRASINGS)
     return 0
 
 
@@ -193,8 +195,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     out = args.out or Path(job.filename)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(job.build())
-    print(f"Informe de gestión {job.summary.period.label}: {job.summary.total} actividades "
-          f"-> {out}")
+    print(cli_texts.REPORT_WRITTEN.format(period=job.summary.period.label,
+                                         total=job.summary.total, out=out))
     return 0
 
 
@@ -216,7 +218,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     out = args.out or Path(name)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    print(f"{count} actividades ({period.label}) -> {out}")
+    print(cli_texts.EXPORT_WRITTEN.format(count=count, period=period.label, out=out))
     return 0
 
 
@@ -236,52 +238,43 @@ def cmd_fecha(args: argparse.Namespace, settings: Settings) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="enlace", description="Enlace: asistente de la Oficina de Asuntos Internacionales.")
+        prog="enlace", description=cli_texts.DESCRIPTION)
     parser.add_argument("--config", type=Path, default=None,
-                        help="archivo TOML (por defecto config.toml, luego config.example.toml)")
+                        help=cli_texts.CONFIG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", required=True)
 
-    commands.add_parser("run", help="iniciar el bot de Telegram").set_defaults(func=cmd_run)
-    commands.add_parser("doctor", help="revisar configuración, token, grupo, base de datos y "
-                        "guías, y decir qué corregir").set_defaults(func=cmd_doctor)
-    commands.add_parser("console", help="conversar con Enlace en la terminal, sin Telegram"
-                        ).set_defaults(func=cmd_console)
+    commands.add_parser("run", help=cli_texts.RUN_HELP).set_defaults(func=cmd_run)
+    commands.add_parser("doctor", help=cli_texts.DOCTOR_HELP).set_defaults(func=cmd_doctor)
+    commands.add_parser("console", help=cli_texts.CONSOLE_HELP).set_defaults(func=cmd_console)
 
-    ask = commands.add_parser("ask", help="responder una pregunta (o varias con --json)")
-    ask.add_argument("text", nargs="*", help="la pregunta")
+    ask = commands.add_parser("ask", help=cli_texts.ASK_HELP)
+    ask.add_argument("text", nargs="*", help=cli_texts.ASK_TEXT_HELP)
     ask.add_argument("--json", action="store_true",
-                     help="una pregunta por línea en la entrada estándar; un JSON por línea")
+                     help=cli_texts.ASK_JSON_HELP)
     ask.add_argument("--use-db", action="store_true",
-                     help="usar la base de datos configurada (frases agregadas por admins)")
+                     help=cli_texts.ASK_USE_DB_HELP)
     ask.set_defaults(func=cmd_ask)
 
     load = commands.add_parser(
-        "import", help="cargar plazos o convenios desde un CSV (todo o nada)",
-        description="Carga plazos (columnas titulo, fecha, hora, linea, responsable_id, "
-                    "responsable, notas) o convenios (contraparte, tipo, objeto, firma, fin, "
-                    "duracion, seguimiento, estado, responsable_id, responsable, notas). "
-                    "Si una fila tiene errores no se carga nada y se dice cuál.")
-    load.add_argument("file", type=Path, help="archivo CSV (ej. examples/convenios.csv)")
+        "import", help=cli_texts.IMPORT_HELP, description=cli_texts.IMPORT_DESCRIPTION)
+    load.add_argument("file", type=Path, help=cli_texts.IMPORT_FILE_HELP)
     load.set_defaults(func=cmd_import)
 
     report = commands.add_parser(
-        "report", help="borrador del informe de gestión en Word (DOCX)",
-        description="Escribe el borrador del informe de gestión de un periodo; por defecto, "
-                    "el último trimestre completo.")
+        "report", help=cli_texts.REPORT_HELP, description=cli_texts.REPORT_DESCRIPTION)
     report.add_argument("--quarter", "--period", dest="quarter", default=None,
-                        help="trimestre o periodo: 2026-T3, Q3, julio a septiembre, 2026…")
+                        help=cli_texts.REPORT_QUARTER_HELP)
     report.add_argument("--out", type=Path, default=None,
-                        help="archivo .docx (por defecto informe-gestion-<periodo>.docx)")
+                        help=cli_texts.REPORT_OUT_HELP)
     report.set_defaults(func=cmd_report)
 
     export = commands.add_parser(
-        "export", help="actividades en CSV, con todos los campos",
-        description="Escribe las actividades de un periodo en CSV (UTF-8 con BOM, para Excel).")
+        "export", help=cli_texts.EXPORT_HELP, description=cli_texts.EXPORT_DESCRIPTION)
     export.add_argument("--period", default=None,
-                        help="periodo: este mes, 2026-T3, julio a septiembre… (por defecto, todo)")
+                        help=cli_texts.EXPORT_PERIOD_HELP)
     export.add_argument("--out", type=Path, default=None,
-                        help="archivo .csv (por defecto actividades-<periodo>.csv; - = pantalla)")
-    export.add_argument("--deleted", action="store_true", help="incluir las eliminadas")
+                        help=cli_texts.EXPORT_OUT_HELP)
+    export.add_argument("--deleted", action="store_true", help=cli_texts.EXPORT_DELETED_HELP)
     export.set_defaults(func=cmd_export)
 
     from bot.texts import dates as date_texts
@@ -293,14 +286,14 @@ def build_parser() -> argparse.ArgumentParser:
     fecha.add_argument("--ahora", default=None, help=date_texts.CLI_NOW_HELP)
     fecha.set_defaults(func=cmd_fecha)
 
-    kb = commands.add_parser("kb", help="base de conocimiento").add_subparsers(
+    kb = commands.add_parser("kb", help=cli_texts.KB_HELP).add_subparsers(
         dest="kb_command", metavar="ACCION", required=True)
-    check = kb.add_parser("check", help="validar las guías (sale con 1 si hay problemas)")
-    check.add_argument("--path", type=Path, default=None, help="carpeta de guías")
+    check = kb.add_parser("check", help=cli_texts.KB_CHECK_HELP)
+    check.add_argument("--path", type=Path, default=None, help=cli_texts.KB_PATH_HELP)
     check.add_argument("--sources", type=Path, default=None,
-                       help="carpeta de documentos fuente: verifica que ninguna guía los copie")
+                       help=cli_texts.KB_SOURCES_HELP)
     check.set_defaults(func=cmd_kb_check)
-    kb.add_parser("phrasings", help="frases agregadas desde Telegram"
+    kb.add_parser("phrasings", help=cli_texts.KB_PHRASINGS_HELP
                   ).set_defaults(func=cmd_kb_phrasings)
     return parser
 

@@ -27,6 +27,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot.texts import config as texts
+
 DEFAULT_CONFIG_FILES = (Path("config.toml"), Path("config.example.toml"))
 
 _LEAD_TIME = re.compile(r"^(\d+)([dhm])$")
@@ -80,7 +82,7 @@ class OfficeSettings(Section):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"zona horaria desconocida: {value!r} (ej. 'America/Bogota')") from exc
+            raise ValueError(texts.UNKNOWN_TIMEZONE.format(value=value)) from exc
         return value
 
     @property
@@ -321,9 +323,7 @@ class ReminderSettings(Section):
     def _valid_lead_times(cls, values: list[str]) -> list[str]:
         for value in values:
             if not _LEAD_TIME.match(value.strip()):
-                raise ValueError(
-                    f"antelación no válida: {value!r}; use días '7d', horas '2h' o minutos '30m'"
-                )
+                raise ValueError(texts.BAD_LEAD_TIME.format(value=value))
         return [v.strip() for v in values]
 
 
@@ -439,9 +439,9 @@ class Settings(BaseSettings):
     def _unique_line_numbers(cls, lines: list[ActionLine]) -> list[ActionLine]:
         numbers = [line.number for line in lines]
         if len(set(numbers)) != len(numbers):
-            raise ValueError("hay números de línea de acción repetidos")
+            raise ValueError(texts.DUPLICATE_LINE_NUMBERS)
         if not lines:
-            raise ValueError("debe haber al menos una línea de acción")
+            raise ValueError(texts.NO_ACTION_LINES)
         return sorted(lines, key=lambda line: line.number)
 
 
@@ -453,7 +453,7 @@ def find_config_file(explicit: Path | None) -> Path | None:
     """The TOML file to read: the one given, else the first default that exists."""
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError(f"No encuentro el archivo de configuración {explicit}.")
+            raise ConfigError(texts.NO_CONFIG_FILE.format(path=explicit))
         return explicit
     return next((p for p in DEFAULT_CONFIG_FILES if p.is_file()), None)
 
@@ -484,7 +484,8 @@ def load_settings(path: Path | None = None) -> Settings:
     except SettingsError:  # an ENLACE_ variable that is not valid JSON
         raise ConfigError(describe_bad_environment()) from None
     except ValueError as exc:  # malformed TOML
-        raise ConfigError(f"No pude leer {toml_file or 'la configuración'}: {exc}") from None
+        raise ConfigError(texts.UNREADABLE.format(where=toml_file or texts.THE_CONFIGURATION,
+                                               error=exc)) from None
     return resolve_paths(settings, toml_file.parent if toml_file else Path.cwd())
 
 
@@ -508,10 +509,8 @@ def describe_bad_environment() -> str:
                 json.loads(value)
             except ValueError:
                 bad.append(name)
-    names = ", ".join(bad) or "una variable ENLACE_…"
-    return (f"No pude leer {names}: su valor no es JSON válido.\n"
-            "Las listas van entre corchetes y separadas por comas, p. ej. "
-            "ENLACE_ACCESS__ADMINS='[123, 456]'.")
+    names = ", ".join(bad) or texts.SOME_VARIABLE
+    return texts.BAD_ENVIRONMENT.format(names=names)
 
 
 def describe_errors(exc: ValidationError, toml_file: Path | None) -> str:
@@ -519,16 +518,16 @@ def describe_errors(exc: ValidationError, toml_file: Path | None) -> str:
 
     Values are never echoed, so a token can not leak into a log.
     """
-    where = str(toml_file) if toml_file else "la configuración"
-    lines = [f"Configuración no válida ({where}):"]
+    where = str(toml_file) if toml_file else texts.THE_CONFIGURATION
+    lines = [texts.INVALID.format(where=where)]
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
         env = "ENLACE_" + "__".join(str(p).upper() for p in error["loc"] if not isinstance(p, int))
         if error["type"] == "extra_forbidden":
-            lines.append(f"- clave desconocida «{key}»: bórrela o revise cómo se escribe.")
+            lines.append(texts.UNKNOWN_KEY.format(key=key))
         else:
-            lines.append(f"- «{key}» (o la variable {env}): {_spanish(error)}")
-    lines.append("Vea config.example.toml: cada clave está documentada allí.")
+            lines.append(texts.BAD_KEY.format(key=key, env=env, problem=_spanish(error)))
+    lines.append(texts.SEE_EXAMPLE)
     return "\n".join(lines)
 
 
@@ -537,22 +536,22 @@ def _spanish(error: dict) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "literal_error":
-        return f"se esperaba uno de: {ctx.get('expected', '')}."
+        return texts.EXPECTED_ONE_OF.format(expected=ctx.get('expected', ''))
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return "se esperaba un número entero."
+        return texts.EXPECTED_INTEGER
     if kind in {"float_parsing", "float_type"}:
-        return "se esperaba un número."
+        return texts.EXPECTED_NUMBER
     if kind in {"string_type"}:
-        return "se esperaba un texto entre comillas."
+        return texts.EXPECTED_TEXT
     if kind in {"list_type"}:
-        return "se esperaba una lista, ej. [1, 2]."
+        return texts.EXPECTED_LIST
     if kind in {"time_parsing", "time_type"}:
-        return "se esperaba una hora como 08:00."
+        return texts.EXPECTED_TIME
     if kind in {"greater_than_equal", "less_than_equal"}:
         limits = ", ".join(f"{k} {v}" for k, v in ctx.items())
-        return f"valor fuera de rango ({limits})."
+        return texts.OUT_OF_RANGE.format(limits=limits)
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])) + "."
     if kind == "missing":
-        return "falta este valor."
+        return texts.MISSING
     return error["msg"] + "."

@@ -85,11 +85,11 @@ def describe_database_error(settings: Settings, exc: BaseException) -> str:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
-        return "permiso denegado"
+        return texts.REASON_PERMISSION
     if isinstance(exc, FileNotFoundError):
-        return "la carpeta no existe"
+        return texts.REASON_NO_FOLDER
     if isinstance(exc, (FileExistsError, NotADirectoryError)):
-        return "en su ruta hay un archivo donde debería haber una carpeta"
+        return texts.REASON_FILE_IN_PATH
     return str(exc) or type(exc).__name__
 
 
@@ -122,7 +122,7 @@ def local_checks(settings: Settings, config_file: Path | None) -> list[Check]:
     from bot.inbox import Inbox
     from bot.knowledge.store import load_knowledge
 
-    checks = [Check(texts.DOCTOR_CONFIG.format(where=config_file or "valores por defecto"))]
+    checks = [Check(texts.DOCTOR_CONFIG.format(where=config_file or texts.DOCTOR_CONFIG_DEFAULTS))]
     if not token_of(settings):
         checks.append(Check(texts.DOCTOR_NO_TOKEN, ok=False, fix=texts.DOCTOR_NO_TOKEN_FIX))
     elif (problem := _failure(check_token_shape, settings)) is not None:
@@ -167,4 +167,4 @@ def _failure(check: Callable[[Settings], None], settings: Settings) -> Check | N
 
 def _problem(problem: StartupProblem) -> Check:
     what, _, fix = str(problem).partition("\n")
-    return Check(what, ok=False, fix=fix or "vea config.example.toml")
+    return Check(what, ok=False, fix=fix or texts.DOCTOR_SEE_EXAMPLE)

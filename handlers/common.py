@@ -20,10 +20,7 @@ log = logging.getLogger(__name__)
 
 RESEND_AFTER = 2.0  # seconds before sending a lost reply again
 
-COMMANDS = [
-    ("start", "Empezar y ver qué puedo hacer"),
-    ("ayuda", "Qué hago, con ejemplos"),
-]
+COMMANDS = texts.COMMANDS
 
 
 def _for_role(update: Update, context: Context, text: str, staff: str,

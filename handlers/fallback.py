@@ -24,7 +24,7 @@ from telegram.ext import (
 from bot.texts import common as texts
 from handlers.replies import reply
 
-COMMANDS = [("cancelar", "Cancelar lo que esté en curso")]
+COMMANDS = texts.FALLBACK_COMMANDS
 
 
 async def nothing_to_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -20,11 +20,7 @@ from bot.texts import knowledge as texts
 from handlers.access import admin_only
 from handlers.replies import reply, services_of
 
-COMMANDS = [
-    ("pregunta", "Hacer una pregunta sobre cooperación internacional"),
-    ("guias", "Explorar las guías por tema"),
-    ("pendientes", "Preguntas sin respuesta (administración)"),
-]
+COMMANDS = texts.COMMANDS
 
 
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:

@@ -18,6 +18,8 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.texts import kb_check as texts
+
 CATEGORIES_FILE = "categorias.yml"
 LEAD_LIMIT = 600  # characters of the first paragraph a phone shows before "Ver completo"
 SYNONYMS_FILE = "sinonimos.yml"
@@ -66,7 +68,7 @@ class Entry(BaseModel):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("la respuesta está vacía")
+            raise ValueError(texts.EMPTY_ANSWER)
         return value.strip()
 
     @property
@@ -117,8 +119,7 @@ class KnowledgeBase:
     def long_leads(self, limit: int = LEAD_LIMIT) -> list[Problem]:
         """Entries whose lead is too long for a phone screen (a warning for curators)."""
         return [Problem(e.path or Path("?"), _body_line(e.path) if e.path else 0,
-                        f"el primer párrafo tiene {len(e.lead)} caracteres (máximo {limit}): "
-                        "acórtelo, el resto queda tras «Ver completo»")
+                        texts.LONG_LEAD.format(length=len(e.lead), limit=limit))
                 for e in self.entries.values() if len(e.lead) > limit]
 
 
@@ -127,7 +128,7 @@ def load_knowledge(root: Path) -> KnowledgeBase:
     root = Path(root)
     kb = KnowledgeBase()
     if not root.is_dir():
-        kb.problems.append(Problem(root, 0, "no existe la carpeta de conocimiento"))
+        kb.problems.append(Problem(root, 0, texts.NO_FOLDER))
         return kb
     kb.categories = _load_categories(root / CATEGORIES_FILE, kb.problems)
     kb.synonyms = _load_synonyms(root / SYNONYMS_FILE, kb.problems)
@@ -141,7 +142,7 @@ def load_knowledge(root: Path) -> KnowledgeBase:
         if entry.id in first_seen:
             kb.problems.append(Problem(
                 path, _line_of(path, "id"),
-                f"id repetido «{entry.id}» (ya está en {first_seen[entry.id]})"))
+                texts.DUPLICATE_ID.format(id=entry.id, first=first_seen[entry.id])))
             continue
         first_seen[entry.id] = path
         kb.entries[entry.id] = entry
@@ -153,7 +154,8 @@ def _load_entry(path: Path, root: Path, kb: KnowledgeBase) -> Entry | None:
     try:
         post = frontmatter.load(path)
     except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
-        kb.problems.append(Problem(path, _yaml_line(exc), f"no pude leer el encabezado: {exc}"))
+        kb.problems.append(Problem(path, _yaml_line(exc),
+                                   texts.UNREADABLE_HEADER.format(error=exc)))
         return None
     data = dict(post.metadata)
     data["body"] = post.content
@@ -164,37 +166,38 @@ def _load_entry(path: Path, root: Path, kb: KnowledgeBase) -> Entry | None:
             key = str(error["loc"][0]) if error["loc"] else ""
             where = ".".join(str(p) for p in error["loc"])
             line = _body_line(path) if key == "body" else _line_of(path, key)
-            message = ("la respuesta está vacía" if key == "body"
-                       else f"campo «{where}»: {_describe(error)}")
+            message = (texts.EMPTY_ANSWER if key == "body"
+                       else texts.BAD_FIELD.format(where=where, problem=_describe(error)))
             kb.problems.append(Problem(path, line, message))
         return None
     folder = path.parent.relative_to(root).parts[0] if path.parent != root else ""
     if kb.categories and entry.category not in kb.categories:
         kb.problems.append(Problem(path, _line_of(path, "category"),
-                                   f"categoría desconocida «{entry.category}»; "
-                                   f"use una de {', '.join(kb.categories)}"))
+                                   texts.UNKNOWN_CATEGORY.format(
+                                       category=entry.category,
+                                       categories=', '.join(kb.categories))))
     elif folder and folder != entry.category:
         kb.problems.append(Problem(path, _line_of(path, "category"),
-                                   f"la categoría «{entry.category}» no coincide con la "
-                                   f"carpeta «{folder}»"))
+                                   texts.CATEGORY_NOT_FOLDER.format(category=entry.category,
+                                                                    folder=folder)))
     if path.stem != entry.id:
         kb.problems.append(Problem(path, _line_of(path, "id"),
-                                   f"el archivo debería llamarse {entry.id}.md"))
+                                   texts.WRONG_FILE_NAME.format(id=entry.id)))
     return entry
 
 
 def _describe(error: dict) -> str:
     kind = error["type"]
     if kind == "missing":
-        return "falta"
+        return texts.FIELD_MISSING
     if kind == "extra_forbidden":
-        return "campo desconocido"
+        return texts.FIELD_UNKNOWN
     if kind == "string_pattern_mismatch":
-        return "use minúsculas sin tildes y guiones, ej. ofai-que-es"
+        return texts.FIELD_BAD_ID
     if kind in {"too_short", "list_type"}:
-        return "debe ser una lista con al menos un elemento"
+        return texts.FIELD_EMPTY_LIST
     if kind.startswith("date"):
-        return "fecha no válida, use AAAA-MM-DD"
+        return texts.FIELD_BAD_DATE
     return error["msg"]
 
 
@@ -204,7 +207,7 @@ def _check_related(kb: KnowledgeBase) -> None:
             if other not in kb.entries:
                 kb.problems.append(Problem(entry.path or Path("?"),
                                            _line_of(entry.path, "related"),
-                                           f"«related» apunta a «{other}», que no existe"))
+                                           texts.RELATED_MISSING.format(other=other)))
 
 
 def _load_categories(path: Path, problems: list[Problem]) -> dict[str, str]:
@@ -213,10 +216,10 @@ def _load_categories(path: Path, problems: list[Problem]) -> dict[str, str]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        problems.append(Problem(path, _yaml_line(exc), f"YAML no válido: {exc}"))
+        problems.append(Problem(path, _yaml_line(exc), texts.BAD_YAML.format(error=exc)))
         return {}
     if not isinstance(data, dict):
-        problems.append(Problem(path, 1, "se esperaba «carpeta: Nombre visible» por línea"))
+        problems.append(Problem(path, 1, texts.BAD_CATEGORIES))
         return {}
     return {str(k): str(v) for k, v in data.items()}
 
@@ -227,13 +230,13 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> list[list[str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
-        problems.append(Problem(path, _yaml_line(exc), f"YAML no válido: {exc}"))
+        problems.append(Problem(path, _yaml_line(exc), texts.BAD_YAML.format(error=exc)))
         return []
     groups: list[list[str]] = []
     for i, group in enumerate(data if isinstance(data, list) else [data]):
         if not isinstance(group, list) or len(group) < 2:
             problems.append(Problem(path, _nth_item_line(path, i),
-                                    "cada grupo debe ser una lista de dos o más formas"))
+                                    texts.BAD_SYNONYM_GROUP))
             continue
         groups.append([str(form) for form in group])
     return groups

@@ -87,3 +87,11 @@ ERROR_AFTER_SAVE = (
     "Lo que había que guardar ya quedó guardado: no lo repita. Puede revisarlo con "
     "/actividades o /plazos."
 )
+
+#: The command menu entries of /start and /ayuda (name, description).
+COMMANDS = [
+    ("start", "Empezar y ver qué puedo hacer"),
+    ("ayuda", "Qué hago, con ejemplos"),
+]
+#: The command menu entry answered by ``handlers.fallback``.
+FALLBACK_COMMANDS = [("cancelar", "Cancelar lo que esté en curso")]

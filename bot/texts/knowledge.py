@@ -70,3 +70,10 @@ LIVE_OVERDUE = "⚠️ vencido hace {days} días"
 LIVE_DEADLINE_OWNER = " · {owner}"
 LIVE_NO_DEADLINES = "📅 No hay plazos abiertos en los próximos {days} días (según /plazos)."
 LIVE_BACKGROUND = "\n\n<b>Contexto:</b> {title}\n{lead}"
+
+#: The command menu entries of questions and answers (name, description).
+COMMANDS = [
+    ("pregunta", "Hacer una pregunta sobre cooperación internacional"),
+    ("guias", "Explorar las guías por tema"),
+    ("pendientes", "Preguntas sin respuesta (administración)"),
+]

@@ -76,3 +76,10 @@ DOCTOR_ACCESS_OPEN_FIX = (
     "si no es lo que quiere, ponga los números de los enlaces en access.liaisons")
 DOCTOR_NO_ADMINS = "no hay administradores (access.admins)"
 DOCTOR_NO_ADMINS_FIX = "ponga su número de usuario de Telegram en access.admins"
+
+# -- why the database could not be opened (the {error} of DATABASE) ---------------------
+REASON_PERMISSION = "permiso denegado"
+REASON_NO_FOLDER = "la carpeta no existe"
+REASON_FILE_IN_PATH = "en su ruta hay un archivo donde debería haber una carpeta"
+DOCTOR_CONFIG_DEFAULTS = "valores por defecto"
+DOCTOR_SEE_EXAMPLE = "vea config.example.toml"
