@@ -374,3 +374,12 @@ def m007_line_learning(db: Database) -> None:
         {"model": str, "key": str, "vector": bytes},
         pk=("model", "key"),
     )
+
+
+@migrations()
+def m008_flow_answers(db: Database) -> None:
+    """``flows.answer_message_id``: the typed message that last moved a conversation, so
+    the same message handled again (replayed from the inbox after a crash) is recognised
+    and not applied to the next step (:mod:`bot.flows`)."""
+    db["flows"].add_column("answer_message_id", int)
+    db["flows"].create_index(["chat_id", "user_id", "answer_message_id"])

@@ -68,9 +68,13 @@ class AgreementActions:
         if period_on is None:
             done = wing.agreements.followups_done().get(agreement.id, set())
             pending, upcoming = followup_status(agreement, done, now.date())
-            period_on = pending or upcoming
-            if period_on is None:
+            chosen = pending or upcoming
+            if chosen is None:
                 return Reply("", toast=texts.AG_NO_FOLLOWUP)
+            # a button without its period (sent before periods were on buttons): the
+            # same update handled again must not take the next period too
+            ordinal, _ = wing.once(f"followup:{agreement.id}", chosen.toordinal)
+            period_on = date.fromordinal(ordinal)
         if not wing.agreements.record_followup(agreement.id, period_on, by=person.id,
                                                by_name=person.name, at=now):
             return Reply("", toast=texts.AG_FOLLOWUP_ALREADY, close_buttons=True)

@@ -18,6 +18,7 @@ from bot.delivery.chats import ChatMoves
 from bot.delivery.outbox import Outbox
 from bot.delivery.plan import Due
 from bot.flows import Conversations, Flow, Step
+from bot.inbox import Inbox
 from bot.reminders import render
 from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
 from bot.reminders.store import AgreementStore, DeadlineStore
@@ -47,6 +48,13 @@ class Wing:
         self.flows = Conversations(self.db, self.flow_table, self.now)
         self.outbox = Outbox(self.db)
         self.moves = ChatMoves(self.db)
+        self.inbox = Inbox(self.db)
+
+    def once(self, key: str, effect: Callable[[], int]) -> tuple[int, bool]:
+        """Run ``effect`` once per Telegram update (a replay after a crash gets the first
+        result, ``False``): for button effects whose second run would change things
+        again (see :meth:`bot.inbox.Inbox.once`). Outside Telegram it just runs."""
+        return self.inbox.once(key, effect)
 
     @property
     def tz(self) -> tzinfo:
