@@ -127,3 +127,14 @@ async def test_the_guard_is_the_update_two_taps_of_an_old_dateless_button_both_c
     for _ in range(2):
         await send(app, callback(f"rem:pp:{deadline_id}:1", user_id=STAFF_ID))
     assert deadlines(services)[0]["due_date"] == "2026-11-22"
+
+
+async def test_a_replayed_delete_button_asks_one_question(app, fake, services):
+    """🗑 opens a yes/no question; handled again it gives back the same question (the
+    same "yes" button), not a second one left open."""
+    deadline_id = add_deadline(services, date(2026, 11, 20))
+    await twice(app, services, callback(f"rem:del:{deadline_id}", user_id=STAFF_ID))
+    asked = _flows(services, "delete")
+    assert len(asked) == 1 and asked[0]["closed_at"] is None
+    marks = [str(c.params.get("reply_markup")) for c in fake.sent("sendMessage", STAFF_ID)]
+    assert len(marks) == 2 and marks[0] == marks[1] and f"rem:d:{asked[0]['id']}:yes" in marks[0]

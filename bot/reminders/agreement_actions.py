@@ -145,8 +145,8 @@ class AgreementActions:
             kind, step, ask = (("agreement_signed", "signed", texts.AG_ASK_NEW_SIGNED)
                                if action == "sig" else
                                ("agreement_end", "end", texts.AG_ASK_NEW_END))
-            wing.flows.start(kind, person, chat_id=chat_id, step=step,
-                             data={"agreement_id": agreement.id})
+            wing.start_once(kind, person, chat_id=chat_id, step=step,
+                            data={"agreement_id": agreement.id})
             return Reply(ask, prompt=True)
         if action == "del":
             return wing.ask_to_delete(

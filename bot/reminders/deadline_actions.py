@@ -116,8 +116,8 @@ class DeadlineActions:
         deadline = self.wing.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
             return unavailable(deadline)
-        self.wing.flows.start("postpone", person, chat_id=chat_id, step="date",
-                              data={"deadline_id": deadline_id})
+        self.wing.start_once("postpone", person, chat_id=chat_id, step="date",
+                             data={"deadline_id": deadline_id})
         return Reply(texts.ASK_NEW_DATE, prompt=True)
 
     def delete_ask(self, person: Person, chat_id: int, deadline_id: int) -> Reply:
