@@ -3,10 +3,13 @@
 Four checks, each bounded and sized by its option:
 
 - ``kill``: ``enlace run`` as a process gets N mixed updates (/registrar from
-  staff, questions from liaisons, /plazos) and is SIGKILLed at K random
-  points, restarted each time; then: entries lost or duplicated, and
+  staff, /deshacer, questions from liaisons, /plazos, "⏰ Posponer 1 semana"
+  on a seeded deadline, a /convenio answered step by step) and is SIGKILLed
+  at K random points, restarted each time; then: entries lost or duplicated,
   confirmations / answers lost or duplicated (each update comes from its own
-  chat, so replies are counted per chat).
+  chat, so replies are counted per chat), questions recorded twice, deadlines
+  not moved exactly one week, conversations whose answers landed on the
+  wrong step.
 - ``flaky``: the same, no kills, but a share of every Bot API call fails at
   random (500, 502, 429 with retry_after); ``timeouts``: the same with lost
   answers too (the call took effect and the connection dropped, as a timeout
@@ -38,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -59,29 +63,60 @@ QUESTIONS = ["que es aod", "q es una comixta", "pasos pa internacionalizar el mu
 # -------------------------------------------------------------------- kill and flaky
 
 
+SEEDED_DUE = date(2099, 1, 1)  # the deadlines "⏰ Posponer 1 semana" is pressed on
+FLOW_KIND, FLOW_OBJECT = "memorando", "Objeto {i}"  # typed answers to /convenio
+
+
 def _mixed_updates(n: int, rnd: random.Random) -> list[tuple[str, int, dict[str, Any]]]:
-    """(kind, chat, update): each update in its own private chat, so replies count per chat."""
+    """(kind, chat, update): each update in its own private chat, so replies count per chat.
+    A postpone presses the button of deadline number k (seeded 1, 2, … in order)."""
     updates = []
+    postpones = 0
     for i in range(n):
         roll = rnd.random()
-        if roll < 0.5:
+        if roll >= 0.85:
+            chat = STAFF_BASE + i
+            if roll < 0.92:  # the old button, without its date: only the update guards it
+                postpones += 1
+                updates.append(("postpone", chat, callback(f"rem:pp:{postpones}:7",
+                                                           user_id=chat)))
+            else:
+                for kind, text in (("flow_start", f"/convenio Socio {i}"),
+                                   ("flow_answer", FLOW_KIND),
+                                   ("flow_answer", FLOW_OBJECT.format(i=i))):
+                    updates.append((kind, chat, message(text, user_id=chat)))
+        elif roll < 0.45:
             chat = STAFF_BASE + i
             text = f"/registrar {rnd.randint(1, 5)} Reunión {i} con #APC sobre el plan {i}"
             updates.append(("entry", chat, message(text, user_id=chat, message_id=90_000 + i)))
-        elif roll < 0.6:  # two entries, then /deshacer: the second goes, the first stays
+        elif roll < 0.55:  # two entries, then /deshacer: the second goes, the first stays
             chat = STAFF_BASE + i
             for k in (0, 1):
                 text = f"/registrar 2 Visita {i}-{k} con #GOAL"
                 updates.append(("kept" if k == 0 else "undone", chat,
                                 message(text, user_id=chat, message_id=190_000 + 2 * i + k)))
             updates.append(("undo", chat, message("/deshacer", user_id=chat)))
-        elif roll < 0.9:
+        elif roll < 0.8:
             chat = LIAISON_BASE + i
             updates.append(("question", chat, message(rnd.choice(QUESTIONS), user_id=chat)))
         else:
             chat = STAFF_BASE + i
             updates.append(("list", chat, message("/plazos", user_id=chat)))
     return updates
+
+
+def _seed_deadlines(db: Path, owners: list[int]) -> None:
+    """Deadline k (from 1) for the k-th postpone, owned by the one who presses it."""
+    from bot.db import open_database
+    from bot.reminders.models import DeadlineDraft
+    from bot.reminders.store import DeadlineStore
+
+    store = DeadlineStore(open_database(db))
+    for k, owner in enumerate(owners, 1):
+        deadline, _ = store.add(DeadlineDraft(title=f"Plazo {k}", due_date=SEEDED_DUE,
+                                              owner_id=owner, owner_name="Ana"),
+                                by=owner, by_name="Ana", at=datetime.now(UTC))
+        assert deadline.id == k
 
 
 def _db_rows(db: Path, sql: str) -> list[tuple]:
@@ -112,6 +147,7 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
     env = {"ENLACE_ACCESS__STAFF": json.dumps(staff), "ENLACE_ACCESS__ADMINS": f"[{ADMIN}]",
            "ENLACE_ACCESS__LIAISONS": "[]", "ENLACE_REMINDERS__DIGEST_ENABLED": "false"}
     db = folder / "enlace.db"
+    _seed_deadlines(db, [chat for kind, chat, _ in updates if kind == "postpone"])
     started = time.monotonic()
     with FakeBotApiServer() as server:
         fake = server.fake
@@ -154,6 +190,13 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
     entries = {update["message"]["message_id"]: chat
                for kind, chat, update in updates if kind == "entry"}
     others = [chat for kind, chat, _ in updates if kind in ("question", "list")]
+    moved = dict(_db_rows(db, "select owner_id, due_date from deadlines"))
+    postponed = [chat for kind, chat, _ in updates if kind == "postpone"]
+    week_later = (SEEDED_DUE + timedelta(days=7)).isoformat()
+    flows = {chat: (step, json.loads(data)) for chat, step, data in _db_rows(
+        db, "select chat_id, step, data from flows where flow = 'agreement'")}
+    flow_chats = {chat: u["message"]["text"] for kind, chat, u in updates if kind == "flow_start"}
+    asked = Counter(c for (c,) in _db_rows(db, "select chat_id from questions"))
     return {
         "updates": len(updates), "kills": kills, "fault_rate": fault_rate,
         "replayed_after_kills": replayed,
@@ -168,9 +211,27 @@ def run_process_scenario(n: int, kills: int, fault_rate: float, seed: int,
         "other_replies_lost": sum(1 for chat in others if not replies[chat]),
         "other_replies_duplicated": sum(replies[chat] - 1 for chat in others
                                         if replies[chat] > 1),
+        "questions_duplicated": sum(c - 1 for c in asked.values() if c > 1),
+        "postpones": len(postponed),
+        "postpones_wrong": sum(1 for chat in postponed if moved.get(chat) != week_later),
+        "flows": len(flow_chats),
+        "flows_wrong": sum(1 for chat, command in flow_chats.items()
+                           if not _flow_right(flows.get(chat), command)),
+        "flow_replies_lost": sum(1 for chat in flow_chats if not replies[chat]),
         "failed_bot_api_calls": failed_sends, "lost_answers": lost_answers,
         "seconds": round(time.monotonic() - started, 1),
     }
+
+
+def _flow_right(flow: tuple[str, dict] | None, command: str) -> bool:
+    """/convenio Socio i, "memorando", "Objeto i": now asking for the signing date, with
+    each answer on its own step (a replayed answer applied twice lands one step late)."""
+    if flow is None:
+        return False
+    step, data = flow
+    i = command.rsplit(" ", 1)[-1]
+    return (step == "signed" and data.get("partner") == f"Socio {i}"
+            and data.get("kind") == "mou" and data.get("object") == FLOW_OBJECT.format(i=i))
 
 
 # ------------------------------------------------------------------ fuzz and outsiders

@@ -9,6 +9,10 @@ next message or button continues where the person was. Closing a row in the same
 statement that checks it is open makes "✅ Guardar" save once however many times
 it is tapped; an ``origin`` (the chat and message that began it) makes a
 redelivered command continue the same conversation instead of starting another.
+Likewise a typed answer: the conversation remembers the message that last moved it
+(``answer_message_id``, written in the same statement as the move), so the same
+message handled again (replayed from the inbox after a crash) is recognised
+(:attr:`FlowState.replay`) and never applied to the step after it.
 
 Each feature keeps its flows in its own :class:`Conversations`: starting one closes
 that person's other conversations *of the same feature* in that chat, and
@@ -79,6 +83,12 @@ class FlowState:
     closed_at: datetime | None = None
     saved_id: int | None = None
     origin: str | None = None
+    #: The typed message being answered now (set by :meth:`Conversations.taking_text`);
+    #: :meth:`Conversations.go` and :meth:`Conversations.close` record it.
+    message_id: int | None = None
+    #: True when that message already moved this conversation: apply nothing, answer
+    #: with where it stands.
+    replay: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -159,28 +169,46 @@ class Conversations:
             return None
         return state
 
-    def waiting_for_text(self, chat_id: int, user_id: int) -> FlowState | None:
-        """The person's open conversation here whose step takes typed text, if any."""
+    def waiting_for_text(self, chat_id: int, user_id: int,
+                         message_id: int | None = None) -> FlowState | None:
+        """The conversation typed message ``message_id`` goes to: the one it already
+        moved (a replay: ``replay`` is True, even if that closed it), else the person's
+        open conversation here whose step takes typed text, if any. The state carries
+        ``message_id``, so moving or closing it records the message."""
+        if message_id is not None:
+            answered = self._first(
+                f"chat_id = ? AND user_id = ? AND answer_message_id = ? "
+                f"AND flow IN ({_marks(self.names)})",
+                [chat_id, user_id, message_id, *self.names], order_by="id DESC")
+            if answered is not None:
+                return replace(answered, message_id=message_id, replay=True)
         state = self.current(chat_id, user_id)
         if state is None or not self.by_name[state.flow].reads_text(state.step):
             return None
-        return state
+        return replace(state, message_id=message_id)
 
     def go(self, state: FlowState, step: str, data: dict[str, Any]) -> FlowState:
-        """Move to ``step`` with ``data``, on disk before the bot answers."""
+        """Move to ``step`` with ``data``, on disk before the bot answers (with the typed
+        message that moved it, if any, in the same statement)."""
         now = self.clock()
         with self.db.atomic():
-            self.db.execute("UPDATE flows SET step = ?, data = ?, updated_at = ? "
+            self.db.execute("UPDATE flows SET step = ?, data = ?, updated_at = ?, "
+                            "answer_message_id = COALESCE(?, answer_message_id) "
                             "WHERE id = ? AND closed_at IS NULL",
-                            [step, json.dumps(data, ensure_ascii=False), _stamp(now), state.id])
+                            [step, json.dumps(data, ensure_ascii=False), _stamp(now),
+                             state.message_id, state.id])
         return replace(state, step=step, data=data, updated_at=now)
 
-    def close(self, state_id: int, *, saved_id: int | None = None) -> bool:
-        """Close it; False if it was already closed (the caller then does nothing)."""
+    def close(self, state_id: int, *, saved_id: int | None = None,
+              message_id: int | None = None) -> bool:
+        """Close it (``message_id``: the typed answer that finished it); False if it was
+        already closed (the caller then does nothing)."""
         with self.db.atomic():
             cursor = self.db.execute(
-                "UPDATE flows SET closed_at = ?, saved_id = ? WHERE id = ? AND closed_at IS NULL",
-                [_stamp(self.clock()), saved_id, state_id])
+                "UPDATE flows SET closed_at = ?, saved_id = ?, "
+                "answer_message_id = COALESCE(?, answer_message_id) "
+                "WHERE id = ? AND closed_at IS NULL",
+                [_stamp(self.clock()), saved_id, message_id, state_id])
             return cursor.rowcount == 1
 
     def cancel(self, chat_id: int, user_id: int) -> int:

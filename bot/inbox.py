@@ -65,8 +65,10 @@ class Inbox:
         """Run ``effect`` (which commits and returns an id) once per update being handled:
         ``(id, True)``; for a replayed update that already ran it, ``(id, False)``.
 
-        For effects not idempotent by themselves ("undo my latest entry"). The record
-        is written right after the effect, with no await in between.
+        For effects not idempotent by themselves ("undo my latest entry", "postpone one
+        day"). The effect and its record are one transaction (the stores write through
+        ``db.atomic()``, which nests): a kill leaves both or neither. An effect that
+        raises (a refusal) is rolled back and not recorded.
         """
         update_id = CURRENT_UPDATE.get()
         if update_id is None:
@@ -75,8 +77,8 @@ class Inbox:
                               [update_id, key]).fetchone()
         if row is not None:
             return int(row[0]), False
-        value = effect()
-        with self.db.conn:
+        with self.db.atomic():
+            value = effect()
             self.db.execute("insert or replace into inbox_effects values (?, ?, ?)",
                             [update_id, key, str(value)])
         return value, True

@@ -370,3 +370,12 @@ def m007_line_learning(db: Database) -> None:
     ``flows``). The vectors of activity texts share ``embeddings`` (m006) with the
     knowledge search, so a restart does not embed every activity again."""
     db["activities"].add_column("line_source", str)
+
+
+@migrations()
+def m008_flow_answers(db: Database) -> None:
+    """``flows.answer_message_id``: the typed message that last moved a conversation, so
+    the same message handled again (replayed from the inbox after a crash) is recognised
+    and not applied to the next step (:mod:`bot.flows`)."""
+    db["flows"].add_column("answer_message_id", int)
+    db["flows"].create_index(["chat_id", "user_id", "answer_message_id"])

@@ -43,16 +43,22 @@ def args(message: Message) -> str:
 
 class InProgress(filters.MessageFilter):
     """True for a message whose sender has something in progress in that chat, as
-    ``test(services, chat_id, user_id)`` says (a guided log, a /plazo waiting for text…)."""
+    ``test(services, chat_id, user_id)`` says (a guided log, a /plazo waiting for text…);
+    ``with_message_id``: ``test`` also takes the message id (to recognise a message it
+    already took, handled again after a crash)."""
 
     def __init__(self, application: Application, name: str,
-                 test: Callable[[Services, int, int], bool]) -> None:
+                 test: Callable[..., bool], *, with_message_id: bool = False) -> None:
         super().__init__(name=name)
         self.application = application
         self.test = test
+        self.with_message_id = with_message_id
 
     def filter(self, message: Message) -> bool:
         if message.from_user is None:
             return False
-        return self.test(services_in(self.application.bot_data), message.chat.id,
-                         message.from_user.id)
+        services = services_in(self.application.bot_data)
+        if self.with_message_id:
+            return self.test(services, message.chat.id, message.from_user.id,
+                             message.message_id)
+        return self.test(services, message.chat.id, message.from_user.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from telegram import Update
 from telegram.ext import (
@@ -14,8 +15,10 @@ from telegram.ext import (
     filters,
 )
 
+from bot.inbox import INBOX_KEY
 from bot.knowledge import registry, render
 from bot.knowledge.buttons import press
+from bot.knowledge.qa import Answer
 from bot.texts import knowledge as texts
 from handlers.access import admin_only
 from handlers.replies import reply, services_of
@@ -26,13 +29,29 @@ COMMANDS = texts.COMMANDS
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     services = services_of(context)
     user = update.effective_user
-    answer = services.qa.ask(
-        question,
-        user_id=user.id if user else None,
-        user_name=user.full_name if user else "",
-        chat_id=update.effective_chat.id if update.effective_chat else None,
-        live=registry.may_see(user.id if user else None, services.settings.access),
-    )
+
+    def ask(record: bool) -> Answer:
+        return services.qa.ask(
+            question,
+            user_id=user.id if user else None,
+            user_name=user.full_name if user else "",
+            chat_id=update.effective_chat.id if update.effective_chat else None,
+            live=registry.may_see(user.id if user else None, services.settings.access),
+            record=record,
+        )
+
+    asked: list[Answer] = []
+
+    def record() -> int:
+        asked.append(ask(True))
+        return asked[0].question_id or 0
+
+    inbox = context.application.bot_data.get(INBOX_KEY)
+    if inbox is None:
+        answer = ask(True)
+    else:  # the same message handled again after a crash is recorded once
+        question_id, first = inbox.once("question", record)
+        answer = asked[0] if first else replace(ask(False), question_id=question_id or None)
     shown = render.answer_reply(answer, services.knowledge)
     await reply(update, shown.text, shown.buttons)
 

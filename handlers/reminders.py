@@ -96,7 +96,8 @@ async def on_text(update: Update, context: Context) -> None:
     """Text typed as the answer to one of the flow's questions."""
     message = update.effective_message
     answer = context.services.reminders.on_text(kit.person(update), update.effective_chat.id,
-                                      message.text or "")
+                                                message.text or "",
+                                                message_id=message.message_id)
     if answer is not None:
         await show(update, answer)
         _wake(context)
@@ -133,9 +134,10 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("convenios", convenios, filters=new_only))
     has_flow = InProgress(application, "has_reminder_flow",
                           lambda services, chat, user: services.reminders.has_draft(chat, user))
-    awaits_text = InProgress(
+    awaits_text = InProgress(  # a replayed answer is still ours (and changes nothing)
         application, "awaiting_reminder_text",
-        lambda services, chat, user: services.reminders.awaiting_text(chat, user))
+        lambda services, chat, user, message_id: services.reminders.awaiting_message(
+            chat, user, message_id), with_message_id=True)
     application.add_handler(CommandHandler("cancelar", cancel, filters=has_flow))
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^rem:"))
     application.add_handler(MessageHandler(

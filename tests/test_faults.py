@@ -11,6 +11,8 @@ def test_kills_lose_no_entry_and_no_confirmation(tmp_path):
     assert result["entries_lost"] == 0 and result["entries_duplicated"] == 0
     assert result["undo_wrong"] == 0  # /deshacer took exactly its own latest entry
     assert result["confirmations_lost"] == 0 and result["other_replies_lost"] == 0
+    assert result["postpones"] > 0 and result["postpones_wrong"] == 0  # moved once, not twice
+    assert result["flows_wrong"] == 0 and result["questions_duplicated"] == 0
 
 
 def test_a_flaky_bot_api_still_delivers_everything_once(tmp_path):

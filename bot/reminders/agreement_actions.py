@@ -68,9 +68,13 @@ class AgreementActions:
         if period_on is None:
             done = wing.agreements.followups_done().get(agreement.id, set())
             pending, upcoming = followup_status(agreement, done, now.date())
-            period_on = pending or upcoming
-            if period_on is None:
+            chosen = pending or upcoming
+            if chosen is None:
                 return Reply("", toast=texts.AG_NO_FOLLOWUP)
+            # a button without its period (sent before periods were on buttons): the
+            # same update handled again must not take the next period too
+            ordinal, _ = wing.once(f"followup:{agreement.id}", chosen.toordinal)
+            period_on = date.fromordinal(ordinal)
         if not wing.agreements.record_followup(agreement.id, period_on, by=person.id,
                                                by_name=person.name, at=now):
             return Reply("", toast=texts.AG_FOLLOWUP_ALREADY, close_buttons=True)
@@ -141,8 +145,8 @@ class AgreementActions:
             kind, step, ask = (("agreement_signed", "signed", texts.AG_ASK_NEW_SIGNED)
                                if action == "sig" else
                                ("agreement_end", "end", texts.AG_ASK_NEW_END))
-            wing.flows.start(kind, person, chat_id=chat_id, step=step,
-                             data={"agreement_id": agreement.id})
+            wing.start_once(kind, person, chat_id=chat_id, step=step,
+                            data={"agreement_id": agreement.id})
             return Reply(ask, prompt=True)
         if action == "del":
             return wing.ask_to_delete(

@@ -10,7 +10,7 @@ Ids are checked before use: a forged number never reaches SQLite as an overflow.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.access import Person
 from bot.reminders.agreement_actions import AgreementActions
@@ -30,6 +30,14 @@ def _number(text: str) -> int | None:
     if text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS:
         return int(text)
     return None
+
+
+def _day(text: str) -> date | None:
+    """A date as buttons carry it (``20261215``); None if it is not one."""
+    try:
+        return datetime.strptime(text, "%Y%m%d").date()
+    except ValueError:
+        return None
 
 
 class ReminderButtons:
@@ -74,8 +82,9 @@ class ReminderButtons:
             if extra == "date":
                 return self.deadlines.postpone_to_date(person, chat_id, target)
             days = _number(extra)
-            if days is not None and days <= 366:
-                return self.deadlines.postpone(person, target, days)
+            shown = _day(rest[0]) if rest else None
+            if days is not None and days <= 366 and (shown is not None or not rest):
+                return self.deadlines.postpone(person, target, days, shown)
         if action == "del":  # always asks: "yes" is a button of the question only
             return self.deadlines.delete_ask(person, chat_id, target)
         if action == "undel":
@@ -83,9 +92,8 @@ class ReminderButtons:
         if action == "agundel":
             return self.agreements.restore(person, target)
         if action == "fu":
-            try:
-                period = datetime.strptime(extra, "%Y%m%d").date() if extra else None
-            except ValueError:
+            period = _day(extra) if extra else None
+            if extra and period is None:
                 return Reply("", toast=common_texts.EXPIRED_BUTTON)
             return self.agreements.followup_done(person, target, period)
         if action == "ag":

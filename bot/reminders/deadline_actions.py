@@ -23,6 +23,14 @@ def unavailable(deadline: Deadline | None, *, close_buttons: bool = False) -> Re
                  close_buttons=close_buttons)
 
 
+class _Unchanged(Exception):
+    """A postponement refused: nothing moved, nothing to remember; the answer is ``reply``."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__()
+        self.reply = reply
+
+
 class DeadlineActions:
     def __init__(self, wing: Wing, owed: OwedReminders) -> None:
         self.wing = wing
@@ -61,15 +69,33 @@ class DeadlineActions:
             return unavailable(deadline)
         return Reply(texts.POSTPONE_ASK.format(
             title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time)),
-            render.postpone_buttons(deadline.id))
+            render.postpone_buttons(deadline))
 
-    def postpone(self, person: Person, deadline_id: int, days: int) -> Reply:
+    def postpone(self, person: Person, deadline_id: int, days: int,
+                 shown: date | None = None) -> Reply:
+        """⏰ 1 day / 1 week. Moving "by N days" is not idempotent, so it is done once per
+        update (a replay after a crash answers what the first run did) and only from the
+        date ``shown`` on the button (a second tap does not move it again)."""
         deadline = self.wing.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
             return unavailable(deadline, close_buttons=True)
-        now = self.wing.now()
-        new_day = max(deadline.due_date, now.date()) + timedelta(days=days)
-        return self.move(person, deadline, new_day, deadline.due_time)
+
+        def effect() -> int:
+            if shown is not None and deadline.due_date != shown:
+                raise _Unchanged(Reply("", toast=texts.ALREADY_MOVED.format(
+                    when=format_when(deadline.due_date, deadline.due_time)),
+                    close_buttons=True))
+            new_day = max(deadline.due_date, self.wing.now().date()) + timedelta(days=days)
+            reply = self.move(person, deadline, new_day, deadline.due_time)
+            if reply.prompt:
+                raise _Unchanged(reply)
+            return new_day.toordinal()
+
+        try:
+            ordinal, _ = self.wing.once(f"postpone:{deadline_id}", effect)
+        except _Unchanged as unchanged:
+            return unchanged.reply
+        return self._postponed(person, deadline, date.fromordinal(ordinal), deadline.due_time)
 
     def move(self, person: Person, deadline: Deadline, day: date, clock: time | None) -> Reply:
         now = self.wing.now()
@@ -78,6 +104,10 @@ class DeadlineActions:
         except InputError as exc:
             return Reply(esc(exc), prompt=True)
         self.wing.deadlines.move(deadline.id, day, clock, at=now)
+        return self._postponed(person, deadline, day, clock)
+
+    def _postponed(self, person: Person, deadline: Deadline, day: date,
+                   clock: time | None) -> Reply:
         return Reply(texts.POSTPONED.format(title=esc(deadline.title),
                                             when=format_when(day, clock), name=esc(person.name)),
                      toast="⏰", close_buttons=True)
@@ -86,8 +116,8 @@ class DeadlineActions:
         deadline = self.wing.deadlines.get(deadline_id)
         if deadline is None or not deadline.is_open:
             return unavailable(deadline)
-        self.wing.flows.start("postpone", person, chat_id=chat_id, step="date",
-                              data={"deadline_id": deadline_id})
+        self.wing.start_once("postpone", person, chat_id=chat_id, step="date",
+                             data={"deadline_id": deadline_id})
         return Reply(texts.ASK_NEW_DATE, prompt=True)
 
     def delete_ask(self, person: Person, chat_id: int, deadline_id: int) -> Reply:

@@ -36,6 +36,28 @@ class EditFlows:
             return self._postpone(draft, person, text)
         return self._agreement(draft, text)
 
+    def replayed(self, draft: FlowState, person: Person) -> Reply:
+        """The same typed answer handled again (after a crash): nothing changes; the
+        confirmation says what the first time did, from what is saved now."""
+        wing = self.wing  # only a closing answer is recorded: these are closed
+        if draft.flow == "postpone":
+            deadline = wing.deadlines.get(int(draft.data.get("deadline_id", 0)))
+            if deadline is None:
+                return Reply(texts.NOT_FOUND)
+            return Reply(texts.POSTPONED.format(
+                title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time),
+                name=esc(person.name)))
+        agreement = wing.agreements.get(int(draft.data.get("agreement_id", 0)))
+        if agreement is None:
+            return Reply(texts.AG_NOT_FOUND)
+        if draft.flow == "agreement_signed" and agreement.signed_on is not None:
+            what = texts.AG_WHAT_SIGNED.format(day=_day(agreement.signed_on))
+        elif agreement.ends_on is not None:
+            what = texts.AG_WHAT_ENDS.format(day=_day(agreement.ends_on))
+        else:
+            what = ""
+        return self.agreements.updated(agreement, what)
+
     def _postpone(self, draft: FlowState, person: Person, text: str) -> Reply:
         wing = self.wing
         deadline = wing.deadlines.get(int(draft.data.get("deadline_id", 0)))
@@ -46,9 +68,11 @@ class EditFlows:
             when = parse_when(text, now=wing.now(), prefer="future")
         except DateError as exc:
             return Reply(esc(exc), prompt=True)
-        reply = self.deadlines.move(person, deadline, when.day, when.time or deadline.due_time)
-        if not reply.prompt:
-            wing.flows.close(draft.id)
+        with wing.db.atomic():  # the move and the message that made it: both or neither
+            reply = self.deadlines.move(person, deadline, when.day,
+                                        when.time or deadline.due_time)
+            if not reply.prompt:
+                wing.flows.close(draft.id, message_id=draft.message_id)
         return reply
 
     def _agreement(self, draft: FlowState, text: str) -> Reply:
@@ -84,8 +108,9 @@ class EditFlows:
                 what.append(texts.AG_WHAT_ENDS.format(day=_day(ends_on)))
         except (InputError, DateError) as exc:
             return Reply(esc(exc), prompt=True)
-        wing.agreements.update(agreement.id, at=now, **changes)
-        wing.flows.close(draft.id)
+        with wing.db.atomic():  # the change and the message that made it: both or neither
+            wing.agreements.update(agreement.id, at=now, **changes)
+            wing.flows.close(draft.id, message_id=draft.message_id)
         return self.agreements.updated(agreement, ", ".join(what))
 
 

@@ -154,10 +154,17 @@ def restore_buttons(data: str) -> Rows:
     return [[(texts.BUTTON_RESTORE, data)]]
 
 
-def postpone_buttons(deadline_id: int) -> Rows:
-    return [[(texts.BUTTON_POSTPONE_DAY, f"rem:pp:{deadline_id}:1"),
-             (texts.BUTTON_POSTPONE_WEEK, f"rem:pp:{deadline_id}:7")],
-            [(texts.BUTTON_POSTPONE_DATE, f"rem:pp:{deadline_id}:date")]]
+def postpone_buttons(deadline: Deadline) -> Rows:
+    """⏰ 1 day, 1 week (from the date shown: a second tap, or the same tap handled
+    again, does not move it again), or another date."""
+    return [*_postpone_by(deadline),
+            [(texts.BUTTON_POSTPONE_DATE, f"rem:pp:{deadline.id}:date")]]
+
+
+def _postpone_by(deadline: Deadline) -> Rows:
+    shown = f"{deadline.due_date:%Y%m%d}"
+    return [[(texts.BUTTON_POSTPONE_DAY, f"rem:pp:{deadline.id}:1:{shown}"),
+             (texts.BUTTON_POSTPONE_WEEK, f"rem:pp:{deadline.id}:7:{shown}")]]
 
 
 def deadline_reminder(deadline: Deadline, now: datetime, lines: Sequence[ActionLine], tz: tzinfo,
@@ -172,9 +179,7 @@ def deadline_reminder(deadline: Deadline, now: datetime, lines: Sequence[ActionL
     text = texts.REMINDER_DEADLINE.format(
         title=esc(deadline.title), when=format_when(deadline.due_date, deadline.due_time),
         left=time_left(deadline.due_at(tz), now, deadline.due_time is not None), extra=extra)
-    buttons = [[(texts.BUTTON_DONE, f"rem:done:{deadline.id}")],
-               [(texts.BUTTON_POSTPONE_DAY, f"rem:pp:{deadline.id}:1"),
-                (texts.BUTTON_POSTPONE_WEEK, f"rem:pp:{deadline.id}:7")]]
+    buttons = [[(texts.BUTTON_DONE, f"rem:done:{deadline.id}")], *_postpone_by(deadline)]
     return Reply(_late(late_since) + text, buttons)
 
 
@@ -274,8 +279,10 @@ def agreement_list(agreements: Sequence[Agreement], followups: dict[int, tuple[d
             object=obj, end=end, followup=followup, owner=owner))
         if buttons:
             row = [(f"✏️ {n}", f"rem:ag:{agreement.id}")]
-            if pending is not None or upcoming is not None:
-                row.insert(0, (texts.BUTTON_FOLLOWUP_N.format(n=n), f"rem:fu:{agreement.id}:l"))
+            period = pending or upcoming
+            if period is not None:  # the period shown: recorded once however often pressed
+                row.insert(0, (texts.BUTTON_FOLLOWUP_N.format(n=n),
+                               f"rem:fu:{agreement.id}:{period:%Y%m%d}:l"))
             rows.append(row)
     text = "\n".join(parts)
     if len(agreements) > limit:

@@ -22,7 +22,7 @@ import sqlite_utils
 from bot.access import Person
 from bot.config import Settings
 from bot.delivery.owed import OwedReminders
-from bot.flows import Flow
+from bot.flows import Flow, FlowState
 from bot.reminders import (
     agreement_flow,
     deadline_flow,
@@ -35,7 +35,7 @@ from bot.reminders.deadline_actions import DeadlineActions
 from bot.reminders.deadline_flow import DeadlineFlow
 from bot.reminders.edit_flows import EditFlows
 from bot.reminders.imports import ImportResult, import_file
-from bot.reminders.models import ActivityRecorder
+from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
 from bot.reminders.wing import CONFIRM_DELETE, Wing
 from bot.replies import Reply
 from bot.texts import reminders as texts
@@ -84,20 +84,41 @@ class ReminderService:
         """True if this person's next text in this chat answers one of our questions."""
         return self.wing.flows.waiting_for_text(chat_id, user_id) is not None
 
-    def on_text(self, person: Person, chat_id: int, text: str) -> Reply | None:
+    def awaiting_message(self, chat_id: int, user_id: int, message_id: int | None) -> bool:
+        """:meth:`awaiting_text`, or this very message already answered one of our
+        questions (it is being handled again after a crash)."""
+        return self.wing.flows.waiting_for_text(chat_id, user_id, message_id) is not None
+
+    def on_text(self, person: Person, chat_id: int, text: str,
+                message_id: int | None = None) -> Reply | None:
         """Typed text for an open flow; None if nothing here waits for it. Someone no
-        longer on the staff cannot finish what they began."""
-        draft = self.wing.flows.waiting_for_text(chat_id, person.id)
+        longer on the staff cannot finish what they began. Message ``message_id``
+        handled again (a replay after a crash) changes nothing: the answer is where the
+        conversation stands, the same the first time gave."""
+        draft = self.wing.flows.waiting_for_text(chat_id, person.id, message_id)
         if draft is None:
             return None
         if not self.wing.can_edit(person):
             self.cancel(person, chat_id)
             return Reply(texts.ACCESS_STAFF)
+        if draft.replay:
+            return self._replayed(draft, person)
         if draft.flow == "deadline":
             return self.deadline_flow.on_text(draft, text)
         if draft.flow == "agreement":
             return self.agreement_flow.on_text(draft, text)
         return self.edit_flows.on_text(draft, person, text)
+
+    def _replayed(self, draft: FlowState, person: Person) -> Reply:
+        if draft.flow == "deadline":
+            if not draft.is_open:
+                return Reply(texts.ALREADY_SAVED)
+            return self.deadline_flow.ask(draft, DeadlineDraft.from_json(draft.data))
+        if draft.flow == "agreement":
+            if not draft.is_open:
+                return Reply(texts.AG_ALREADY_SAVED)
+            return self.agreement_flow.ask(draft, AgreementDraft.from_json(draft.data))
+        return self.edit_flows.replayed(draft, person)
 
     def on_button(self, person: Person, data: str, *, chat_id: int) -> Reply:
         return self.buttons.press(person, data, chat_id=chat_id)

@@ -17,7 +17,8 @@ from bot.delivery import recipients as routing
 from bot.delivery.chats import ChatMoves
 from bot.delivery.outbox import Outbox
 from bot.delivery.plan import Due
-from bot.flows import Conversations, Flow, Step
+from bot.flows import Conversations, Flow, FlowState, Step
+from bot.inbox import Inbox
 from bot.reminders import render
 from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
 from bot.reminders.store import AgreementStore, DeadlineStore
@@ -47,6 +48,13 @@ class Wing:
         self.flows = Conversations(self.db, self.flow_table, self.now)
         self.outbox = Outbox(self.db)
         self.moves = ChatMoves(self.db)
+        self.inbox = Inbox(self.db)
+
+    def once(self, key: str, effect: Callable[[], int]) -> tuple[int, bool]:
+        """Run ``effect`` once per Telegram update (a replay after a crash gets the first
+        result, ``False``): for button effects whose second run would change things
+        again (see :meth:`bot.inbox.Inbox.once`). Outside Telegram it just runs."""
+        return self.inbox.once(key, effect)
 
     @property
     def tz(self) -> tzinfo:
@@ -58,6 +66,16 @@ class Wing:
 
     def now(self) -> datetime:
         return self.clock().astimezone(self.tz)
+
+    def start_once(self, flow: str, person: Person, *, chat_id: int, step: str,
+                   data: dict[str, Any], exclusive: bool = True) -> FlowState:
+        """Open a conversation from a button, once per update: the same tap handled again
+        after a crash gives back the same conversation, not a second question."""
+        state_id, _ = self.once(f"flow:{flow}", lambda: self.flows.start(
+            flow, person, chat_id=chat_id, step=step, data=data, exclusive=exclusive)[0].id)
+        state = self.flows.get(state_id)
+        assert state is not None
+        return state
 
     # -- who may do what -------------------------------------------------------
     def can_edit(self, person: Person) -> bool:
@@ -75,9 +93,8 @@ class Wing:
         """🗑: only for the owner, the creator or an admin, and asked first."""
         if not self.can_delete(person, *owners):
             return Reply("", toast=texts.DELETE_NOT_YOURS)
-        draft, _ = self.flows.start(CONFIRM_DELETE.name, person, chat_id=chat_id,
-                                    step="buttons", data={"what": what, "id": item_id},
-                                    exclusive=False)
+        draft = self.start_once(CONFIRM_DELETE.name, person, chat_id=chat_id, step="buttons",
+                                data={"what": what, "id": item_id}, exclusive=False)
         return Reply(question, render.confirm_buttons(draft.id))
 
     # -- where reminders go ----------------------------------------------------
