@@ -68,6 +68,9 @@ def test_day_forms_both_directions(text: str, future: date, past: date) -> None:
         ("a las once y cuarenta y cinco", time(11, 45)),
         ("las doce menos cuarto", time(11, 45)),
         ("a las doce menos cinco", time(11, 55)),
+        ("a las una menos cuarto de la noche", time(0, 45)),  # found by hypothesis
+        ("a las una menos cuarto de la tarde", time(12, 45)),
+        ("a las doce de la noche", time(0, 0)),
         ("a las tres y cuarto de la tarde", time(15, 15)),
         ("15.30", time(15, 30)),
         ("a las 8.15", time(8, 15)),

@@ -258,10 +258,10 @@ def clock_time(hour: int, g: dict, written: str) -> time:
     if mer in afternoon:
         if hour > 12:
             raise DateError(texts.TIME_TWICE.format(written=written.strip()))
-        if hour < 12:
+        if "noche" in mer and hour in (0, 12):
+            hour = 0  # "las doce de la noche", "la una menos cuarto de la noche" (00:45)
+        elif hour < 12:
             hour += 12
-        elif "noche" in mer:
-            hour = 0
     elif mer in morning:
         if hour > 12:
             raise DateError(texts.TIME_TWICE.format(written=written.strip()))
