@@ -7,8 +7,11 @@ whether that entry was the right one:
 
 - **held out**: each entry in turn loses half of its phrasings (title, tags,
   text and the other half stay), and each of those phrasings is asked; right if
-  the entry still comes first. This is a question worded differently from
-  anything indexed, about an entry that has phrasings, as every entry has.
+  the entry still comes first (left out when a related entry or one from the
+  same source section comes first: it may well answer it, and counting it
+  wrong taught the model that real, answerable questions are doubtful). This
+  is a question worded differently from anything indexed, about an entry that
+  has phrasings, as every entry has.
 - **entry removed**: the same phrasings asked with the entry gone altogether:
   whatever comes first is wrong (left out when it is a related entry or one
   from the same source section, which may well answer it). This is the near
@@ -41,7 +44,7 @@ from bot.knowledge.confidence import (
     threshold_for,
 )
 from bot.knowledge.focus import focus, head
-from bot.knowledge.hybrid import DenseIndex, features, fuse
+from bot.knowledge.hybrid import DenseIndex, families, features, fuse
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry, load_knowledge
 
@@ -66,6 +69,7 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
     full = SearchIndex(entries, kb.synonyms)
     hybrid_rows: list[dict] = []
     lexical_rows: list[dict] = []
+    family_of: dict[tuple[str, ...], list[np.ndarray]] = {}
 
     def record(index: SearchIndex, question: str, vectors: tuple[np.ndarray, np.ndarray],
                right_id: str | None, source: str, asked_id: str | None = None,
@@ -81,7 +85,10 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
             top = int(np.argmax(fused))
             if index.entries[top].id in skip_top:
                 continue  # an overlapping entry may well answer it: neither right nor wrong
-            values = features(top, index, hits, cos, fused, pas)
+            key = tuple(e.id for e in index.entries)
+            if key not in family_of:
+                family_of[key] = families(index.entries)
+            values = features(top, index, hits, cos, fused, pas, family_of[key][top])
             rows.append(values | {"right": float(index.entries[top].id == right_id),
                                   "source": source, "top": index.entries[top].id,
                                   "asked": asked_id})
@@ -103,7 +110,8 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
                 vector = dense.phrasings[first + 1 + i]
                 cosines = dense.cosines(vector, skip_rows=skip)
                 passages = dense.passage_cosines(vector)
-                record(held_index, entry.questions[i], (cosines, passages), entry.id, "held")
+                record(held_index, entry.questions[i], (cosines, passages), entry.id, "held",
+                       skip_top=overlapping[entry.id])
                 record(removed_index, entry.questions[i],
                        (np.delete(cosines, n), np.delete(passages, n)), None,
                        "removed", entry.id, skip_top=overlapping[entry.id])
