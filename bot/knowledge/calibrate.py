@@ -23,7 +23,11 @@ whether that entry was the right one:
 
 Then the "answer" threshold is the
 lowest fitted probability above which at least ``PRECISION`` of these answers
-were right, and "clarify" starts at ``CLARIFY_PRECISION``.
+were right. "Clarify" (up to three options) starts where the questions left
+between it and "answer" still had the right entry first at least
+``CLARIFY_SHARE`` of the time; below that the options are mostly noise (most
+are questions the knowledge base cannot answer), so the reply is "no
+encontré" with the categories.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FOLDS = 2  # an entry's phrasings are asked half at a time, with that half held out
 PRECISION = 0.95
 MISSING_SHARE = 0.25  # share of asked questions whose answer is not in the knowledge base
-CLARIFY_PRECISION = 0.6
+CLARIFY_SHARE = 0.4
 
 
 def examples(cache: Path) -> tuple[list[dict], list[dict]]:
@@ -155,6 +159,21 @@ def overlaps(entry: Entry, entries: list[Entry]) -> frozenset[str]:
                                  or sections & {(s.document, s.section) for s in e.sources}))
 
 
+def band_threshold(probabilities: np.ndarray, right: np.ndarray, share: float, below: float,
+                   weights: np.ndarray) -> float:
+    """The lowest t where examples with t <= p < ``below`` are right ``share`` of the time.
+
+    Unlike :func:`threshold_for`, the answered examples above ``below`` do not count:
+    what matters for offering options is how often the ones offered are right.
+    """
+    band = probabilities < below
+    for t in np.unique(probabilities[band]):
+        chosen = band & (probabilities >= t)
+        if np.average(right[chosen], weights=weights[chosen]) >= share:
+            return float(t)
+    return below
+
+
 def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
     x = np.array([[r[f] for f in names] for r in rows])
     y = np.array([r["right"] for r in rows])
@@ -162,7 +181,7 @@ def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
     model = fit(x, y, names, weights=weights)
     p = np.array([model.probability(r) for r in rows])
     answer_at = threshold_for(p, y, PRECISION, weights)
-    clarify_at = threshold_for(p, y, CLARIFY_PRECISION, weights)
+    clarify_at = band_threshold(p, y, CLARIFY_SHARE, answer_at, weights)
     answered = p >= answer_at
     share = float(np.average(y[answered], weights=weights[answered])) if answered.any() else 0
     print(f"{len(rows)} examples, {y.mean():.2f} right; answer at {answer_at:.3f}: "
