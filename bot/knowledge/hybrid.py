@@ -159,7 +159,9 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
         values |= {
             "cosine": float(cosines[index]),
             "cosine_margin": float(cosines[index]) - rival_cos,
-            "agree": float(int(np.argmax(cosines)) == index == int(np.argmax(scores))),
+            # Words and meaning agree when each puts this entry or one of its family first.
+            "agree": float(not outside[int(np.argmax(cosines))]
+                           and not outside[int(np.argmax(scores))]),
             "passage_cosine": float(passages[index]) if passages is not None else 0.0,
         }
     return values
