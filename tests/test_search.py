@@ -132,6 +132,17 @@ def test_an_amount_the_entry_holds_is_not_called_missing():
     assert missing_fact("cuanta plata puso suiza", "Suiza apoya la construcción sostenible")
 
 
+def test_english_function_words_do_not_pull_a_question_to_english_phrasings():
+    index = SearchIndex([
+        entry("aod", "Qué es la AOD", ["que es aod"], "AOD es la ayuda oficial al desarrollo."),
+        entry("retos", "Retos de Bogotá", ["what were the challenges for the city of Bogota"],
+              "Los diez retos institucionales."),
+    ])
+    hits = index.lexical("What does AOD stand for in the strategy of Bogota?")
+    assert "what" not in hits.words and "the" not in hits.words
+    assert index.search("What does AOD stand for in the strategy?").best.entry.id == "aod"
+
+
 def test_english_words_are_not_taken_for_misspelt_spanish():
     index = SearchIndex([entry("a", "Qué es la AOD", ["que es aod"],
                                "AOD es la ayuda oficial al desarrollo.")])
