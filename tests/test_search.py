@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.db import open_database
+from bot.knowledge.facts import missing_fact
 from bot.knowledge.qa import QuestionService, small_talk_kind
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry, Source, load_knowledge
@@ -112,6 +113,7 @@ def test_greeting_is_not_searched_nor_recorded(qa):
     ("cuando abre la proxima convocatoria kusanone", "fecha futura"),
     ("quien es el alcalde de bucaramanga", "cargo"),
     ("cuanto cuesta inscribirse en la feria de la reactivacion", "precio"),
+    ("cuanta plata le dio japon al salon comunal de kusanone", "monto"),
 ])
 def test_the_right_subject_but_a_fact_it_lacks_is_not_answered(qa, question, kind):
     answer = qa.decide(question)
@@ -123,6 +125,22 @@ def test_the_right_subject_but_a_fact_it_lacks_is_not_answered(qa, question, kin
 def test_a_fact_the_entry_holds_is_answered(qa):
     answer = qa.decide("cuando se presento el proyecto kusanone")
     assert answer.outcome == "answer" and answer.missing is None
+
+
+def test_an_amount_the_entry_holds_is_not_called_missing():
+    assert missing_fact("cuanta plata puso suiza", "Aporte suizo: $1.256.755.000") is None
+    assert missing_fact("cuanta plata puso suiza", "Suiza apoya la construcción sostenible")
+
+
+def test_english_function_words_do_not_pull_a_question_to_english_phrasings():
+    index = SearchIndex([
+        entry("aod", "Qué es la AOD", ["que es aod"], "AOD es la ayuda oficial al desarrollo."),
+        entry("retos", "Retos de Bogotá", ["what were the challenges for the city of Bogota"],
+              "Los diez retos institucionales."),
+    ])
+    hits = index.lexical("What does AOD stand for in the strategy of Bogota?")
+    assert "what" not in hits.words and "the" not in hits.words
+    assert index.search("What does AOD stand for in the strategy?").best.entry.id == "aod"
 
 
 def test_english_words_are_not_taken_for_misspelt_spanish():

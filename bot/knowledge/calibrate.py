@@ -7,8 +7,11 @@ whether that entry was the right one:
 
 - **held out**: each entry in turn loses half of its phrasings (title, tags,
   text and the other half stay), and each of those phrasings is asked; right if
-  the entry still comes first. This is a question worded differently from
-  anything indexed, about an entry that has phrasings, as every entry has.
+  the entry still comes first (left out when a related entry or one from the
+  same source section comes first: it may well answer it, and counting it
+  wrong taught the model that real, answerable questions are doubtful). This
+  is a question worded differently from anything indexed, about an entry that
+  has phrasings, as every entry has.
 - **entry removed**: the same phrasings asked with the entry gone altogether:
   whatever comes first is wrong (left out when it is a related entry or one
   from the same source section, which may well answer it). This is the near
@@ -20,7 +23,11 @@ whether that entry was the right one:
 
 Then the "answer" threshold is the
 lowest fitted probability above which at least ``PRECISION`` of these answers
-were right, and "clarify" starts at ``CLARIFY_PRECISION``.
+were right. "Clarify" (up to three options) starts where the questions left
+between it and "answer" still had the right entry first at least
+``CLARIFY_SHARE`` of the time; below that the options are mostly noise (most
+are questions the knowledge base cannot answer), so the reply is "no
+encontré" with the categories.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from bot.knowledge.confidence import (
     threshold_for,
 )
 from bot.knowledge.focus import focus, head
-from bot.knowledge.hybrid import DenseIndex, features, fuse
+from bot.knowledge.hybrid import DenseIndex, families, features, fuse
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry, load_knowledge
 
@@ -49,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FOLDS = 2  # an entry's phrasings are asked half at a time, with that half held out
 PRECISION = 0.95
 MISSING_SHARE = 0.25  # share of asked questions whose answer is not in the knowledge base
-CLARIFY_PRECISION = 0.6
+CLARIFY_SHARE = 0.4
 
 
 def examples(cache: Path) -> tuple[list[dict], list[dict]]:
@@ -66,6 +73,7 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
     full = SearchIndex(entries, kb.synonyms)
     hybrid_rows: list[dict] = []
     lexical_rows: list[dict] = []
+    family_of: dict[tuple[str, ...], list[np.ndarray]] = {}
 
     def record(index: SearchIndex, question: str, vectors: tuple[np.ndarray, np.ndarray],
                right_id: str | None, source: str, asked_id: str | None = None,
@@ -81,7 +89,10 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
             top = int(np.argmax(fused))
             if index.entries[top].id in skip_top:
                 continue  # an overlapping entry may well answer it: neither right nor wrong
-            values = features(top, index, hits, cos, fused, pas)
+            key = tuple(e.id for e in index.entries)
+            if key not in family_of:
+                family_of[key] = families(index.entries)
+            values = features(top, index, hits, cos, fused, pas, family_of[key][top])
             rows.append(values | {"right": float(index.entries[top].id == right_id),
                                   "source": source, "top": index.entries[top].id,
                                   "asked": asked_id})
@@ -103,7 +114,8 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
                 vector = dense.phrasings[first + 1 + i]
                 cosines = dense.cosines(vector, skip_rows=skip)
                 passages = dense.passage_cosines(vector)
-                record(held_index, entry.questions[i], (cosines, passages), entry.id, "held")
+                record(held_index, entry.questions[i], (cosines, passages), entry.id, "held",
+                       skip_top=overlapping[entry.id])
                 record(removed_index, entry.questions[i],
                        (np.delete(cosines, n), np.delete(passages, n)), None,
                        "removed", entry.id, skip_top=overlapping[entry.id])
@@ -147,6 +159,21 @@ def overlaps(entry: Entry, entries: list[Entry]) -> frozenset[str]:
                                  or sections & {(s.document, s.section) for s in e.sources}))
 
 
+def band_threshold(probabilities: np.ndarray, right: np.ndarray, share: float, below: float,
+                   weights: np.ndarray) -> float:
+    """The lowest t where examples with t <= p < ``below`` are right ``share`` of the time.
+
+    Unlike :func:`threshold_for`, the answered examples above ``below`` do not count:
+    what matters for offering options is how often the ones offered are right.
+    """
+    band = probabilities < below
+    for t in np.unique(probabilities[band]):
+        chosen = band & (probabilities >= t)
+        if np.average(right[chosen], weights=weights[chosen]) >= share:
+            return float(t)
+    return below
+
+
 def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
     x = np.array([[r[f] for f in names] for r in rows])
     y = np.array([r["right"] for r in rows])
@@ -154,7 +181,7 @@ def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
     model = fit(x, y, names, weights=weights)
     p = np.array([model.probability(r) for r in rows])
     answer_at = threshold_for(p, y, PRECISION, weights)
-    clarify_at = threshold_for(p, y, CLARIFY_PRECISION, weights)
+    clarify_at = band_threshold(p, y, CLARIFY_SHARE, answer_at, weights)
     answered = p >= answer_at
     share = float(np.average(y[answered], weights=weights[answered])) if answered.any() else 0
     print(f"{len(rows)} examples, {y.mean():.2f} right; answer at {answer_at:.3f}: "

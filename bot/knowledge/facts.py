@@ -4,7 +4,7 @@ The knowledge base is a record of reports and guides: it tells what the Comixta
 is, not when the next one opens; where the C.A.S.A. point came from, not its
 opening hours; who the mayor was in 2019, not who the mayor is today. A
 question about the right subject asking for a fact of a kind the entry does
-not hold (a phone number, an address, a timetable, a price, a future date, a
+not hold (a phone number, an address, a timetable, a price, an amount of money, a future date, a
 year the entry never mentions, today's office holder) must not get that entry
 as its answer: the person would read it looking for a fact that is not there.
 """
@@ -30,6 +30,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobran)|precio|tarifa|tarifas|"
                 r"how much does|fee|fees)\b"),
      re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa)")),
+    ("monto de dinero",
+     re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
+                r"how much money|how much funding)\b"),
+     re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b|\bpesos\b|"
+                r"\bfrancos\b)")),
     ("fecha futura",
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
     ("quién ocupa hoy el cargo",

@@ -99,11 +99,47 @@ def fuse(lexical: np.ndarray, cosines: np.ndarray | None) -> np.ndarray:
     return fused
 
 
+def families(entries: Sequence[Entry]) -> list[np.ndarray]:
+    """For each entry, the other entries that may answer its questions too.
+
+    Related entries and entries from the same section of the same source are
+    one family (an overview and its detail, two halves of one section). A
+    family member as runner-up does not make the question ambiguous: either
+    answers it, so the margin that matters is to the best entry outside it.
+    """
+    by_section: dict[tuple[str, str], list[int]] = {}
+    for i, entry in enumerate(entries):
+        for source in entry.sources:
+            if source.section:
+                by_section.setdefault((source.document, source.section), []).append(i)
+    position = {e.id: i for i, e in enumerate(entries)}
+    linked: list[set[int]] = [set() for _ in entries]
+    for i, entry in enumerate(entries):
+        for other in entry.related:
+            j = position.get(other)
+            if j is not None and j != i:
+                linked[i].add(j)
+                linked[j].add(i)
+    for members in by_section.values():
+        if len(members) > 1:
+            for i in members:
+                linked[i].update(j for j in members if j != i)
+    return [np.array(sorted(s), dtype=np.int64) for s in linked]
+
+
 def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
-             fused: np.ndarray, passages: np.ndarray | None = None) -> dict[str, float]:
-    """The evidence that entry ``index`` answers the question (see :mod:`.confidence`)."""
+             fused: np.ndarray, passages: np.ndarray | None = None,
+             family: np.ndarray | None = None) -> dict[str, float]:
+    """The evidence that entry ``index`` answers the question (see :mod:`.confidence`).
+
+    Rivals are the entries outside ``index``'s ``family`` (see :func:`families`).
+    """
     scores = hits.scores
-    others = np.delete(np.arange(len(scores)), index)
+    outside = np.ones(len(scores), dtype=bool)
+    outside[index] = False
+    if family is not None and len(family):
+        outside[family] = False
+    others = np.nonzero(outside)[0]
     top_lex = float(scores.max()) if len(scores) else 0.0
     rival_lex = float(scores[others].max()) if len(others) else 0.0
     rival_fused = float(fused[others].max()) if len(others) else 0.0
@@ -123,7 +159,9 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
         values |= {
             "cosine": float(cosines[index]),
             "cosine_margin": float(cosines[index]) - rival_cos,
-            "agree": float(int(np.argmax(cosines)) == index == int(np.argmax(scores))),
+            # Words and meaning agree when each puts this entry or one of its family first.
+            "agree": float(not outside[int(np.argmax(cosines))]
+                           and not outside[int(np.argmax(scores))]),
             "passage_cosine": float(passages[index]) if passages is not None else 0.0,
         }
     return values
@@ -143,6 +181,7 @@ class HybridIndex:
         if embedder is not None:
             phrasings = [[e.title, *e.questions, *extra.get(e.id, [])] for e in self.entries]
             self.dense = DenseIndex(self.entries, phrasings, embedder, db)
+        self.families = families(self.entries)
         self.model: ConfidenceModel | None = load_models()["hybrid"] if self.dense else None
 
     @property
@@ -178,7 +217,8 @@ class HybridIndex:
         candidates = [
             Candidate(self.entries[i], float(fused[i]),
                       round(float(self.model.probability(
-                          features(i, self.lexical, hits, cosines, fused, passages))), 3))
+                          features(i, self.lexical, hits, cosines, fused, passages,
+                                   self.families[i]))), 3))
             for i in order
         ]
         return SearchResult(candidates, hits.terms, hits.unknown, hits.corrections)

@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 
 from bot.folding import fold
 from bot.knowledge.store import Entry
-from bot.knowledge.text import analyze, content_words, is_english, stem
+from bot.knowledge.text import analyze, content_words, english_stopwords, is_english, stem
 from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
@@ -271,8 +271,11 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         unknown: list[str] = []
         english = is_english(query)
+        english_stop = english_stopwords() if english else frozenset()
         for word in content_words(query):
-            if word in FILLER:
+            # "what", "the", "for" occur in the few English phrasings and names of the
+            # knowledge base; kept, they pull an English question to whichever has them.
+            if word in FILLER or word in english_stop:
                 continue
             if word in self._words or stem(word) in self._stems or word.isdigit():
                 kept.append(word)
