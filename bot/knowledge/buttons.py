@@ -10,21 +10,28 @@ none of those; ``kb:fb:<question>:<±1>`` feedback; ``kb:sug:<question>`` and
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from typing import Protocol
+
+import sqlite_utils
 
 from bot import access
+from bot.config import Settings
 from bot.knowledge import render
-from bot.services import Services
+from bot.knowledge.qa import QuestionService
+from bot.knowledge.store import KnowledgeBase
+from bot.replies import Pressed
 from bot.texts import common as common_texts
 from bot.texts import knowledge as texts
 
 
-@dataclass(frozen=True)
-class Pressed:
-    """The outcome of a button: a short notice (toast) and/or a reply."""
+class Services(Protocol):
+    """What the buttons need of the office's services (:class:`bot.services.Services`
+    fits): named here so this feature does not import the layer above it."""
 
-    toast: str | None = None
-    reply: render.Reply | None = None
+    settings: Settings
+    db: sqlite_utils.Database
+    knowledge: KnowledgeBase
+    qa: QuestionService
 
 
 def press(services: Services, data: str, user_id: int) -> Pressed:

@@ -14,30 +14,31 @@ from __future__ import annotations
 import re
 
 from bot.folding import fold
+from bot.texts import knowledge as texts
 
 # (name shown to the person, what asks for it, what an entry holding it contains)
 _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
-    ("teléfono o contacto",
+    (texts.FACT_CONTACT,
      re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
                 r"email|phone|extension)\b|\b(me das|dame|cual es) (el|su) (correo|numero)\b"),
      re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
-    ("dirección", re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
+    (texts.FACT_ADDRESS, re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
                              r"donde queda|donde quedan|address)\b"),
      re.compile(r"\b(direccion|calle|carrera|cra\.?|avenida)\b")),
-    ("horario", re.compile(r"\b(horario|horarios|a que hora|opening hours)\b"),
+    (texts.FACT_HOURS, re.compile(r"\b(horario|horarios|a que hora|opening hours)\b"),
      re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2})")),
-    ("precio o tarifa",
+    (texts.FACT_PRICE,
      re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobran)|precio|tarifa|tarifas|"
                 r"how much does|fee|fees)\b"),
      re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa)")),
-    ("monto de dinero",
+    (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
                 r"how much money|how much funding)\b"),
      re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b|\bpesos\b|"
                 r"\bfrancos\b)")),
-    ("fecha futura",
+    (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
-    ("quién ocupa hoy el cargo",
+    (texts.FACT_OFFICE_HOLDER,
      re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
                 r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
                 r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b|"
@@ -55,5 +56,5 @@ def missing_fact(question: str, entry_text: str) -> str | None:
             return name
     years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
     if years:
-        return f"el año {min(years)}"
+        return texts.FACT_YEAR.format(year=min(years))
     return None

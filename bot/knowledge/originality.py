@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.texts import knowledge as texts
+
 RUN_LENGTH = 12
 
 _WORD = re.compile(r"[a-z0-9ñ]+")
@@ -87,8 +89,8 @@ def main(argv: list[str]) -> int:
     source_dir = Path(argv[1]) if len(argv) > 1 else Path("../shared/sources")
     problems = check_tree(knowledge_dir, source_dir)
     for p in problems:
-        print(f"{p.entry}: copia de {p.source.name}: «{p.text}»")
-    print(f"{len(problems)} fragmentos copiados")
+        print(texts.COPIED_RUN.format(entry=p.entry, source=p.source.name, text=p.text))
+    print(texts.COPIED_TOTAL.format(n=len(problems)))
     return 1 if problems else 0
 
 

@@ -77,3 +77,18 @@ COMMANDS = [
     ("guias", "Explorar las guías por tema"),
     ("pendientes", "Preguntas sin respuesta (administración)"),
 ]
+
+# Kinds of fact a guide may lack (bot/knowledge/facts.py): named in the reply that offers
+# the guide instead of answering.
+FACT_CONTACT = "teléfono o contacto"
+FACT_ADDRESS = "dirección"
+FACT_HOURS = "horario"
+FACT_PRICE = "precio o tarifa"
+FACT_AMOUNT = "monto de dinero"
+FACT_FUTURE_DATE = "fecha futura"
+FACT_OFFICE_HOLDER = "quién ocupa hoy el cargo"
+FACT_YEAR = "el año {year}"
+
+# enlace kb check --sources (bot/knowledge/originality.py, run as a module)
+COPIED_RUN = "{entry}: copia de {source}: «{text}»"
+COPIED_TOTAL = "{n} fragmentos copiados"
