@@ -12,6 +12,7 @@ import textwrap
 
 from bot.activities.summary import Summary
 from bot.dates import MONTHS
+from bot.texts import report as texts
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness and in greyscale print.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -55,8 +56,8 @@ def activity_chart(summary: Summary, *, title: str | None = None) -> bytes:
                            padding=1)
     axes.set_xticks(range(len(months)), labels)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylabel("Actividades")
-    axes.set_title(title or f"Actividades por línea de acción · {summary.period.label}",
+    axes.set_ylabel(texts.CHART_Y)
+    axes.set_title(title or texts.CHART_TITLE.format(period=summary.period.label),
                    fontsize=11)
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", alpha=0.3)

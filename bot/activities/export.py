@@ -17,12 +17,9 @@ from collections.abc import Sequence
 from bot.activities.lines import line_by_number
 from bot.activities.models import Activity
 from bot.config import ActionLine
+from bot.texts import report as texts
 
-HEADER = [
-    "id", "fecha", "línea", "nombre de la línea", "actividad", "aliados", "dependencia",
-    "registrada por", "id de usuario", "chat", "mensaje", "evidencias", "creada", "actualizada",
-    "eliminada", "eliminada por", "origen",
-]
+HEADER = texts.CSV_HEADER
 
 
 def activities_csv(activities: Sequence[Activity], lines: Sequence[ActionLine], *,

@@ -72,7 +72,7 @@ class ReportInfo:
     entity: str = ""
     recipient: str = "honorable Concejo Municipal"
     signer: str = ""
-    signer_role: str = "Jefe de la Oficina de Asuntos Internacionales"
+    signer_role: str = texts.DEFAULT_SIGNER_ROLE
     introduction: tuple[str, ...] = tuple(DEFAULT_INTRODUCTION)
     objective: str = DEFAULT_OBJECTIVE
     activities_intro: str = DEFAULT_ACTIVITIES_INTRO
@@ -491,19 +491,20 @@ def _span(period) -> str:
     """ "entre los meses de julio y septiembre de 2026", "durante el mes de julio de 2026"…"""
     s, e = period.start, period.end
     if period.kind == "all":
-        return "desde el inicio del registro"
+        return texts.SPAN_ALL
     if period.kind == "year":
-        return f"durante el año {s.year}"
+        return texts.SPAN_YEAR.format(year=s.year)
     if period.kind == "month":
-        return f"durante el mes de {MONTHS[s.month - 1]} de {s.year}"
+        return texts.SPAN_MONTH.format(month=MONTHS[s.month - 1], year=s.year)
     if period._whole_months():
         if s.year == e.year:
-            return f"entre los meses de {MONTHS[s.month - 1]} y {MONTHS[e.month - 1]} de {s.year}"
-        return (f"entre {MONTHS[s.month - 1]} de {s.year} y {MONTHS[e.month - 1]} "
-                f"de {e.year}")
+            return texts.SPAN_MONTHS.format(first=MONTHS[s.month - 1],
+                                            last=MONTHS[e.month - 1], year=s.year)
+        return texts.SPAN_MONTHS_YEARS.format(first=MONTHS[s.month - 1], first_year=s.year,
+                                              last=MONTHS[e.month - 1], last_year=e.year)
     if s == e:
-        return f"el {_long(s)}"
-    return f"entre el {_long(s)} y el {_long(e)}"
+        return texts.SPAN_DAY.format(day=_long(s))
+    return texts.SPAN_DAYS.format(first=_long(s), last=_long(e))
 
 
 def _long(d: date) -> str:

@@ -23,6 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from bot.texts import report as texts
+
 DEFAULT = Path(__file__).resolve().parent / "templates" / "informe.docx"
 
 
@@ -44,10 +46,10 @@ def write_template(path: Path = DEFAULT) -> Path:
     para("{%p if entity_upper %}")
     para("{{ entity_upper }}", center=True, bold=True)
     para("{%p endif %}")
-    title = doc.add_heading("INFORME DE GESTIÓN {{ period_title }}", level=0)
+    title = doc.add_heading(texts.TEMPLATE_TITLE, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    doc.add_heading("INTRODUCCIÓN", level=1)
+    doc.add_heading(texts.TEMPLATE_INTRODUCTION, level=1)
     para("{%p for text in introduction %}")
     para("{{ text }}")
     para("{%p endfor %}")
@@ -55,21 +57,21 @@ def write_template(path: Path = DEFAULT) -> Path:
     para("{{ partial_note }}", italic=True)
     para("{%p endif %}")
 
-    doc.add_heading("OBJETIVO GENERAL DE LA {{ office_upper }}", level=1)
+    doc.add_heading(texts.TEMPLATE_OBJECTIVE, level=1)
     para("{{ objective }}")
 
-    doc.add_heading("LÍNEAS DE ACCIÓN DE LA {{ office_upper }}", level=1)
+    doc.add_heading(texts.TEMPLATE_LINES, level=1)
     para("{%p for line in lines %}")
     para("{{ line.number }}. {{ line.name_upper }}", bold=True)
     para("{{ line.purpose }}")
     para("{%p endfor %}")
 
-    doc.add_heading("ACTIVIDADES REALIZADAS {{ span_upper }} SEGÚN LÍNEA DE ACCIÓN", level=1)
+    doc.add_heading(texts.TEMPLATE_ACTIVITIES, level=1)
     para("{{ activities_intro }}")
     para("{%p for line in lines %}")
     doc.add_heading("{{ line.number }}. {{ line.name_upper }}", level=2)
     para("{%p if not line.groups %}")
-    para("No se registraron actividades de esta línea en el periodo.", italic=True)
+    para(texts.TEMPLATE_LINE_EMPTY, italic=True)
     para("{%p else %}")
     para("{{ line.purpose }}", italic=True)
     para("{{ line.lead }}")
@@ -90,7 +92,7 @@ def write_template(path: Path = DEFAULT) -> Path:
     para("{%p endif %}")
     para("{%p endfor %}")
 
-    doc.add_heading("RESUMEN EN CIFRAS", level=1)
+    doc.add_heading(texts.TEMPLATE_FIGURES, level=1)
     para("{{ figures_intro }}")
     para("{{ counts_table }}")  # the line × month table goes here, sized to the text block
     para("{%p if chart %}")
@@ -117,7 +119,7 @@ def write_template(path: Path = DEFAULT) -> Path:
     para("{%p endif %}")
 
     para("{%p if review %}")
-    doc.add_heading("PARA REVISAR ANTES DE ENVIAR (borre esta sección)", level=1)
+    doc.add_heading(texts.TEMPLATE_REVIEW, level=1)
     para("{%p for note in review %}")
     para("– {{ note }}", "List Paragraph")
     para("{%p endfor %}")
@@ -153,7 +155,7 @@ def _footer(doc) -> None:
     """ "Página N" with a real PAGE field: a field made of runs, as Word writes it."""
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("{{ footer }} · Página ").font.size = Pt(8)
+    paragraph.add_run(texts.TEMPLATE_FOOTER).font.size = Pt(8)
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
                        ("end", None)):
         run = paragraph.add_run()

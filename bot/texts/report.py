@@ -73,3 +73,36 @@ DEFAULT_CLOSING = [
     "para los proyectos prioritarios de las dependencias, en línea con el Plan de Desarrollo "
     "Municipal.",
 ]
+
+# The default Word template's own words (bot/activities/template.py writes them; the
+# office may reword them in its copy). Jinja placeholders stay as they are.
+TEMPLATE_TITLE = "INFORME DE GESTIÓN {{ period_title }}"
+TEMPLATE_INTRODUCTION = "INTRODUCCIÓN"
+TEMPLATE_OBJECTIVE = "OBJETIVO GENERAL DE LA {{ office_upper }}"
+TEMPLATE_LINES = "LÍNEAS DE ACCIÓN DE LA {{ office_upper }}"
+TEMPLATE_ACTIVITIES = "ACTIVIDADES REALIZADAS {{ span_upper }} SEGÚN LÍNEA DE ACCIÓN"
+TEMPLATE_LINE_EMPTY = "No se registraron actividades de esta línea en el periodo."
+TEMPLATE_FIGURES = "RESUMEN EN CIFRAS"
+TEMPLATE_REVIEW = "PARA REVISAR ANTES DE ENVIAR (borre esta sección)"
+TEMPLATE_FOOTER = "{{ footer }} · Página "
+
+# The bar chart of /resumen and the informe
+CHART_Y = "Actividades"
+CHART_TITLE = "Actividades por línea de acción · {period}"
+
+# The columns of /exportar's CSV
+CSV_HEADER = [
+    "id", "fecha", "línea", "nombre de la línea", "actividad", "aliados", "dependencia",
+    "registrada por", "id de usuario", "chat", "mensaje", "evidencias", "creada", "actualizada",
+    "eliminada", "eliminada por", "origen",
+]
+
+# How the informe names its period ("… las actividades que la OFAI realizó {span}")
+SPAN_ALL = "desde el inicio del registro"
+SPAN_YEAR = "durante el año {year}"
+SPAN_MONTH = "durante el mes de {month} de {year}"
+SPAN_MONTHS = "entre los meses de {first} y {last} de {year}"
+SPAN_MONTHS_YEARS = "entre {first} de {first_year} y {last} de {last_year}"
+SPAN_DAY = "el {day}"
+SPAN_DAYS = "entre el {first} y el {last}"
+DEFAULT_SIGNER_ROLE = "Jefe de la Oficina de Asuntos Internacionales"
