@@ -18,30 +18,34 @@ footer numbers pages with a real PAGE field; the file's properties name the offi
 from __future__ import annotations
 
 import io
-import re
 import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as DocxImage
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
-from rapidfuzz import fuzz
 
 from bot.activities import tidy
-from bot.activities.chart import activity_chart, month_label
+from bot.activities.chart import activity_chart
+from bot.activities.duplicates import Duplicate, deduplicate
 from bot.activities.models import Activity
 from bot.activities.names import key_of
-from bot.activities.summary import Summary, summarize
+from bot.activities.report_layout import (
+    TABLE_MARK,
+    by_month,
+    clean,
+    counts_table,
+    long_date,
+    set_properties,
+    text_block,
+)
+from bot.activities.summary import Summary
 from bot.activities.template import DEFAULT as DEFAULT_TEMPLATE
 from bot.config import (
     DEFAULT_ACTIVITIES_INTRO,
@@ -51,17 +55,12 @@ from bot.config import (
     DEFAULT_SIGNED_ON,
 )
 from bot.dates import MONTHS
-from bot.folding import fold
 from bot.texts import report as texts
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_NAMED_PARTNERS = 8
 MAX_LISTED = 15  # short notes listed one by one in the review section
 SHORT_TEXT = 20  # characters: a note this short needs completing before it goes out
-SAME_TEXT = 90  # rapidfuzz ratio of two notes of one day and partners: the same activity
 PHOTO_WIDTH = Cm(7)
-TABLE_MARK = "{{ counts_table }}"
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -83,12 +82,6 @@ class ReportInfo:
     partner_names: tuple[str, ...] = ()  # "Name|alias|…": spellings and long names
     knowledge_path: Path | None = None  # place names the guides capitalise
     evidence_dir: Path | None = None  # where photos logged as evidence are kept
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    kept: Activity
-    dropped: Activity
 
 
 @dataclass(frozen=True)
@@ -136,52 +129,24 @@ class ReportJob:
                             duplicates=duplicates)
 
 
-# -- duplicates -------------------------------------------------------------------------
-
-
-def deduplicate(summary: Summary) -> tuple[Summary, list[Duplicate]]:
-    """``summary`` without likely duplicates, and the duplicates found."""
-    kept: list[Activity] = []
-    duplicates: list[Duplicate] = []
-    by_day: dict[tuple[date, frozenset[str]], list[tuple[str, Activity]]] = {}
-    for activity in sorted(summary.activities, key=lambda a: (a.day, a.id)):
-        partners = frozenset(key_of(p) for p in activity.partners)
-        text = " ".join(fold(activity.text).split())
-        twins = by_day.setdefault((activity.day, partners), [])
-        same = next((a for t, a in twins if _same_text(t, text)), None)
-        if same is not None:
-            duplicates.append(Duplicate(same, activity))
-            continue
-        twins.append((text, activity))
-        kept.append(activity)
-    if not duplicates:
-        return summary, []
-    return summarize(kept, summary.lines, summary.period), duplicates
-
-
-def _same_text(a: str, b: str) -> bool:
-    """Near-identical notes; "Actividad 1" and "Actividad 7" are two activities."""
-    return _DIGITS.findall(a) == _DIGITS.findall(b) and fuzz.ratio(a, b) >= SAME_TEXT
-
-
 # -- the review ---------------------------------------------------------------------------
 
 
 def review_of(summary: Summary, duplicates: Sequence[Duplicate], info: ReportInfo) -> Review:
     notes = [texts.REVIEW_DUPLICATE.format(
-        dup=d.dropped.id, kept=d.kept.id, day=_long(d.dropped.day),
+        dup=d.dropped.id, kept=d.kept.id, day=long_date(d.dropped.day),
         partners=", ".join(d.dropped.partners) or "sin aliados",
-        text=_clean(_short(d.dropped.text))) for d in duplicates]
+        text=clean(_short(d.dropped.text))) for d in duplicates]
     short = [a for a in summary.activities if len(a.text.strip()) < SHORT_TEXT]
-    notes += [texts.REVIEW_SHORT.format(id=a.id, day=_long(a.day), line=a.line,
-                                        text=_clean(a.text)) for a in short[:MAX_LISTED]]
+    notes += [texts.REVIEW_SHORT.format(id=a.id, day=long_date(a.day), line=a.line,
+                                        text=clean(a.text)) for a in short[:MAX_LISTED]]
     if len(short) > MAX_LISTED:
         notes.append(texts.REVIEW_MORE_SHORT.format(n=len(short) - MAX_LISTED))
     if info.evidence_dir is not None:
         for a in summary.activities:
             missing = [e for e in a.evidence if e.kind == "photo" and not _photo_path(e, info)]
             if missing:
-                notes.append(texts.REVIEW_PHOTO_MISSING.format(id=a.id, day=_long(a.day),
+                notes.append(texts.REVIEW_PHOTO_MISSING.format(id=a.id, day=long_date(a.day),
                                                                n=len(missing)))
     empty = [str(line.number) for line in summary.lines if not summary.line_total(line.number)]
     if empty and summary.total:
@@ -202,7 +167,7 @@ def build_report(summary: Summary, info: ReportInfo, *, chart_png: bytes | None,
         summary, duplicates = deduplicate(summary)
     template = DocxTemplate(str(info.template or DEFAULT_TEMPLATE))
     template.init_docx()
-    block = _text_block(template)
+    block = text_block(template)
     values = context(summary, info, now, duplicates)
     values["chart"] = (InlineImage(template, io.BytesIO(chart_png), width=min(block, Cm(16)))
                        if chart_png else None)
@@ -214,8 +179,8 @@ def build_report(summary: Summary, info: ReportInfo, *, chart_png: bytes | None,
     values["counts_table"] = TABLE_MARK
     template.render(values, autoescape=True)
     document = template.docx
-    _counts_table(document, summary, block)
-    _properties(document, summary, info, now)
+    counts_table(document, summary, block)
+    set_properties(document, summary, info.office, now)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
@@ -235,9 +200,9 @@ def context(summary: Summary, info: ReportInfo, now: datetime,
     """
     period = summary.period
     today = now.date()
-    fill = {"office": _clean(info.office), "recipient": _clean(info.recipient),
-            "entity": _clean(info.entity), "span": _span(period),
-            "website": _clean(info.website)}
+    fill = {"office": clean(info.office), "recipient": clean(info.recipient),
+            "entity": clean(info.entity), "span": _span(period),
+            "website": clean(info.website)}
     intro = [_format(p, fill) for p in info.introduction]
     if not summary.total:
         intro.append(texts.NO_ACTIVITIES)
@@ -247,32 +212,32 @@ def context(summary: Summary, info: ReportInfo, now: datetime,
         items = sorted((a for a in summary.activities if a.line == line.number),
                        key=lambda a: (a.day, a.id))
         lines.append({
-            "number": line.number, "name": _clean(line.name),
-            "name_upper": _clean(line.name).upper(), "purpose": _clean(line.purpose),
+            "number": line.number, "name": clean(line.name),
+            "name_upper": clean(line.name).upper(), "purpose": clean(line.purpose),
             "lead": _lead(items) if items else "",
             "groups": _groups(items, names, info),
         })
     review = review_of(summary, duplicates, info)
-    partial = None if period.complete(today) else texts.PARTIAL.format(day=_long(today))
+    partial = None if period.complete(today) else texts.PARTIAL.format(day=long_date(today))
     return {
-        "office_upper": _clean(info.office).upper(), "entity": _clean(info.entity),
-        "entity_upper": _clean(info.entity).upper(), "period_title": period.title,
+        "office_upper": clean(info.office).upper(), "entity": clean(info.entity),
+        "entity_upper": clean(info.entity).upper(), "period_title": period.title,
         "span_upper": _span(period).upper(), "introduction": intro, "partial_note": partial,
         "objective": _format(info.objective, fill),
         "activities_intro": _format(info.activities_intro, fill), "lines": lines,
         "figures_intro": texts.FIGURES_INTRO.format(
-            by_month=texts.BY_MONTH if _by_month(summary) else "", period=period.label),
+            by_month=texts.BY_MONTH if by_month(summary) else "", period=period.label),
         "chart_caption": texts.CHART_CAPTION.format(period=period.label),
         "partners_sentence": texts.PARTNERS_SENTENCE.format(names=", ".join(
-            f"{_clean(n)} ({k})" for n, k in summary.by_partner)) if summary.by_partner else "",
+            f"{clean(n)} ({k})" for n, k in summary.by_partner)) if summary.by_partner else "",
         "closing": [_format(p, fill) for p in info.closing],
         "signed_on": _format(info.signed_on, {**fill, "day": str(today.day),
                                               "month": MONTHS[today.month - 1],
                                               "year": str(today.year)}),
-        "signer": _clean(info.signer) or texts.SIGNER_MISSING,
-        "signer_role": _clean(info.signer_role), "website": _clean(info.website),
+        "signer": clean(info.signer) or texts.SIGNER_MISSING,
+        "signer_role": clean(info.signer_role), "website": clean(info.website),
         "review": review.notes,
-        "footer": texts.FOOTER.format(day=_long(today), records=(
+        "footer": texts.FOOTER.format(day=long_date(today), records=(
             texts.RECORD_ONE if summary.total == 1
             else texts.RECORD_MANY.format(n=summary.total))),
     }
@@ -306,9 +271,9 @@ def _groups(items: list[Activity], names: _Names, info: ReportInfo) -> list[dict
         if activity.partners:
             partner = max(activity.partners,
                           key=lambda p: (shared[key_of(p)], -activity.partners.index(p)))
-            key, title = "p:" + key_of(partner), names.title(_clean(partner))
+            key, title = "p:" + key_of(partner), names.title(clean(partner))
         elif activity.department:
-            key, title = "d:" + key_of(activity.department), _clean(activity.department)
+            key, title = "d:" + key_of(activity.department), clean(activity.department)
         else:
             key, title = "", texts.OTHER_ACTIVITIES
         buckets.setdefault(key, []).append(activity)
@@ -319,18 +284,18 @@ def _groups(items: list[Activity], names: _Names, info: ReportInfo) -> list[dict
 
 
 def _item(activity: Activity, names: _Names, info: ReportInfo) -> dict:
-    text = tidy.sentence(_clean(activity.text), names=activity.partners, places=names.places)
+    text = tidy.sentence(clean(activity.text), names=activity.partners, places=names.places)
     details = []
     if activity.partners:
-        details.append(texts.PARTNERS.format(names=", ".join(_clean(p)
+        details.append(texts.PARTNERS.format(names=", ".join(clean(p)
                                                              for p in activity.partners)))
     if activity.department:
-        details.append(texts.DEPARTMENT.format(name=_clean(activity.department)))
+        details.append(texts.DEPARTMENT.format(name=clean(activity.department)))
     if activity.evidence:
         details.append(texts.EVIDENCE.format(what=_evidence(activity)))
     photos = [p for e in activity.evidence if e.kind == "photo"
               for p in [_photo_path(e, info)] if p]
-    return {"day": _long(activity.day), "text": text,
+    return {"day": long_date(activity.day), "text": text,
             "details": (" " + ". ".join(details) + ".") if details else "",
             "photo_paths": photos}
 
@@ -354,116 +319,10 @@ def _lead(items: list[Activity]) -> str:
     counts = Counter(p for a in items for p in a.partners)
     partners = sorted(counts, key=lambda n: (-counts[n], n.lower()))[:MAX_NAMED_PARTNERS]
     if len(partners) == 1:
-        lead += texts.LINE_LEAD_ONE.format(partner=_clean(partners[0]))
+        lead += texts.LINE_LEAD_ONE.format(partner=clean(partners[0]))
     elif partners:
         lead += texts.LINE_LEAD_MANY.format(partners=_enumerate(partners))
     return lead + "."
-
-
-# -- the table, sized to the text block ---------------------------------------------------
-
-
-def _text_block(template: DocxTemplate) -> Emu:
-    section = template.docx.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    return Emu(int(width))
-
-
-def _counts_table(document, summary: Summary, block: Emu) -> None:
-    """Put the line × month table where the template has ``{{ counts_table }}``."""
-    anchor = next((p for p in document.paragraphs if p.text.strip() == TABLE_MARK), None)
-    if anchor is None:
-        return
-    months = summary.months if _by_month(summary) else []
-    years = {y for y, _ in months}
-    header = [texts.TABLE_LINE,
-              *[month_label(y, m, len(years) > 1).capitalize() for y, m in months],
-              texts.TABLE_TOTAL]
-    rows = [header]
-    for line in summary.lines:
-        rows.append([f"{line.number}. {_clean(line.name)}",
-                     *[str(summary.by_month.get(m, {}).get(line.number, 0)) for m in months],
-                     str(summary.line_total(line.number))])
-    rows.append([texts.TABLE_TOTAL,
-                 *[str(sum(summary.by_month.get(m, {}).values())) for m in months],
-                 str(summary.total)])
-    table = document.add_table(rows=len(rows), cols=len(header))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    number_width = Cm(1.5)
-    first = Emu(int(block) - int(number_width) * (len(header) - 1) - int(Cm(0.1)))
-    widths = [first, *[number_width] * (len(header) - 1)]
-    _fixed_layout(table, sum(int(w) for w in widths))
-    for i, width in enumerate(widths):
-        table.columns[i].width = width
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.width = widths[c]
-            cell.text = value
-            paragraph = cell.paragraphs[0]
-            if c:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if r == 0 or r == len(rows) - 1:
-                paragraph.runs[0].bold = True
-            if r == 0:
-                _shade(cell, "D9E2F3")
-    anchor._p.addprevious(table._tbl)
-    for run in anchor.runs:  # the anchor stays, empty: a space between table and chart
-        run.text = ""
-
-
-def _fixed_layout(table, total: int) -> None:
-    """Fixed column widths and borders, whatever styles the office's template has
-    (children in the order the WordprocessingML schema requires: Word is strict)."""
-    properties = table._tbl.tblPr
-    properties.get_or_add_tblLayout().set(qn("w:type"), "fixed")
-    width = properties.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        properties.insert_element_before(width, *_AFTER_TBLW)
-    width.set(qn("w:w"), str(total // 635))  # EMU -> twentieths of a point
-    width.set(qn("w:type"), "dxa")
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{side}")
-        border.set(qn("w:val"), "single")
-        border.set(qn("w:sz"), "4")
-        border.set(qn("w:space"), "0")
-        border.set(qn("w:color"), "808080")
-        borders.append(border)
-    properties.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar",
-                                     "w:tblLook", "w:tblCaption", "w:tblDescription")
-
-
-_AFTER_TBLW = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
-               "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
-
-
-def _shade(cell, color: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), color)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _properties(document, summary: Summary, info: ReportInfo, now: datetime) -> None:
-    """Title, author (the office) and dates, instead of python-docx's defaults."""
-    stamp = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
-    props = document.core_properties
-    props.title = f"Informe de gestión {summary.period.label}"
-    props.subject = "Informe de gestión"
-    props.author = _clean(info.office)
-    props.last_modified_by = _clean(info.office)
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-    props.revision = 1
-    props.language = "es-CO"
-    props.keywords = f"informe de gestión; {summary.period.slug}"
-    props.comments = texts.FOOTER.format(day=_long(now.date()), records=str(summary.total))
-    props.category = "Informe"
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -477,14 +336,9 @@ class _Blank(dict):
 def _format(text: str, values: dict[str, str]) -> str:
     """A configured text with its placeholders filled (an unknown one is left as written)."""
     try:
-        return _clean(string.Formatter().vformat(text, (), _Blank(values)))
+        return clean(string.Formatter().vformat(text, (), _Blank(values)))
     except (ValueError, IndexError):
-        return _clean(text)
-
-
-def _by_month(summary: Summary) -> bool:
-    """A column per month only when there are a few months to show."""
-    return 1 < len(summary.months) <= 6
+        return clean(text)
 
 
 def _span(period) -> str:
@@ -503,16 +357,12 @@ def _span(period) -> str:
         return texts.SPAN_MONTHS_YEARS.format(first=MONTHS[s.month - 1], first_year=s.year,
                                               last=MONTHS[e.month - 1], last_year=e.year)
     if s == e:
-        return texts.SPAN_DAY.format(day=_long(s))
-    return texts.SPAN_DAYS.format(first=_long(s), last=_long(e))
-
-
-def _long(d: date) -> str:
-    return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
+        return texts.SPAN_DAY.format(day=long_date(s))
+    return texts.SPAN_DAYS.format(first=long_date(s), last=long_date(e))
 
 
 def _enumerate(names: list[str]) -> str:
-    names = [_clean(n) for n in names]
+    names = [clean(n) for n in names]
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " y " + names[-1]
@@ -532,8 +382,3 @@ def _evidence(activity: Activity) -> str:
 def _short(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
-
-
-def _clean(text: str) -> str:
-    """Text Word can store: no control characters (a pasted one would corrupt the file)."""
-    return _CONTROL.sub("", text or "")
