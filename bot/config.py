@@ -28,6 +28,7 @@ from pydantic_settings import (
 )
 
 from bot.texts import config as texts
+from bot.texts import report as report_texts
 
 DEFAULT_CONFIG_FILES = (Path("config.toml"), Path("config.example.toml"))
 
@@ -359,34 +360,13 @@ DEFAULT_DEPARTMENTS = [
 ]
 
 
-# The informe's fixed texts, in our own words from the office's reports of 2019 and 2021.
-DEFAULT_INTRODUCTION = [
-    "Este informe presenta al {recipient} las actividades que la {office} realizó {span}, "
-    "ordenadas según sus líneas de acción.",
-    "La {office} fue creada por el Decreto municipal 018 de 2011 para apoyar y asesorar al "
-    "alcalde y a las dependencias de la administración en cooperación internacional, "
-    "inversión extranjera directa y los demás asuntos internacionales de la ciudad.",
-    "Su trabajo se guía por el Plan de Desarrollo Municipal y por la Estrategia Nacional de "
-    "Cooperación Internacional, para que lo que la ciudad propone a cooperantes e "
-    "inversionistas responda a las metas locales y a las nacionales.",
-]
-DEFAULT_OBJECTIVE = (
-    "Aportar a la visión de desarrollo que la planeación estratégica fija para el territorio, "
-    "dando a la ciudad presencia y reconocimiento en el mundo y ampliando sus oportunidades "
-    "de bienestar e intercambio cultural por medio de la cooperación académica, técnica y "
-    "financiera, nacional e internacional."
-)
-DEFAULT_ACTIVITIES_INTRO = (
-    "A continuación se presentan las actividades que la {office} desarrolló {span}, "
-    "agrupadas por línea de acción y, dentro de cada línea, por aliado o tema."
-)
-DEFAULT_SIGNED_ON = "El informe anterior se firma a los {day} días del mes de {month} de {year}."
-DEFAULT_CLOSING = [
-    "La {office} seguirá articulando a organismos internacionales, academia, gremios y "
-    "sociedad civil para dar a conocer la gestión de la administración y conseguir apoyo "
-    "para los proyectos prioritarios de las dependencias, en línea con el Plan de Desarrollo "
-    "Municipal.",
-]
+# The informe's fixed texts (defaults of [activities] report_*) live with the report's other
+# texts in bot/texts/report.py.
+DEFAULT_INTRODUCTION = report_texts.DEFAULT_INTRODUCTION
+DEFAULT_OBJECTIVE = report_texts.DEFAULT_OBJECTIVE
+DEFAULT_ACTIVITIES_INTRO = report_texts.DEFAULT_ACTIVITIES_INTRO
+DEFAULT_SIGNED_ON = report_texts.DEFAULT_SIGNED_ON
+DEFAULT_CLOSING = report_texts.DEFAULT_CLOSING
 
 
 class ActivitySettings(Section):

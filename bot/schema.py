@@ -367,10 +367,6 @@ def m007_line_learning(db: Database) -> None:
     """What the line chooser learns from: how each entry's line was set
     (``line_source``: typed | chosen | guessed | corrected | given), the two likeliest
     lines a waiting quick log offers first (kept in its conversation's data, in
-    ``flows``), and the vectors of texts already embedded (``text_vectors``, by model
-    and text hash) so a restart does not embed every activity again."""
+    ``flows``). The vectors of activity texts share ``embeddings`` (m006) with the
+    knowledge search, so a restart does not embed every activity again."""
     db["activities"].add_column("line_source", str)
-    db["text_vectors"].create(
-        {"model": str, "key": str, "vector": bytes},
-        pk=("model", "key"),
-    )

@@ -120,3 +120,20 @@ def test_the_example_config_keeps_the_default_lines_with_their_purposes():
     from bot.config import load_settings
     settings: Settings = load_settings(Path(__file__).parent.parent / "config.example.toml")
     assert all(line.purpose and len(line.examples) >= 8 for line in settings.action_lines)
+
+
+def test_activity_vectors_survive_a_restart_in_the_one_embeddings_table(tmp_path):
+    """Embedded notes are kept beside the knowledge vectors, per model: a restart (a new
+    store on the same file) reads them back instead of embedding years of notes again."""
+    import numpy as np
+
+    from bot.activities.store import ActivityStore
+    from bot.db import open_database
+
+    path = tmp_path / "enlace.db"
+    vector = np.arange(4, dtype=np.float32).tobytes()
+    ActivityStore(open_database(path)).save_vectors("model-a", {"note-1": vector})
+    again = ActivityStore(open_database(path))
+    assert again.vectors("model-a", ["note-1", "note-2"]) == {"note-1": vector}
+    assert again.vectors("model-b", ["note-1"]) == {}
+    assert again.db["embeddings"].count == 1

@@ -7,6 +7,7 @@ change keeps the previous version in ``activity_history``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -56,7 +57,7 @@ _COLUMNS = (
 
 
 class ActivityStore:
-    """Reads and writes the ``activities`` table (and its history and drafts)."""
+    """Reads and writes the ``activities`` table (its history, and its texts' vectors)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -196,21 +197,27 @@ class ActivityStore:
         return [(text, line, source != "guessed") for text, line, source in rows]
 
     def vectors(self, model: str, keys: list[str]) -> dict[str, bytes]:
-        """Stored vectors of texts (by text hash) for ``model``."""
+        """Stored vectors of texts (by text hash) for ``model``. They share the
+        ``embeddings`` table with the knowledge search, under their own keys."""
+        wanted = {_vector_key(model, key): key for key in keys}
         out: dict[str, bytes] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
+        names = list(wanted)
+        for start in range(0, len(names), 500):
+            chunk = names[start:start + 500]
             marks = ", ".join("?" * len(chunk))
-            out.update(self.db.execute(
-                f"SELECT key, vector FROM text_vectors WHERE model = ? AND key IN ({marks})",
-                [model, *chunk]).fetchall())
+            for stored, blob in self.db.execute(
+                    f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", chunk):
+                out[wanted[stored]] = blob
         return out
 
     def save_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
         with self.db.atomic():
             self.db.conn.executemany(
-                "INSERT OR IGNORE INTO text_vectors (model, key, vector) VALUES (?, ?, ?)",
-                [(model, key, blob) for key, blob in vectors.items()])
+                "INSERT OR IGNORE INTO embeddings (key, model, dim, vector, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(_vector_key(model, key), model, len(blob) // 4, blob, now)
+                 for key, blob in vectors.items()])
 
     def known_departments(self) -> list[str]:
         return [
@@ -251,6 +258,11 @@ class ActivityStore:
             [chat_id, user_id],
         ).fetchone()
         return (row[0], datetime.fromisoformat(row[1])) if row else None
+
+
+def _vector_key(model: str, text_key: str) -> str:
+    """An activity text's row in ``embeddings``: apart from the knowledge texts' keys."""
+    return hashlib.sha256(f"{model}\x00activity\x00{text_key}".encode()).hexdigest()
 
 
 def _dump(value: Any) -> str:
