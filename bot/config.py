@@ -335,14 +335,16 @@ DEFAULT_PARTNERS = [
     "KOICA", "JICA", "PNUD", "UNICEF", "Unión Europea", "BID", "CAF", "Cancillería",
     "MinCIT|Ministerio de Comercio, Industria y Turismo|Ministerio de Comercio",
     "Gobernación de Santander|Gobernación",
-    "Cámara de Comercio de Bucaramanga|Cámara de Comercio",
+    # "La Cámara" in a Bucaramanga note is the chamber of commerce; CCB its acronym.
+    "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara",
     "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
     "Alianza Francesa", "Embajada de Francia", "Embajada de Japón", "Cruz Roja",
     "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
     # Decentralised institutes work with the office as partners too.
-    "Instituto Municipal de Cultura y Turismo|IMCT|Instituto de Cultura y Turismo|"
-    "Instituto de Cultura",
+    "Instituto Municipal de Cultura y Turismo|IMCT|ICT|Instituto de Cultura y Turismo|"
+    "Instituto de Cultura|Subdirección de Turismo",
+    "Cooperación Suiza|Gobierno Suizo|Gobierno de Suiza",
     "IMEBU", "INVISBU",
     # Named in the office's 2019 report (the knowledge base adds its own at start).
     "CIAT", "Comfenalco", "Caracol Radio", "Avianca", "Copa Airlines|Copa",
