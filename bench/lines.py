@@ -191,7 +191,7 @@ def evaluate(rows: list[dict], settings: Settings, chooser: LineChooser, *, lear
 
 # Silent mistakes allowed in the leave-one-out fit. Our seed examples resemble each other
 # more than real notes resemble them, so the fit keeps a margin under the 5 % target.
-MAX_WRONG = 0.02
+MAX_WRONG = 0.03
 
 
 def fit(chooser: LineChooser) -> Params:
@@ -200,25 +200,34 @@ def fit(chooser: LineChooser) -> Params:
     seeds = chooser.seeds()
     held = [(i, e) for i, e in enumerate(seeds) if not _is_purpose(e, chooser)]
     best: tuple[float, Params] | None = None
-    temperatures = [0.01, 0.015, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2]
-    for temperature, weight, k in itertools.product(temperatures, [0.0, 0.25, 0.5, 1.0],
-                                                    [1, 2, 3]):
-        chooser.params = Params(temperature, weight, k, 0.0)
+    temperatures = [0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.08]
+    figures: dict[Params, tuple[float, float, float]] = {}
+    for temperature, weight, k, centroid in itertools.product(
+            temperatures, [0.0, 0.25, 0.5, 1.0, 1.5], [1, 2, 3, 4], [0.0, 0.3, 0.6]):
+        chooser.params = Params(temperature, weight, k, 0.0, centroid)
         outcomes = []
         for i, example in held:
             others = seeds[:i] + seeds[i + 1:]
             probs = _probs(chooser, example.text, others)
-            top = max(probs, key=probs.get)
-            outcomes.append((probs[top], top == example.line))
-        for confident in [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]:
-            chosen = [ok for p, ok in outcomes if p >= confident]
+            ranked = sorted(probs, key=lambda n: -probs[n])
+            outcomes.append((probs[ranked[0]], ranked[0] == example.line,
+                             example.line in ranked[:2]))
+        for confident in [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
+            chosen = [ok for p, ok, _ in outcomes if p >= confident]
+            asked = [two for p, _, two in outcomes if p < confident]
             wrong = sum(not ok for ok in chosen) / len(outcomes)
             right = sum(chosen) / len(outcomes)
-            if wrong <= MAX_WRONG and (best is None or right > best[0]):
-                best = (right, Params(temperature, weight, k, confident))
+            top2 = sum(asked) / len(asked) if asked else 1.0
+            params = Params(temperature, weight, k, confident, centroid)
+            figures[params] = (right, wrong, top2)
+            # most chosen right; among equals, the two buttons right more often
+            if wrong <= MAX_WRONG and (best is None or (right, top2) > best[0]):
+                best = ((right, top2), params)
     assert best is not None
+    right, wrong, top2 = figures[best[1]]
     print(f"fitted on {len(held)} seed examples (leave-one-out): right without asking "
-          f"{100 * best[0]:.1f}% -> {best[1]}")
+          f"{100 * right:.1f}%, silently wrong {100 * wrong:.1f}%, right line in the first "
+          f"two buttons when asking {100 * top2:.1f}% -> {best[1]}")
     return best[1]
 
 

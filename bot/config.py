@@ -161,6 +161,17 @@ DEFAULT_ACTION_LINES = [
             "Recepción de la misión diplomática de la Unión Europea en la Alcaldía",
             "Asistencia del alcalde a la cumbre de alcaldes de la red de ciudades",
             "Envío de la carta de saludo del alcalde al nuevo cónsul",
+            "Reunión periódica con la APC y la oficina internacional de la Gobernación "
+            "sobre el plan de trabajo de cooperación de Santander",
+            "Diálogo con la alcaldía de una ciudad estadounidense sobre migración, agua y "
+            "transparencia en las finanzas",
+            "Preparación de la visita del alcalde de una ciudad coreana con empresarios de "
+            "su país y firma del memorando",
+            "Búsqueda de un hermanamiento con una ciudad francesa modelo en sostenibilidad",
+            "Actualización del registro de hermanamientos y acuerdos vigentes de la ciudad",
+            "Visita del embajador al alcalde para conversar sobre la relación bilateral",
+            "llamada con cancilleria x agenda de la visita de una delegacion extranjera",
+            "Reunión con el cónsul honorario para presentarle la agenda internacional",
         ],
     ),
     ActionLine(
@@ -199,6 +210,20 @@ DEFAULT_ACTION_LINES = [
             "Acompañamiento a una empresa extranjera que busca instalarse en la ciudad",
             "Reunión con MinCIT sobre los tratados de libre comercio y las pymes locales",
             "Indicadores de competitividad de la ciudad para atraer inversión",
+            "Vinculación de la Organización Minuto de Dios y la Cancillería al centro "
+            "PROGRESA para atender población retornada",
+            "Asesorías a emprendedores en las rutas de emprendimiento y empleabilidad del "
+            "centro empresarial",
+            "Evento con el Ministerio de Vivienda y la Función Pública sobre la ventanilla "
+            "única del constructor",
+            "Lanzamiento de la flota nueva del sistema de bicicletas y búsqueda de "
+            "financiación privada para sostenerlo",
+            "Cadenas de valor priorizadas (agroalimentos, metalmecánica, moda) para la "
+            "oferta exportable en la feria regional",
+            "Reunión con Invest in Santander sobre inversionistas interesados en la región",
+            "Agenda de citas entre inversionistas extranjeros y proyectos de la ciudad en el "
+            "Investment Summit",
+            "reunion con procolombia y el imebu x asesoria a exportadores",
         ],
     ),
     ActionLine(
@@ -232,6 +257,16 @@ DEFAULT_ACTION_LINES = [
             "Orientación a estudiantes sobre cómo aplicar a becas de movilidad",
             "Visita de profesores de una universidad extranjera a la ciudad",
             "Intercambio de estudiantes de colegios con una ciudad hermana",
+            "Taller para servidores de la Alcaldía sobre cocreación del espacio público",
+            "Diplomado en cooperación internacional para funcionarios de la administración",
+            "Difusión de becas de maestría en el exterior entre egresados de la ciudad",
+            "Encuentro con las oficinas de relaciones internacionales de las universidades "
+            "de la ciudad",
+            "Concierto de una orquesta juvenil extranjera en intercambio con la ciudad",
+            "Conferencia en una universidad sobre la acción internacional de las ciudades",
+            "capacitacion a enlaces nuevos de los institutos descentralizados",
+            "Practicantes universitarios de relaciones internacionales que apoyan a la "
+            "oficina",
         ],
     ),
     ActionLine(
@@ -269,6 +304,19 @@ DEFAULT_ACTION_LINES = [
             "Gestión de recursos de cooperación para el piloto de bicicletas públicas",
             "Mesa técnica con el PNUD y las dependencias sobre un proyecto conjunto",
             "Postulación de la experiencia de la ciudad al banco de buenas prácticas",
+            "Acompañamiento a funcionarios de ACNUR y OIM en reuniones con las secretarías",
+            "Convenio con el Área Metropolitana, Metrolínea y Tránsito para el piloto de "
+            "bicicletas públicas",
+            "Gestión de aportes de una fundación empresarial y del Ministerio de Transporte "
+            "para el piloto de bicicletas",
+            "Convocatoria del estudio de estructuración técnica del sistema de bicicletas con "
+            "apoyo del cooperante",
+            "Actualización de la base de datos de convocatorias de cooperación para las "
+            "dependencias",
+            "Intercambio técnico con otra ciudad latinoamericana sobre gestión del riesgo "
+            "(cooperación sur-sur)",
+            "Respuesta de la APC: el proyecto del INVISBU sigue en evaluación en la embajada",
+            "mesa con ong internacional x proyecto de mitigacion de riesgo en asentamientos",
         ],
     ),
     ActionLine(
@@ -299,6 +347,15 @@ DEFAULT_ACTION_LINES = [
             "Contenido para la página BGA Te Activa sobre los parques de la ciudad",
             "Divulgación en medios de la agenda de los 400 años de la ciudad",
             "Presentación de la marca ciudad a empresarios para que la usen en sus productos",
+            "Instalación de mupis con la marca ciudad en los parques",
+            "Alianza con una emisora para difundir la marca ciudad",
+            "Apoyo de la marca ciudad a eventos locales de la región",
+            "Informe del crecimiento de seguidores de la marca en Instagram y Facebook",
+            "Material de la marca compartido con el Bureau e Invest in Santander para su "
+            "difusión",
+            "Reunión del funcionario designado para la agenda de eventos de los 400 años",
+            "Guía del estudiante y rutas turísticas publicadas en la página de la marca",
+            "fotos y nota pa redes de la visita internacional de la semana",
         ],
     ),
 ]
@@ -335,14 +392,16 @@ DEFAULT_PARTNERS = [
     "KOICA", "JICA", "PNUD", "UNICEF", "Unión Europea", "BID", "CAF", "Cancillería",
     "MinCIT|Ministerio de Comercio, Industria y Turismo|Ministerio de Comercio",
     "Gobernación de Santander|Gobernación",
-    "Cámara de Comercio de Bucaramanga|Cámara de Comercio",
+    # "La Cámara" in a Bucaramanga note is the chamber of commerce; CCB its acronym.
+    "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara",
     "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
     "Alianza Francesa", "Embajada de Francia", "Embajada de Japón", "Cruz Roja",
     "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
     # Decentralised institutes work with the office as partners too.
-    "Instituto Municipal de Cultura y Turismo|IMCT|Instituto de Cultura y Turismo|"
-    "Instituto de Cultura",
+    "Instituto Municipal de Cultura y Turismo|IMCT|ICT|Instituto de Cultura y Turismo|"
+    "Instituto de Cultura|Subdirección de Turismo",
+    "Cooperación Suiza|Gobierno Suizo|Gobierno de Suiza",
     "IMEBU", "INVISBU",
     # Named in the office's 2019 report (the knowledge base adds its own at start).
     "CIAT", "Comfenalco", "Caracol Radio", "Avianca", "Copa Airlines|Copa",

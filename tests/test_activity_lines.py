@@ -137,3 +137,19 @@ def test_activity_vectors_survive_a_restart_in_the_one_embeddings_table(tmp_path
     assert again.vectors("model-a", ["note-1", "note-2"]) == {"note-1": vector}
     assert again.vectors("model-b", ["note-1"]) == {}
     assert again.db["embeddings"].count == 1
+
+
+def test_partners_written_the_quick_way_are_recognised(service):
+    """Run-together hashtags, missions named by an adjective, abbreviations and the
+    links a note leaves out still name the partner the office knows."""
+    cases = {
+        "1 Visita de cortesía #EmbajadaAlemana": ["Embajada de Alemania"],
+        "1 Saludo al consulado francés por la fiesta nacional": ["Consulado de Francia"],
+        "4 Mesa técnica con la coop. alemana sobre movilidad": ["GIZ"],
+        "2 Agenda con la univ. industrial de santander": ["UIS"],
+    }
+    vocab = service.vocabulary()
+    from bot.activities.parse import parse_entry
+    for text, partners in cases.items():
+        draft = parse_entry(text, vocab=vocab, now=service.now())
+        assert sorted(draft.partners) == sorted(partners), text

@@ -18,6 +18,11 @@ from rapidfuzz import fuzz
 from bot.folding import fold
 
 FUZZY_MIN = 90
+# Abbreviations of organisation words in quick notes, read in full when looking for names.
+ABBREVIATIONS = {"coop": "cooperacion", "univ": "universidad", "emb": "embajada",
+                 "gob": "gobernacion", "min": "ministerio", "fund": "fundacion",
+                 "inst": "instituto", "asoc": "asociacion", "org": "organizacion",
+                 "sub": "subdireccion", "subd": "subdireccion"}
 _TOKEN = re.compile(r"[a-z0-9]+")
 HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
 
@@ -80,8 +85,9 @@ class NameIndex:
         return best or name
 
     def find(self, text: str) -> list[str]:
-        """Known names mentioned in ``text``, in order of appearance."""
-        words = tokens(text)
+        """Known names mentioned in ``text``, in order of appearance (the usual
+        abbreviations read in full: "coop. suiza" is "cooperación suiza")."""
+        words = _content([ABBREVIATIONS.get(w, w) for w in tokens(text)])
         found: list[tuple[int, str]] = []
         for known in self.names:
             position = self._position(known, words)
@@ -90,17 +96,31 @@ class NameIndex:
         return [name for _, name in sorted(found)]
 
     @staticmethod
-    def _position(known: Name, words: list[str]) -> int | None:
-        for alias in known.findable:
+    def _position(known: Name, words: tuple[str, ...]) -> int | None:
+        for alias in map(_content, known.findable):
+            if not alias:
+                continue
             size = len(alias)
             phrase = " ".join(alias)
             for i in range(len(words) - size + 1):
                 window = words[i:i + size]
-                if window == list(alias):
+                if tuple(window) == tuple(alias):
                     return i
                 if len(phrase) >= 6 and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN:
                     return i
         return None
+
+
+_LINKS = {"de", "del", "la", "las", "el", "los", "y"}
+
+
+def _content(words: Iterable[str]) -> tuple[str, ...]:
+    """Words without the links a quick note leaves out ("sub. turismo" for the
+    "Subdirección de Turismo"); a name left with fewer than two words ("AL LAS")
+    stays as it is."""
+    words = tuple(words)
+    kept = tuple(w for w in words if w not in _LINKS)
+    return kept if len(kept) >= min(2, len(words)) else words
 
 
 def hashtags(text: str) -> tuple[list[str], str]:

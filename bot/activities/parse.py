@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from bot.activities.lines import LineGuess, guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
 from bot.activities.names import HASHTAG, NameIndex, hashtags, merge
-from bot.activities.partners import missions
+from bot.activities.partners import missions, tidy_name
 from bot.config import ActionLine
 from bot.dates import DateError, find_when, format_day, month_number
 from bot.texts import activities as texts
@@ -76,8 +76,8 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
     if not text:
         raise EntryError(texts.ONLY_DETAILS)
 
-    partners = merge((vocab.partners.canonical(name) for name in tagged), vocab.partners.find(text),
-                     missions(text))
+    partners = merge((_partner(vocab.partners, name) for name in tagged),
+                     vocab.partners.find(text), missions(text))
     if department is None:
         found = vocab.departments.find(text)
         department = found[0] if found else None
@@ -90,6 +90,15 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         chosen, candidates = guess.line, guess.candidates
     return Draft(text=text, day=day, line=chosen, partners=partners, department=department,
                  candidates=candidates, day_given=day_given)
+
+
+def _partner(known: NameIndex, name: str) -> str:
+    """A hashtag's partner: its known spelling, or (unknown) the name tidied."""
+    canonical = known.canonical(name)
+    if canonical != name:
+        return canonical
+    tidied = tidy_name(name)
+    return known.canonical(tidied)
 
 
 def check_line(number: int, lines: Sequence[ActionLine]) -> int:

@@ -101,8 +101,22 @@ def _seeds(path: str) -> tuple[str, ...]:
 
 
 _PLACE = re.compile(r"^(?:Alcaldía de|Parque Tecnológico)\s+(\w+)$")
+# Countries written as an adjective after the mission: "embajada suiza", "consulado francés".
+_COUNTRY_OF = {"suiza": "suiza", "suizo": "suiza", "francesa": "francia", "frances": "francia",
+               "alemana": "alemania", "aleman": "alemania", "japonesa": "japon",
+               "japones": "japon", "coreana": "corea", "coreano": "corea",
+               "espanola": "espana", "espanol": "espana", "italiana": "italia",
+               "italiano": "italia", "britanica": "reino unido", "britanico": "reino unido",
+               "estadounidense": "estados unidos", "americana": "estados unidos",
+               "canadiense": "canada", "china": "china", "chino": "china",
+               "mexicana": "mexico", "mexicano": "mexico", "sueca": "suecia",
+               "sueco": "suecia", "noruega": "noruega", "noruego": "noruega",
+               "holandesa": "paises bajos", "neerlandesa": "paises bajos",
+               "israeli": "israel", "india": "india", "turca": "turquia"}
 _MISSION = re.compile(r"\b(embajada|embajador|embajadora|consulado|consul|consula)"
-                      r"(?:\s+honorari[oa])?\s+(?:de|del)\s+([a-z]{4,})\b")
+                      r"(?:\s+honorari[oa])?\s+(?:(?:de|del)\s+([a-z]{4,})|"
+                      rf"({'|'.join(sorted(_COUNTRY_OF, key=len, reverse=True))}))\b")
+_CAMEL = re.compile(r"(?<=[a-záéíóúñ])(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def missions(text: str) -> list[str]:
@@ -113,9 +127,21 @@ def missions(text: str) -> list[str]:
     found = []
     for match in _MISSION.finditer(" ".join(tokens(text))):
         kind = "Embajada" if match.group(1).startswith("emba") else "Consulado"
-        country = restore_accents(match.group(2)).capitalize()
+        country = match.group(2) or _COUNTRY_OF[match.group(3)]
+        country = " ".join(restore_accents(w).capitalize() for w in country.split())
         found.append(f"{kind} de {country}")
     return found
+
+
+def tidy_name(name: str) -> str:
+    """An unknown embassy or consulate written the usual way: run together in a
+    hashtag ("#EmbajadaSuiza") or named by an adjective ("Embajada Suiza"), it is
+    the "Embajada de Suiza"."""
+    spaced = _CAMEL.sub(" ", name.strip()) if " " not in name.strip() else name
+    mission = missions(spaced)
+    if mission and tokens(spaced)[0] in {"embajada", "consulado"} and len(tokens(spaced)) <= 3:
+        return mission[0]
+    return name  # any other new partner is kept as written
 
 
 def seed_partners(knowledge_path: Path) -> list[str]:
