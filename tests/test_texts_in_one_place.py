@@ -12,7 +12,7 @@ Not scanned, on purpose:
 Not texts, so never flagged: regular expressions (arguments of ``re.*`` calls, or
 strings with regex syntax such as ``\\s``, ``\\b``, ``(?``), word lists split with
 ``.split()`` (stopwords, generic words), and the configuration's default *data*
-(``CONFIG_DATA``: action-line names, partner and department names, the signer's role),
+(``CONFIG_DATA``: action-line names, purposes and examples, partner and department names),
 which an office changes in its TOML file rather than in a translation.
 """
 
@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ("bot", "handlers")
 NOT_SCANNED = (Path("bot/texts"),)
 
-#: Default values in bot/config.py: data an office edits in its TOML, not sentences.
+#: Default values (bot/defaults.py, bot/config.py): data an office edits in its TOML, not
+#: sentences.
 CONFIG_DATA = {
-    ("bot/config.py", "DEFAULT_ACTION_LINES"),
-    ("bot/config.py", "DEFAULT_PARTNERS"),
-    ("bot/config.py", "DEFAULT_DEPARTMENTS"),
-    ("bot/config.py", "report_signer_role"),
+    ("bot/defaults.py", "ACTION_LINES"),
+    ("bot/defaults.py", "PARTNERS"),
+    ("bot/defaults.py", "DEPARTMENTS"),
 }
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -184,7 +184,7 @@ def reply(count):
 
 
 def test_config_data_is_allowed_only_where_it_is_declared() -> None:
-    source = 'DEFAULT_PARTNERS = ["Cámara de Comercio de Bucaramanga"]\n'
-    assert spanish_literals(source, "bot/config.py") == []
+    source = 'PARTNERS = ["Cámara de Comercio de Bucaramanga"]\n'
+    assert spanish_literals(source, "bot/defaults.py") == []
     assert spanish_literals(source, "bot/other.py") == [
         (1, "Cámara de Comercio de Bucaramanga")]

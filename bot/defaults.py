@@ -1,0 +1,278 @@
+"""The default office: OFAI Bucaramanga's five action lines (purpose, keywords, seed
+examples), the partners and departments its notes name. Plain data that
+:mod:`bot.config` turns into settings; an office replaces any of it in its TOML file."""
+
+from __future__ import annotations
+
+# Purposes and examples written from the office's own reports (2019 and 2021) and the
+# FCM and Bogotá guides in ../shared/sources, in our own words.
+ACTION_LINES = [
+    dict(
+        number=1,
+        name="Diplomacia y relacionamiento estratégico",
+        purpose=("Fortalecer las relaciones de la Alcaldía con gobiernos, embajadas, ciudades y "
+                 "entidades nacionales e internacionales: visitas oficiales y delegaciones, "
+                 "memorandos de entendimiento, hermanamientos, redes de ciudades y el contacto "
+                 "general con la APC, la Cancillería o la Gobernación."),
+        keywords=["diplomacia", "relacionamiento", "embajada", "embajador", "consulado",
+                  "memorando", "mou", "hermanamiento", "ciudad hermana", "visita oficial",
+                  "delegacion", "cortesia", "cancilleria"],
+        examples=[
+            "Llamada de seguimiento con la Agencia Presidencial de Cooperación sobre la "
+            "relación con el departamento",
+            "Acercamiento con la Embajada de Francia y la Alianza Francesa para conocer "
+            "ciudades modelo en sostenibilidad",
+            "Gestión del memorando de entendimiento con la alcaldía de Gumi, Corea",
+            "Agenda de la delegación de la ciudad hermana durante su visita a Bucaramanga",
+            "Revisión del MoU con la UPB para trabajo académico e investigativo conjunto",
+            "Reunión virtual con la Registraduría para articular la atención a migrantes",
+            "Asesoría de la Financiera de Desarrollo Nacional sobre emisión de bonos",
+            "Visita protocolaria de un diplomático extranjero al despacho del alcalde",
+            "Participación de la ciudad en una red internacional de gobiernos locales",
+            "Contacto con la Cancillería para presentar las prioridades internacionales de "
+            "la ciudad",
+            "Coordinación con la Cruz Roja de la atención a población migrante en el centro "
+            "C.A.S.A.",
+            "Reunión con la oficina de relaciones internacionales de la Gobernación para "
+            "coordinar agendas",
+            "Seguimiento a los compromisos del memorando firmado con la ciudad hermana",
+            "Inscripción de Bucaramanga como miembro de una red latinoamericana de ciudades",
+            "Firma del convenio marco con una alcaldía extranjera",
+            "Invitación a la alcaldía de una ciudad española para explorar un acuerdo de "
+            "cooperación",
+            "Reunión del comité de ciudades hermanas para revisar el plan de trabajo conjunto",
+            "Recepción de la misión diplomática de la Unión Europea en la Alcaldía",
+            "Asistencia del alcalde a la cumbre de alcaldes de la red de ciudades",
+            "Envío de la carta de saludo del alcalde al nuevo cónsul",
+            "Reunión periódica con la APC y la oficina internacional de la Gobernación "
+            "sobre el plan de trabajo de cooperación de Santander",
+            "Diálogo con la alcaldía de una ciudad estadounidense sobre migración, agua y "
+            "transparencia en las finanzas",
+            "Preparación de la visita del alcalde de una ciudad coreana con empresarios de "
+            "su país y firma del memorando",
+            "Búsqueda de un hermanamiento con una ciudad francesa modelo en sostenibilidad",
+            "Actualización del registro de hermanamientos y acuerdos vigentes de la ciudad",
+            "Visita del embajador al alcalde para conversar sobre la relación bilateral",
+            "llamada con cancilleria x agenda de la visita de una delegacion extranjera",
+            "Reunión con el cónsul honorario para presentarle la agenda internacional",
+        ],
+    ),
+    dict(
+        number=2,
+        name="Inversión extranjera directa y comercio exterior",
+        purpose=("Atraer inversión extranjera directa e impulsar la exportación de bienes y "
+                 "servicios: inversionistas, ferias y ruedas de negocios, misiones "
+                 "empresariales, ProColombia, MinCIT, cámaras de comercio y el clima de "
+                 "negocios de la ciudad."),
+        keywords=["inversion", "ied", "exportacion", "exportar", "procolombia",
+                  "inversionistas", "empresarios", "investment", "rueda de negocios",
+                  "doing business", "mipymes"],
+        examples=[
+            "Comité organizador de la feria de la reactivación con MinCIT y la CRC para "
+            "empresarios",
+            "Postulación del sistema de bicicletas al Colombia Investment Summit para buscar "
+            "inversionistas",
+            "Asesoría con IMEBU y ProColombia a empresas locales que quieren exportar",
+            "Seguimiento al portal único del constructor para mejorar el indicador Doing "
+            "Business",
+            "Alianza con la Cámara de Comercio para el centro de desarrollo empresarial del "
+            "norte",
+            "Atención a una misión de empresarios extranjeros interesados en invertir",
+            "Apoyo a empresas de moda para participar en Colombiamoda",
+            "Presentación de oportunidades de inversión en zonas francas a un fondo extranjero",
+            "Rueda de negocios con compradores internacionales del sector agroalimentos",
+            "Preparación de la oferta exportable de las mipymes para Expo Aladi",
+            "Visita de inversionistas extranjeros a los terrenos de la zona franca",
+            "Reunión con la Cámara de Comercio sobre el clima de negocios de la ciudad",
+            "Datos de exportaciones del área metropolitana para el perfil de inversión de la "
+            "ciudad",
+            "Acompañamiento a empresarios en la feria internacional del calzado",
+            "Reunión con ProColombia para presentar proyectos de la ciudad a fondos de inversión",
+            "Taller de internacionalización para emprendedores del centro empresarial",
+            "Encuentro con empresarios exportadores para identificar mercados en Asia",
+            "Acompañamiento a una empresa extranjera que busca instalarse en la ciudad",
+            "Reunión con MinCIT sobre los tratados de libre comercio y las pymes locales",
+            "Indicadores de competitividad de la ciudad para atraer inversión",
+            "Vinculación de la Organización Minuto de Dios y la Cancillería al centro "
+            "PROGRESA para atender población retornada",
+            "Asesorías a emprendedores en las rutas de emprendimiento y empleabilidad del "
+            "centro empresarial",
+            "Evento con el Ministerio de Vivienda y la Función Pública sobre la ventanilla "
+            "única del constructor",
+            "Lanzamiento de la flota nueva del sistema de bicicletas y búsqueda de "
+            "financiación privada para sostenerlo",
+            "Cadenas de valor priorizadas (agroalimentos, metalmecánica, moda) para la "
+            "oferta exportable en la feria regional",
+            "Reunión con Invest in Santander sobre inversionistas interesados en la región",
+            "Agenda de citas entre inversionistas extranjeros y proyectos de la ciudad en el "
+            "Investment Summit",
+            "reunion con procolombia y el imebu x asesoria a exportadores",
+        ],
+    ),
+    dict(
+        number=3,
+        name="Intercambio educativo y cultural",
+        purpose=("Aprovechar becas internacionales, universidades, idiomas e intercambio "
+                 "cultural y académico, y formar a funcionarios y enlaces de la Alcaldía con "
+                 "talleres, capacitaciones, cursos, seminarios y eventos académicos."),
+        keywords=["beca", "becas", "intercambio", "universidad", "cultural", "cultura",
+                  "idiomas", "ingles", "estudiantes", "educacion", "academico", "seminario",
+                  "capacitacion", "curso"],
+        examples=[
+            "Capacitación virtual a los enlaces de las dependencias sobre cooperación "
+            "internacional",
+            "Taller de nueva agenda urbana para funcionarios, dictado por Naciones Unidas",
+            "Curso de place branding para servidores públicos de la Alcaldía",
+            "Divulgación de la oferta de becas internacionales para jóvenes bumangueses",
+            "Reunión con la oficina de relaciones internacionales de la UIS sobre movilidad "
+            "académica",
+            "Clases de inglés para el personal de la administración",
+            "Intercambio de artistas con una ciudad hermana durante el festival",
+            "Sensibilización a los entes descentralizados en temas de cooperación",
+            "Charla para funcionarios sobre el estatuto de protección de migrantes venezolanos",
+            "Convocatoria de becas de pregrado en Japón difundida a colegios",
+            "Movilidad académica de estudiantes de la UIS hacia universidades francesas",
+            "Programa de voluntarios extranjeros que enseñan inglés en colegios públicos",
+            "Feria de universidades extranjeras para estudiantes de colegios públicos",
+            "Formación en gestión de la cooperación para los enlaces de los institutos",
+            "Taller de urbanismo táctico para servidores de la Alcaldía con expertos "
+            "internacionales",
+            "Orientación a estudiantes sobre cómo aplicar a becas de movilidad",
+            "Visita de profesores de una universidad extranjera a la ciudad",
+            "Intercambio de estudiantes de colegios con una ciudad hermana",
+            "Taller para servidores de la Alcaldía sobre cocreación del espacio público",
+            "Diplomado en cooperación internacional para funcionarios de la administración",
+            "Difusión de becas de maestría en el exterior entre egresados de la ciudad",
+            "Encuentro con las oficinas de relaciones internacionales de las universidades "
+            "de la ciudad",
+            "Concierto de una orquesta juvenil extranjera en intercambio con la ciudad",
+            "Conferencia en una universidad sobre la acción internacional de las ciudades",
+            "capacitacion a enlaces nuevos de los institutos descentralizados",
+            "Practicantes universitarios de relaciones internacionales que apoyan a la "
+            "oficina",
+        ],
+    ),
+    dict(
+        number=4,
+        name="Cooperación nacional e internacional",
+        purpose=("Conseguir y acompañar cooperación técnica y financiera para las necesidades "
+                 "prioritarias de las dependencias: convocatorias, formulación y seguimiento de "
+                 "proyectos con agencias, ONG y organismos multilaterales, y la oferta de "
+                 "buenas prácticas de la ciudad."),
+        keywords=["cooperacion", "convocatoria", "proyecto", "ong", "cooperante", "kusanone",
+                  "comixta", "formulacion", "postulacion", "cooperacion tecnica"],
+        examples=[
+            "Formulación del proyecto de gestión del riesgo de Planeación para la Comixta con "
+            "México",
+            "Consulta por el resultado del proyecto del salón comunal en la convocatoria "
+            "KUSANONE",
+            "Perfilamiento de los proyectos priorizados de las dependencias para buscar "
+            "recursos",
+            "Acompañamiento a ACNUR y OIM en los barrios del proyecto Ciudades Incluyentes",
+            "Comité de seguimiento del proyecto Construcción Sostenible financiado por Suiza",
+            "Visita de expertos de C40 y GIZ para el plan de acción de bicicletas públicas",
+            "Reunión con KOICA sobre la continuidad del proyecto de fortalecimiento de mipymes",
+            "Memorando con la ONG GOAL para el proyecto de barrios resilientes",
+            "Apoyo al INVISBU para presentar un proyecto a fondos de cooperación",
+            "Presentación de la estrategia de la bicicleta como buena práctica para otras "
+            "ciudades",
+            "Postulación de un proyecto de agua potable a la convocatoria de la Unión Europea",
+            "Reunión con el PNUD sobre el avance del proyecto con población migrante",
+            "Informe de seguimiento del proyecto de cooperación con KOICA",
+            "Mesa técnica con la APC sobre un proyecto de la Secretaría de Salud",
+            "Recorrido de la ONG por los barrios beneficiarios del proyecto",
+            "Oferta de la experiencia de la ciudad a otros municipios como cooperación sur-sur",
+            "Seguimiento al proyecto de reducción del riesgo con la ONG en los asentamientos",
+            "Respuesta de la agencia de cooperación sobre el proyecto del salón comunal",
+            "Gestión de recursos de cooperación para el piloto de bicicletas públicas",
+            "Mesa técnica con el PNUD y las dependencias sobre un proyecto conjunto",
+            "Postulación de la experiencia de la ciudad al banco de buenas prácticas",
+            "Acompañamiento a funcionarios de ACNUR y OIM en reuniones con las secretarías",
+            "Convenio con el Área Metropolitana, Metrolínea y Tránsito para el piloto de "
+            "bicicletas públicas",
+            "Gestión de aportes de una fundación empresarial y del Ministerio de Transporte "
+            "para el piloto de bicicletas",
+            "Convocatoria del estudio de estructuración técnica del sistema de bicicletas con "
+            "apoyo del cooperante",
+            "Actualización de la base de datos de convocatorias de cooperación para las "
+            "dependencias",
+            "Intercambio técnico con otra ciudad latinoamericana sobre gestión del riesgo "
+            "(cooperación sur-sur)",
+            "Respuesta de la APC: el proyecto del INVISBU sigue en evaluación en la embajada",
+            "mesa con ong internacional x proyecto de mitigacion de riesgo en asentamientos",
+        ],
+    ),
+    dict(
+        number=5,
+        name="Comunicación institucional y promoción territorial",
+        purpose=("Dar a conocer la ciudad y la gestión de la oficina: marca ciudad y marca "
+                 "región, redes sociales, prensa y comunicados, eventos de promoción, "
+                 "publicaciones, página web y boletines."),
+        keywords=["comunicacion", "promocion", "marca", "redes sociales", "prensa",
+                  "marca region", "marca ciudad", "boletin", "comunicado", "publicacion"],
+        examples=[
+            "Comité editorial de la marca ciudad BGA Te Activa con Prensa y Turismo",
+            "Publicación en Instagram y Facebook de las rutas gastronómicas de la ciudad",
+            "Propuesta de una marca región en la mesa de internacionalización de Santander",
+            "Planeación de la celebración de los 400 años de Bucaramanga",
+            "Comunicado para medios sobre la llegada de una delegación extranjera",
+            "Grabación de videos con extranjeros que viven en la ciudad",
+            "Registro de la marca ante la Superintendencia de Industria y Comercio",
+            "Entrevista radial sobre la agenda internacional de la Alcaldía",
+            "Actualización de la página web de la oficina con las noticias del mes",
+            "Campaña en redes sociales para promocionar la ciudad como destino",
+            "Videos de la marca ciudad para las aerolíneas",
+            "Nota de prensa para la página de la Alcaldía sobre el premio internacional",
+            "Revisión de la identidad gráfica de la marca ciudad con la agencia de diseño",
+            "Publicación de la noticia de la visita internacional en las redes de la Alcaldía",
+            "Producción del video institucional de la oficina para redes",
+            "Alianza con un medio de comunicación para difundir la imagen de la ciudad",
+            "Contenido para la página BGA Te Activa sobre los parques de la ciudad",
+            "Divulgación en medios de la agenda de los 400 años de la ciudad",
+            "Presentación de la marca ciudad a empresarios para que la usen en sus productos",
+            "Instalación de mupis con la marca ciudad en los parques",
+            "Alianza con una emisora para difundir la marca ciudad",
+            "Apoyo de la marca ciudad a eventos locales de la región",
+            "Informe del crecimiento de seguidores de la marca en Instagram y Facebook",
+            "Material de la marca compartido con el Bureau e Invest in Santander para su "
+            "difusión",
+            "Reunión del funcionario designado para la agenda de eventos de los 400 años",
+            "Guía del estudiante y rutas turísticas publicadas en la página de la marca",
+            "fotos y nota pa redes de la visita internacional de la semana",
+        ],
+    ),
+]
+
+
+PARTNERS = [
+    "APC|APC Colombia|Agencia Presidencial de Cooperación", "ProColombia",
+    "ONU-Hábitat|ONU Habitat|UN-Habitat", "ACNUR", "OIM", "GOAL", "USAID", "GIZ",
+    "C40|C40 Cities Finance Facility|C40CFF",
+    "KOICA", "JICA", "PNUD", "UNICEF", "Unión Europea", "BID", "CAF", "Cancillería",
+    "MinCIT|Ministerio de Comercio, Industria y Turismo|Ministerio de Comercio",
+    "Gobernación de Santander|Gobernación",
+    # "La Cámara" in a Bucaramanga note is the chamber of commerce; CCB its acronym.
+    "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara",
+    "Comisión Regional de Competitividad|CRC",
+    "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
+    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón", "Cruz Roja",
+    "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
+    # Decentralised institutes work with the office as partners too.
+    "Instituto Municipal de Cultura y Turismo|IMCT|ICT|Instituto de Cultura y Turismo|"
+    "Instituto de Cultura|Subdirección de Turismo",
+    "Cooperación Suiza|Gobierno Suizo|Gobierno de Suiza",
+    "IMEBU", "INVISBU",
+    # Named in the office's 2019 report (the knowledge base adds its own at start).
+    "CIAT", "Comfenalco", "Caracol Radio", "Avianca", "Copa Airlines|Copa",
+    "Ministerio de Ambiente|MinAmbiente",
+    "Santander Competitivo", "Invest in Santander|Invest en Santander",
+    "Bureau de Convenciones|Bureau",
+]
+DEPARTMENTS = [
+    "Despacho del Alcalde", "Secretaría de Planeación|Planeación",
+    "Secretaría de Hacienda|Hacienda", "Secretaría de Educación",
+    "Secretaría de Salud y Ambiente", "Secretaría de Desarrollo Social",
+    "Secretaría de Infraestructura", "Secretaría del Interior", "Secretaría Jurídica",
+    "Secretaría Administrativa", "Oficina Asesora de Comunicaciones", "INVISBU", "IMEBU",
+    "IMCT|Instituto Municipal de Cultura y Turismo", "Dirección de Tránsito",
+]
