@@ -16,38 +16,38 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
 
 from bot.texts import common as texts
+from handlers.kit import Context
 from handlers.replies import reply
 
 COMMANDS = texts.FALLBACK_COMMANDS
 
 
-async def nothing_to_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def nothing_to_cancel(update: Update, context: Context) -> None:
     await reply(update, texts.NOTHING_TO_CANCEL)
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """A mistyped command in private chat ("/registar") gets pointed to /ayuda."""
     command = (update.effective_message.text or "").split()[0]
     await reply(update, texts.UNKNOWN_COMMAND.format(command=html.escape(command)))
 
 
-async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def edited(update: Update, context: Context) -> None:
     """An edit no feature follows (only /registrar's are): say it changes nothing."""
     await reply(update, texts.EDITED_IGNORED)
 
 
-async def not_understood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_understood(update: Update, context: Context) -> None:
     """A photo, voice note or sticker in private: say what the bot reads."""
     await reply(update, texts.MEDIA_NOT_UNDERSTOOD)
 
 
-async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_button(update: Update, context: Context) -> None:
     """A button no feature knows (old, forged or from another version): stop the spinner."""
     with contextlib.suppress(TelegramError):
         await update.callback_query.answer(texts.EXPIRED_BUTTON)

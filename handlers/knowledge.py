@@ -10,7 +10,6 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
@@ -21,13 +20,14 @@ from bot.knowledge.buttons import press
 from bot.knowledge.qa import Answer
 from bot.texts import knowledge as texts
 from handlers.access import admin_only
-from handlers.replies import reply, services_of
+from handlers.kit import Context
+from handlers.replies import reply
 
 COMMANDS = texts.COMMANDS
 
 
-async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    services = services_of(context)
+async def _answer(update: Update, context: Context, question: str) -> None:
+    services = context.services
     user = update.effective_user
 
     def ask(record: bool) -> Answer:
@@ -56,7 +56,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     await reply(update, shown.text, shown.buttons)
 
 
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_command(update: Update, context: Context) -> None:
     """/pregunta <texto>."""
     question = " ".join(context.args or []).strip()
     if not question:
@@ -65,12 +65,12 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await _answer(update, context, question)
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: Context) -> None:
     """In private chat any plain text is a question."""
     await _answer(update, context, update.effective_message.text or "")
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: Context) -> None:
     """In groups, only messages that mention the bot or reply to it are questions."""
     message = update.effective_message
     username = context.bot.username or ""
@@ -86,23 +86,23 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await _answer(update, context, question)
 
 
-async def guides(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def guides(update: Update, context: Context) -> None:
     """/guias: the categories, as buttons."""
-    shown = render.categories_reply(services_of(context).knowledge)
+    shown = render.categories_reply(context.services.knowledge)
     await reply(update, shown.text, shown.buttons)
 
 
 @admin_only
-async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pending(update: Update, context: Context) -> None:
     """/pendientes: what Enlace could not answer, most asked first."""
-    shown = render.pending_reply(services_of(context).qa.pending())
+    shown = render.pending_reply(context.services.qa.pending())
     await reply(update, shown.text, shown.buttons)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: Context) -> None:
     """Every ``kb:`` button: open an entry or category, pick, rate, attach."""
     query = update.callback_query
-    pressed = press(services_of(context), query.data, query.from_user.id)
+    pressed = press(context.services, query.data, query.from_user.id)
     await query.answer(pressed.toast)
     if pressed.reply is not None:
         await reply(update, pressed.reply.text, pressed.reply.buttons)

@@ -10,12 +10,10 @@ from collections.abc import Sequence
 from telegram import Chat, ForceReply, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import NetworkError, RetryAfter
-from telegram.ext import ContextTypes
 
 from bot.refusal import Refusal
 from bot.replies import Reply
 from bot.sending import keyboard
-from bot.services import Services, services_in
 from bot.texts import common as texts
 from bot.textsplit import split_message
 
@@ -39,11 +37,6 @@ class ReplyNotDelivered(Exception):
                  cause: Exception) -> None:
         super().__init__(f"reply to {chat_id} not delivered: {cause}")
         self.chat_id, self.pieces, self.buttons, self.cause = chat_id, pieces, buttons, cause
-
-
-def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    """The services, for handlers not yet on :class:`handlers.kit.Context` (``.services``)."""
-    return services_in(context.application.bot_data)
 
 
 async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:
