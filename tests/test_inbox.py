@@ -97,24 +97,15 @@ async def test_a_slow_report_does_not_hold_back_other_people(app, fake, monkeypa
 
 async def test_a_replayed_deshacer_undoes_one_entry_not_two(app, fake, services):
     """/deshacer takes "the latest": replayed after a crash it must not take the next one."""
-    from telegram import Update
-
     from tests.conftest import send
+    from tests.support.replay import twice
 
     for i in range(2):
         await send(app, message(f"/registrar 2 Reunión {i} con ProColombia", user_id=STAFF))
-    undo = Update.de_json(message("/deshacer", user_id=STAFF), app.bot)
-    inbox = app.bot_data["inbox"]
-    inbox.receive(undo.update_id, undo.to_dict())
-    await app.update_processor.process_update(undo, app.process_update(undo))
-    with services.db.conn:  # the crash: effect committed, "done" never written
-        services.db.execute("update inbox set done_at = null where update_id = ?",
-                            [undo.update_id])
-    await app.update_processor.process_update(undo, app.process_update(undo))
+    await twice(app, services, message("/deshacer", user_id=STAFF))
     deleted = [r["deleted_at"] is not None
                for r in services.db["activities"].rows_where(order_by="id")]
     assert deleted == [False, True]
-    assert inbox.is_done(undo.update_id)
 
 
 async def test_unfinished_updates_are_handled_first_at_start(app, fake, services):

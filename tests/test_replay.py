@@ -7,29 +7,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from telegram import Update
-
 from bot.access import Person
 from bot.reminders import render
 from bot.reminders.models import AgreementDraft
 from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
 from tests.support.chat import toasts
 from tests.support.reminders import add_deadline, deadlines
+from tests.support.replay import twice
 from tests.support.updates import GROUP_ID, callback, message
-
-
-async def twice(app, services, update: dict) -> None:
-    """Handle ``update``, "crash" before it is marked done, and handle it again."""
-    parsed = Update.de_json(update, app.bot)
-    inbox = app.bot_data["inbox"]
-    inbox.receive(parsed.update_id, parsed.to_dict())
-    await app.update_processor.process_update(parsed, app.process_update(parsed))
-    with services.db.conn:  # the crash: effects committed, "done" never written
-        services.db.execute("update inbox set done_at = null where update_id = ?",
-                            [parsed.update_id])
-    parsed = Update.de_json(update, app.bot)
-    await app.update_processor.process_update(parsed, app.process_update(parsed))
-    assert inbox.is_done(parsed.update_id)
 
 
 def _flows(services, flow: str) -> list[dict]:
