@@ -4,7 +4,9 @@ CSV and the report in :mod:`handlers.activity_files`.
 
 Each handler reads the update, calls one :class:`bot.activities.service.ActivityService`
 method and sends what :mod:`bot.activities.render` makes of the result. The
-service commits before it returns, so every confirmation is about stored data.
+service commits before it returns, so every confirmation is about stored data. A
+:class:`bot.refusal.Refusal` (a line that does not exist, a date that cannot be read) is
+not caught here: the error handler answers it once (:func:`handlers.common.on_error`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from telegram.ext import (
 from bot.access import Person
 from bot.activities import render
 from bot.activities.buttons import press
-from bot.activities.models import Activity, Attached, EntryError, Evidence, Logged, Step
+from bot.activities.models import Activity, Attached, Evidence, Logged, Step
 from bot.activities.service import ActivityService
 from bot.ids import parse_id
 from bot.sending import keyboard
@@ -35,7 +37,7 @@ from bot.texts import common as common_texts
 from handlers import activity_files, activity_lists, kit
 from handlers.access import staff_only
 from handlers.kit import Context, InProgress
-from handlers.replies import refuse, reply, show
+from handlers.replies import reply, show
 
 log = logging.getLogger(__name__)
 
@@ -86,21 +88,17 @@ async def registrar(update: Update, context: Context) -> None:
     person = kit.person(update)
     text = kit.args(message)
     evidence = [e for e in (evidence_of(message), _replied_evidence(message)) if e is not None]
-    try:
-        if update.edited_message is not None:
-            followed = service.edited(text, person=person, chat_id=chat.id,
-                                      message_id=message.message_id)
-            if followed is not None:
-                await show(update, render.edited_reply(followed.activity, service.lines,
-                                                        from_message=True))
-                return
-        outcome = service.log(text, person=person, chat_id=chat.id,
-                              message_id=message.message_id,
-                              evidence=evidence, guided=_is_private(update),
-                              sent_at=message.date)
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    if update.edited_message is not None:
+        followed = service.edited(text, person=person, chat_id=chat.id,
+                                  message_id=message.message_id)
+        if followed is not None:
+            await show(update, render.edited_reply(followed.activity, service.lines,
+                                                    from_message=True))
+            return
+    outcome = service.log(text, person=person, chat_id=chat.id,
+                          message_id=message.message_id,
+                          evidence=evidence, guided=_is_private(update),
+                          sent_at=message.date)
     await _show_outcome(update, service, outcome, context.bot)
 
 
@@ -142,27 +140,23 @@ async def guided_text(update: Update, context: Context) -> None:
         return
     text = (message.text or message.caption or "").strip()
     evidence = evidence_of(message)
-    try:
-        if draft.step == "line":
-            line = parse_id(text)
-            if line is None:
-                if evidence is not None:  # keep the photo; the line is still to choose
-                    draft = guided.give_evidence(evidence, person=person, chat_id=chat.id).draft
-                await show(update, render.step_reply(Step(draft), service.lines))
-                return
-            outcome = guided.choose_line(person=person, chat_id=chat.id,
-                                         origin=draft.origin_message_id, line=line,
-                                         message_id=message.message_id)
-        elif not text and evidence is not None:
-            outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
-        else:
-            outcome = guided.give_text(text, person=person, chat_id=chat.id,
-                                       message_id=message.message_id,
-                                       evidence=[evidence] if evidence else [],
-                                       sent_at=message.date)
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    if draft.step == "line":
+        line = parse_id(text)
+        if line is None:
+            if evidence is not None:  # keep the photo; the line is still to choose
+                draft = guided.give_evidence(evidence, person=person, chat_id=chat.id).draft
+            await show(update, render.step_reply(Step(draft), service.lines))
+            return
+        outcome = guided.choose_line(person=person, chat_id=chat.id,
+                                     origin=draft.origin_message_id, line=line,
+                                     message_id=message.message_id)
+    elif not text and evidence is not None:
+        outcome = guided.give_evidence(evidence, person=person, chat_id=chat.id)
+    else:
+        outcome = guided.give_text(text, person=person, chat_id=chat.id,
+                                   message_id=message.message_id,
+                                   evidence=[evidence] if evidence else [],
+                                   sent_at=message.date)
     await _show_outcome(update, service, outcome, context.bot)
 
 

@@ -15,12 +15,11 @@ from telegram.ext import Application, CommandHandler, filters
 
 from bot.activities import render
 from bot.activities.chart import activity_chart
-from bot.activities.models import EntryError
 from bot.texts import activities as texts
 from handlers import kit
 from handlers.access import private_only, staff_only
 from handlers.kit import Context
-from handlers.replies import refuse, reply, show
+from handlers.replies import reply, show
 
 log = logging.getLogger(__name__)
 ACTION_EVERY = 4.5  # seconds; Telegram shows a chat action for about 5
@@ -51,11 +50,7 @@ async def chat_action(update: Update, action: str) -> AsyncIterator[None]:
 async def summary(update: Update, context: Context) -> None:
     """/resumen [periodo]: counts by line, person and partner, and the bar chart."""
     service = context.services.activities
-    try:
-        period = service.period(kit.args(update.effective_message))
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    period = service.period(kit.args(update.effective_message))
     counted = service.summary(period)
     await show(update, render.summary_reply(counted, today=service.now().date()))
     if not counted.total:
@@ -80,11 +75,7 @@ async def export(update: Update, context: Context) -> None:
     if include_deleted and not service.is_admin(person):
         await reply(update, texts.DELETED_ADMIN_ONLY)
         return
-    try:
-        period = service.period(args)
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    period = service.period(args)
     name, data, count = service.export(period, include_deleted=include_deleted)
     if not count:
         await reply(update, texts.EXPORT_EMPTY.format(period=period.label))
@@ -100,11 +91,7 @@ async def export(update: Update, context: Context) -> None:
 async def report(update: Update, context: Context) -> None:
     """/informe [trimestre]: the DOCX draft; by default the last complete quarter."""
     service = context.services.activities
-    try:
-        job = service.report_job(kit.args(update.effective_message))
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    job = service.report_job(kit.args(update.effective_message))
     async with chat_action(update, ChatAction.UPLOAD_DOCUMENT):
         try:  # off the event loop: other people keep being answered meanwhile
             data, caption = await asyncio.to_thread(lambda: (job.build(),

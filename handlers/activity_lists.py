@@ -1,5 +1,8 @@
 """Activity lists and corrections on Telegram: /lineas, /actividades, /editar,
-/deshacer, /recuperar."""
+/deshacer, /recuperar.
+
+A :class:`bot.refusal.Refusal` raised here (an unknown period, someone else's entry)
+is answered once, by the error handler (:func:`handlers.common.on_error`)."""
 
 from __future__ import annotations
 
@@ -7,14 +10,13 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler, filters
 
 from bot.activities import render
-from bot.activities.models import EntryError
 from bot.ids import parse_id
 from bot.inbox import INBOX_KEY
 from bot.texts import activities as texts
 from handlers import kit
 from handlers.access import admin_only, private_only, staff_only
 from handlers.kit import Context
-from handlers.replies import refuse, reply, show
+from handlers.replies import reply, show
 
 
 async def lines(update: Update, context: Context) -> None:
@@ -26,11 +28,7 @@ async def lines(update: Update, context: Context) -> None:
 async def activities(update: Update, context: Context) -> None:
     service = context.services.activities
     person = kit.person(update)
-    try:
-        listing = service.recent(kit.args(update.effective_message), person)
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    listing = service.recent(kit.args(update.effective_message), person)
     await show(update, render.listing_reply(listing, service.lines,
                                              is_admin=service.is_admin(person)))
 
@@ -42,11 +40,7 @@ async def edit(update: Update, context: Context) -> None:
     if not args.strip():
         await reply(update, texts.EDIT_HELP)
         return
-    try:
-        activity = service.edit(args, kit.person(update))
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    activity = service.edit(args, kit.person(update))
     await show(update, render.edited_reply(activity, service.lines))
 
 
@@ -55,15 +49,12 @@ async def undo(update: Update, context: Context) -> None:
     service = context.services.activities
     person = kit.person(update)
     inbox = context.application.bot_data.get(INBOX_KEY)
-    try:  # "the latest" is not idempotent: a replay after a crash must not undo another
-        if inbox is None:
-            activity, changed = service.undo_last(person), True
-        else:
-            activity_id, changed = inbox.once("undo", lambda: service.undo_last(person).id)
-            activity = service.store.get(activity_id)
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    # "the latest" is not idempotent: a replay after a crash must not undo another
+    if inbox is None:
+        activity, changed = service.undo_last(person), True
+    else:
+        activity_id, changed = inbox.once("undo", lambda: service.undo_last(person).id)
+        activity = service.store.get(activity_id)
     await show(update, render.deleted_reply(activity, changed=changed,
                                              is_admin=service.is_admin(person)))
 
@@ -76,11 +67,7 @@ async def restore(update: Update, context: Context) -> None:
     if number is None:
         await reply(update, texts.RESTORE_HOW)
         return
-    try:
-        activity, changed = service.restore(number, kit.person(update))
-    except EntryError as error:
-        await refuse(update, error)
-        return
+    activity, changed = service.restore(number, kit.person(update))
     await show(update, render.restored_reply(activity, service.lines, changed=changed))
 
 

@@ -1,8 +1,9 @@
-"""/start, /ayuda and the error handler."""
+"""/start, /ayuda and the error handler (the one place refusals and failures are answered)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 
@@ -11,10 +12,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler
 
 from bot.access import Role, role_of
+from bot.refusal import Refusal
 from bot.sending import keyboard
 from bot.texts import common as texts
 from handlers.kit import Context
-from handlers.replies import ReplyNotDelivered, reply
+from handlers.replies import ReplyNotDelivered, refuse, reply
 
 log = logging.getLogger(__name__)
 
@@ -49,24 +51,24 @@ async def help_command(update: Update, context: Context) -> None:
 
 
 async def on_error(update: object, context: Context) -> None:
-    """Log the traceback; tell the person, without internals, what happened.
+    """The one place a handler's failure becomes a message to the person.
 
-    Never "try again" for something already saved: when only the reply was lost
-    (:class:`ReplyNotDelivered`) it is sent again; when Telegram failed some other
-    send, the person is told that what was to be saved is saved.
+    - A :class:`bot.refusal.Refusal` (bad input: an impossible date, an unknown line,
+      someone else's entry) is the answer: its Spanish text, sent once, and nothing was
+      stored. Handlers do not catch refusals themselves; they let them rise to here.
+    - Never "try again" for something already saved: when only the reply was lost
+      (:class:`ReplyNotDelivered`) it is sent again; when Telegram failed some other
+      send, the person is told that what was to be saved is saved.
+
+    PTB awaits this handler inside the update's own handling, so the inbox marks the
+    update done after it (once), and a replay after a crash answers the same way.
     """
     error = context.error
+    if isinstance(error, Refusal):
+        await _refused(update, error, context)
+        return
     if isinstance(error, ReplyNotDelivered):
-        log.warning("%s; sending it again", error)
-        await asyncio.sleep(RESEND_AFTER)
-        try:
-            last = len(error.pieces) - 1
-            for i, piece in enumerate(error.pieces):
-                await context.bot.send_message(
-                    error.chat_id, piece, disable_web_page_preview=True,
-                    reply_markup=keyboard(error.buttons) if i == last else None)
-        except TelegramError:
-            log.error("The reply to %s is lost; what it confirms is saved", error.chat_id)
+        await _resend(error, context)
         return
     log.error("Error while handling an update", exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
@@ -75,6 +77,35 @@ async def on_error(update: object, context: Context) -> None:
             await update.effective_chat.send_message(text)
         except Exception:  # the network may be what failed
             log.warning("Could not tell the user about the error")
+
+
+async def _refused(update: object, error: Refusal, context: Context) -> None:
+    """Say what was wrong and how to fix it; a pressed button also stops spinning."""
+    if not isinstance(update, Update) or update.effective_chat is None:
+        log.warning("Refusal with no chat to answer: %s", error)
+        return
+    log.info("Refused update %s: %s", update.update_id, error)
+    if update.callback_query is not None:
+        with contextlib.suppress(TelegramError):  # may be answered already
+            await update.callback_query.answer()
+    try:
+        await refuse(update, error)
+    except ReplyNotDelivered as lost:
+        await _resend(lost, context)
+
+
+async def _resend(error: ReplyNotDelivered, context: Context) -> None:
+    """Send a lost reply again, after a pause; if that fails too, log it (work is saved)."""
+    log.warning("%s; sending it again", error)
+    await asyncio.sleep(RESEND_AFTER)
+    try:
+        last = len(error.pieces) - 1
+        for i, piece in enumerate(error.pieces):
+            await context.bot.send_message(
+                error.chat_id, piece, disable_web_page_preview=True,
+                reply_markup=keyboard(error.buttons) if i == last else None)
+    except TelegramError:
+        log.error("The reply to %s is lost; what it confirms is saved", error.chat_id)
 
 
 def register(application: Application) -> None:
