@@ -4,7 +4,8 @@ A refusal is not a bug: it is the answer to input the bot cannot take (an
 impossible date, an unknown line, a file with bad rows). ``str()`` is Spanish
 plain text that says what was wrong and how to write it (it may quote what the
 person wrote, so ``html.escape`` it before sending it in HTML mode). Handlers
-catch :class:`Refusal` once and reply with it; nothing is stored.
+do not catch it: the application's error handler (``handlers.common.on_error``) answers
+every :class:`Refusal` once, with its message; nothing is stored.
 """
 
 from __future__ import annotations
