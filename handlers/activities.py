@@ -15,7 +15,7 @@ import logging
 
 from telegram import Bot, Message, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -30,14 +30,13 @@ from bot.activities.buttons import press
 from bot.activities.models import Activity, Attached, Evidence, Logged, Step
 from bot.activities.service import ActivityService
 from bot.ids import parse_id
-from bot.sending import keyboard
 from bot.services import Services
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
 from handlers import activity_files, activity_lists, kit
 from handlers.access import staff_only
 from handlers.kit import Context, InProgress
-from handlers.replies import reply, show
+from handlers.replies import answer_press, reply, show
 
 log = logging.getLogger(__name__)
 
@@ -199,19 +198,8 @@ async def button(update: Update, context: Context) -> None:
     query = update.callback_query
     service = context.services.activities
     pressed = press(service, query.data or "", kit.person(update), update.effective_chat.id)
-    await query.answer(pressed.toast)
+    await answer_press(update, pressed)
     await keep_photos(context.bot, service, pressed.saved)
-    if pressed.reply is None:
-        return
-    markup = keyboard(pressed.reply.buttons)
-    try:
-        await query.edit_message_text(pressed.reply.text, reply_markup=markup,
-                                      disable_web_page_preview=True)
-    except TelegramError as error:
-        if isinstance(error, BadRequest) and "not modified" in str(error).lower():
-            return
-        log.info("Could not edit the message (%s); sending a new one", error)
-        await show(update, pressed.reply)
 
 
 def _in_guided_log(services: Services, chat_id: int, user_id: int) -> bool:

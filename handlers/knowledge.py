@@ -21,7 +21,7 @@ from bot.knowledge.qa import Answer
 from bot.texts import knowledge as texts
 from handlers.access import admin_only
 from handlers.kit import Context
-from handlers.replies import reply
+from handlers.replies import answer_press, reply
 
 COMMANDS = texts.COMMANDS
 
@@ -102,10 +102,7 @@ async def pending(update: Update, context: Context) -> None:
 async def on_button(update: Update, context: Context) -> None:
     """Every ``kb:`` button: open an entry or category, pick, rate, attach."""
     query = update.callback_query
-    pressed = press(context.services, query.data, query.from_user.id)
-    await query.answer(pressed.toast)
-    if pressed.reply is not None:
-        await reply(update, pressed.reply.text, pressed.reply.buttons)
+    await answer_press(update, press(context.services, query.data, query.from_user.id))
 
 
 def register(application: Application) -> None:

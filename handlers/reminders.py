@@ -8,22 +8,20 @@ sends what the service returns. Reminders are delivered by :mod:`bot.sending`.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from telegram import Message, MessageEntity, Update
-from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import access
 from bot.access import Person
-from bot.sending import keyboard, start_reminders, wake
+from bot.sending import start_reminders, wake
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 from handlers import kit
 from handlers.access import known_only, requires
 from handlers.kit import Context, InProgress
-from handlers.replies import reply, show
+from handlers.replies import answer_press, reply, show
 
 log = logging.getLogger(__name__)
 
@@ -106,23 +104,9 @@ async def on_text(update: Update, context: Context) -> None:
 @staff_only
 async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
-    message = query.message
-    chat_id = message.chat.id if message is not None else query.from_user.id
-    who = kit.person(update)
-    answer = context.services.reminders.on_button(who, query.data or "", chat_id=chat_id)
-    try:  # what was pressed is already stored: a lost toast must not hide the reply
-        await query.answer(answer.toast, show_alert=bool(answer.toast and len(answer.toast) > 40))
-    except TelegramError as exc:
-        log.warning("Could not answer a button press: %s", exc)
-    if isinstance(message, Message):  # the message whose button was pressed
-        with contextlib.suppress(TelegramError):  # unchanged, too old to edit, or network
-            if answer.refresh is not None:  # a list: show it again, up to date
-                fresh = context.services.reminders.listing(answer.refresh, who)
-                await message.edit_text(fresh.text, reply_markup=keyboard(fresh.buttons),
-                                        disable_web_page_preview=True)
-            elif answer.close_buttons:
-                await message.edit_reply_markup(reply_markup=None)
-    await show(update, answer)
+    chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+    await answer_press(update, context.services.reminders.on_button(
+        kit.person(update), query.data or "", chat_id=chat_id))
     _wake(context)
 
 

@@ -1,18 +1,20 @@
-"""Small helpers every handler uses to reach the services and answer."""
+"""How every handler answers: one reply path (split, retried), one way to show a
+:class:`bot.replies.Reply`, and one button dispatcher (:func:`answer_press`)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
 from collections.abc import Sequence
 
 from telegram import Chat, ForceReply, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
-from telegram.error import NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.refusal import Refusal
-from bot.replies import Reply
+from bot.replies import Delivery, Pressed, Reply
 from bot.sending import keyboard
 from bot.texts import common as texts
 from bot.textsplit import split_message
@@ -83,6 +85,39 @@ async def show(update: Update, answer: Reply) -> None:
                     answer.buttons)
         return
     await reply(update, answer.text, answer.buttons)
+
+
+async def answer_press(update: Update, pressed: Pressed) -> None:
+    """The one button dispatcher: deliver ``pressed`` as :class:`bot.replies.Pressed`
+    says (toast, then the reply over or below the pressed message)."""
+    query = update.callback_query
+    assert query is not None
+    toast_text = pressed.toast
+    try:  # what was pressed is already stored: a lost toast must not hide the reply
+        await query.answer(toast_text, show_alert=bool(toast_text and len(toast_text) > 40))
+    except TelegramError as exc:
+        log.warning("Could not answer a button press: %s", exc)
+    message = query.message if isinstance(query.message, Message) else None
+    answer = pressed.reply
+    if pressed.delivery is Delivery.EDIT and answer is not None and message is not None:
+        try:
+            await message.edit_text(answer.text, reply_markup=keyboard(answer.buttons),
+                                    disable_web_page_preview=True)
+            return
+        except TelegramError as error:
+            if isinstance(error, BadRequest) and "not modified" in str(error).lower():
+                return
+            log.info("Could not edit the message (%s); sending a new one", error)
+    elif message is not None and (pressed.redraw is not None or pressed.close_buttons):
+        with contextlib.suppress(TelegramError):  # unchanged, too old to edit, or network
+            if pressed.redraw is not None:
+                await message.edit_text(pressed.redraw.text,
+                                        reply_markup=keyboard(pressed.redraw.buttons),
+                                        disable_web_page_preview=True)
+            else:
+                await message.edit_reply_markup(reply_markup=None)
+    if answer is not None:
+        await show(update, answer)
 
 
 async def refuse(update: Update, error: Refusal) -> None:

@@ -1,17 +1,20 @@
 """What each ``act:`` button does (see :mod:`bot.activities.render` for the data format).
 
-Shared by Telegram and tests. A button from an old message, or one pressed
+Shared by Telegram and tests. The reply replaces the pressed card
+(:attr:`bot.replies.Delivery.EDIT`). A button from an old message, or one pressed
 twice, never changes anything twice: the service answers with the entry as
 it already is.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.access import Person
 from bot.activities import render
 from bot.activities.models import EntryError, Logged
 from bot.activities.service import ActivityService
-from bot.replies import Pressed, Reply, toast
+from bot.replies import Delivery, Pressed, Reply, toast
 from bot.texts import activities as texts
 from bot.texts import common as common_texts
 
@@ -25,8 +28,8 @@ def press(service: ActivityService, data: str, person: Person, chat_id: int) -> 
         numbers = [int(a) for a in args]
     except ValueError:
         return Pressed(toast=common_texts.EXPIRED_BUTTON)
-    try:
-        return _press(service, kind, numbers, person, chat_id)
+    try:  # every act: card moves on in place: a step, a line chosen, an entry undone
+        return replace(_press(service, kind, numbers, person, chat_id), delivery=Delivery.EDIT)
     except EntryError as exc:
         return Pressed(toast=toast(str(exc)))
     except (IndexError, ValueError):

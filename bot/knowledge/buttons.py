@@ -5,6 +5,8 @@ Callback data: ``kb:cats`` categories; ``kb:cat:<slug>`` one category;
 ``kb:pick:<question>:<key>`` a choice after "¿Te refieres a…?"; ``kb:nope:<question>``
 none of those; ``kb:fb:<question>:<±1>`` feedback; ``kb:sug:<question>`` and
 ``kb:att:<question>:<key>`` (admins) attach an unanswered question to an entry.
+Every reply is a new message (:attr:`bot.replies.Delivery.SEND`): the answer a button was
+pressed on stays to be read.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bot.config import Settings
 from bot.knowledge import render
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.store import KnowledgeBase
-from bot.replies import Pressed
+from bot.replies import Delivery, Pressed
 from bot.texts import common as common_texts
 from bot.texts import knowledge as texts
 
@@ -46,8 +48,8 @@ def press(services: Services, data: str, user_id: int) -> Pressed:
         if kind in {"sug", "att"}:
             if not access.is_admin(user_id, services.settings.access):
                 return Pressed(toast=common_texts.ADMIN_ONLY)
-            return Pressed(reply=_attach(services, kind, rest, user_id))
-        return Pressed(reply=_browse(services, kind, rest))
+            return Pressed(reply=_attach(services, kind, rest, user_id), delivery=Delivery.SEND)
+        return Pressed(reply=_browse(services, kind, rest), delivery=Delivery.SEND)
     except ValueError:  # malformed data from an old or forged button
         return Pressed(toast=common_texts.EXPIRED_BUTTON)
 

@@ -1,15 +1,15 @@
 """Every ``rem:`` button, routed to the room that handles it.
 
 Callback data: ``rem:<action>:<id>[:<arg>…]``, with a trailing ``:l`` on buttons of a
-list (the list is redrawn after). Actions: ``d`` (a draft: flows and confirmations),
-``done``, ``pp`` (postpone), ``del`` (ask to delete), ``undel`` (restore), ``fu``
-(follow-up done), ``ag`` (the agreement menu), ``agundel`` (restore an agreement).
+list (the list is redrawn after); answers follow :class:`bot.replies.Pressed`. Actions:
+``d`` (a draft: flows and confirmations), ``done``, ``pp`` (postpone), ``del`` (ask to
+delete), ``undel`` (restore), ``fu`` (follow-up done), ``ag`` (the agreement menu),
+``agundel`` (restore an agreement).
 Ids are checked before use: a forged number never reaches SQLite as an overflow.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
 from bot.access import Person
@@ -18,7 +18,7 @@ from bot.reminders.agreement_flow import AgreementFlow
 from bot.reminders.deadline_actions import DeadlineActions
 from bot.reminders.deadline_flow import DeadlineFlow
 from bot.reminders.wing import CONFIRM_DELETE, Wing
-from bot.replies import Reply
+from bot.replies import Pressed, Reply
 from bot.texts import common as common_texts
 from bot.texts import reminders as texts
 
@@ -49,26 +49,30 @@ class ReminderButtons:
         self.deadline_flow = deadline_flow
         self.agreement_flow = agreement_flow
 
-    def press(self, person: Person, data: str, *, chat_id: int) -> Reply:
-        """Every "rem:" button. Changing anything is for staff and admins."""
+    def press(self, person: Person, data: str, *, chat_id: int) -> Pressed:
+        """Every "rem:" button. Changing anything is for staff and admins.
+
+        The actions answer with a :class:`Reply` that may carry a toast and
+        ``close_buttons``; it goes below the pressed card (:attr:`Delivery.SEND`), and a
+        pressed list is drawn again, up to date."""
         parts = data.split(":")
         if len(parts) < 3 or parts[0] != PREFIX:
-            return Reply("", toast=common_texts.EXPIRED_BUTTON)
+            return Pressed(toast=common_texts.EXPIRED_BUTTON)
         if not self.wing.can_edit(person):
-            return Reply("", toast=texts.ACCESS_STAFF)
+            return Pressed(toast=texts.ACCESS_STAFF)
         action, args = parts[1], parts[2:]
         from_list = action in {"done", "fu"} and args[-1] == "l"
         if from_list:
             args = args[:-1]
         target = _number(args[0]) if args else None
         if target is None:
-            return Reply("", toast=common_texts.EXPIRED_BUTTON)
+            return Pressed(toast=common_texts.EXPIRED_BUTTON)
         extra = args[1] if len(args) > 1 else ""
         reply = self._route(person, action, target, extra, args[2:], chat_id)
         if from_list and not reply.prompt:
-            return replace(reply, close_buttons=False,
-                           refresh="plazos" if action == "done" else "convenios")
-        return reply
+            lists = self.deadlines if action == "done" else self.agreements
+            return Pressed.from_reply(reply, redraw=lists.listing(person))
+        return Pressed.from_reply(reply)
 
     def _route(self, person: Person, action: str, target: int, extra: str, rest: list[str],
                chat_id: int) -> Reply:

@@ -37,7 +37,7 @@ from bot.reminders.edit_flows import EditFlows
 from bot.reminders.imports import ImportResult, import_file
 from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
 from bot.reminders.wing import CONFIRM_DELETE, Wing
-from bot.replies import Reply
+from bot.replies import Pressed, Reply
 from bot.texts import reminders as texts
 
 FLOWS: list[Flow[Any]] = [deadline_flow.FLOW, agreement_flow.FLOW, *edit_flows.FLOWS,
@@ -120,7 +120,7 @@ class ReminderService:
             return self.agreement_flow.ask(draft, AgreementDraft.from_json(draft.data))
         return self.edit_flows.replayed(draft, person)
 
-    def on_button(self, person: Person, data: str, *, chat_id: int) -> Reply:
+    def on_button(self, person: Person, data: str, *, chat_id: int) -> Pressed:
         return self.buttons.press(person, data, chat_id=chat_id)
 
     def has_draft(self, chat_id: int, user_id: int) -> bool:
