@@ -19,8 +19,8 @@ import sqlite_utils
 from bot import access
 from bot.config import Settings
 from bot.knowledge import render
+from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.qa import QuestionService
-from bot.knowledge.store import KnowledgeBase
 from bot.replies import Delivery, Pressed
 from bot.texts import common as common_texts
 from bot.texts import knowledge as texts

@@ -12,9 +12,9 @@ import hashlib
 import html
 import re
 
+from bot.knowledge.models import Entry, KnowledgeBase
 from bot.knowledge.qa import Answer, PendingQuestion
 from bot.knowledge.search import Candidate
-from bot.knowledge.store import Entry, KnowledgeBase
 from bot.replies import Reply
 from bot.texts import knowledge as texts
 
