@@ -7,19 +7,16 @@ import asyncio
 import contextlib
 import logging
 import warnings
-from collections.abc import Sequence
 
 from telegram import Chat, ForceReply, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.refusal import Refusal
-from bot.replies import Delivery, Pressed, Reply
+from bot.replies import Delivery, Pressed, Reply, Rows
 from bot.sending import keyboard
 from bot.texts import common as texts
 from bot.textsplit import split_message
-
-Buttons = Sequence[Sequence[tuple[str, str]]]
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +32,13 @@ class ReplyNotDelivered(Exception):
     repeat what is already saved.
     """
 
-    def __init__(self, chat_id: int, pieces: list[str], buttons: Buttons | None,
+    def __init__(self, chat_id: int, pieces: list[str], buttons: Rows | None,
                  cause: Exception) -> None:
         super().__init__(f"reply to {chat_id} not delivered: {cause}")
         self.chat_id, self.pieces, self.buttons, self.cause = chat_id, pieces, buttons, cause
 
 
-async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:
+async def reply(update: Update, text: str, buttons: Rows | None = None) -> Message:
     """Answer in the chat of ``update``, split at paragraphs; buttons go on the last piece.
 
     Every reply goes through here: split safely (:func:`bot.textsplit.split_message`)
@@ -53,7 +50,7 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
     return await send_pieces(chat, split_message(text), buttons)
 
 
-async def send_pieces(chat: Chat, pieces: list[str], buttons: Buttons | None) -> Message:
+async def send_pieces(chat: Chat, pieces: list[str], buttons: Rows | None) -> Message:
     message: Message | None = None
     for i, piece in enumerate(pieces):
         markup = keyboard(buttons) if i == len(pieces) - 1 else None

@@ -28,8 +28,7 @@ from bot.activities.models import (
 from bot.activities.summary import Summary
 from bot.config import ActionLine
 from bot.dates import format_day, format_short
-from bot.replies import Reply
-from bot.replies import Rows as Buttons
+from bot.replies import Reply, Rows
 from bot.texts import activities as texts
 from bot.texts import report as report_texts
 
@@ -85,7 +84,7 @@ def _card_rows(line: str, day: str, text: str, partners: Sequence[str], departme
     return rows
 
 
-def entry_buttons(activity: Activity) -> Buttons:
+def entry_buttons(activity: Activity) -> Rows:
     return [[(texts.BUTTON_CHANGE_LINE, f"act:cl:{activity.id}"),
              (texts.BUTTON_UNDO, f"act:undo:{activity.id}")]]
 
@@ -175,7 +174,7 @@ def step_reply(step: Step, lines: Sequence[ActionLine]) -> Reply:
                 first=likely[0], second=likely[1], text=html.escape(_short(draft.text, 200))),
                 [*([(line_label(n, lines), f"act:dl:{origin}:{n}")] for n in likely),
                  [(texts.BUTTON_OTHER_LINE, f"act:do:{origin}"), cancel]])
-        rows: Buttons = [[(f"{line.number}. {line.name}", f"act:dl:{origin}:{line.number}")]
+        rows: Rows = [[(f"{line.number}. {line.name}", f"act:dl:{origin}:{line.number}")]
                          for line in lines]
         rows.append([cancel])
         if draft.mode == "quick" and draft.text:
@@ -198,7 +197,7 @@ def step_reply(step: Step, lines: Sequence[ActionLine]) -> Reply:
 
 def draft_line_picker(draft: DraftState, lines: Sequence[ActionLine]) -> Reply:
     origin = draft.origin_message_id
-    rows: Buttons = [[(f"{'✓ ' if line.number == draft.line else ''}{line.number}. {line.name}",
+    rows: Rows = [[(f"{'✓ ' if line.number == draft.line else ''}{line.number}. {line.name}",
                        f"act:dl:{origin}:{line.number}")] for line in lines]
     rows.append([(texts.BUTTON_CANCEL, f"act:dx:{origin}")])
     return Reply(texts.ASK_LINE_AGAIN, rows)
@@ -228,7 +227,7 @@ def listing_reply(listing: Listing, lines: Sequence[ActionLine], *, is_admin: bo
     if not listing.activities:
         return Reply(f"{head}\n{texts.LIST_EMPTY}\n\n{help_text}")
     rows = [head]
-    buttons: Buttons = []
+    buttons: Rows = []
     for a in listing.activities:
         extras = []
         if a.partners:

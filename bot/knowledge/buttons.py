@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.knowledge import render
 from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.qa import QuestionService
-from bot.replies import Delivery, Pressed
+from bot.replies import Delivery, Pressed, Reply
 from bot.texts import common as common_texts
 from bot.texts import knowledge as texts
 
@@ -64,7 +64,7 @@ def _may_answer_for(services: Services, rest: str, user_id: int) -> bool:
     return row is not None and row[0] in (None, user_id)
 
 
-def _browse(services: Services, kind: str, rest: str) -> render.Reply:
+def _browse(services: Services, kind: str, rest: str) -> Reply:
     knowledge = services.knowledge
     if kind == "cats":
         return render.categories_reply(knowledge)
@@ -83,10 +83,10 @@ def _browse(services: Services, kind: str, rest: str) -> render.Reply:
         entry = render.find_by_key(knowledge, rest)
         if entry is not None:
             return render.entry_reply(entry, knowledge, full=kind == "full")
-    return render.Reply(texts.UNKNOWN_ENTRY)
+    return Reply(texts.UNKNOWN_ENTRY)
 
 
-def _attach(services: Services, kind: str, rest: str, admin_id: int) -> render.Reply:
+def _attach(services: Services, kind: str, rest: str, admin_id: int) -> Reply:
     question_id_text, _, key = rest.partition(":")
     question_id = int(question_id_text)
     question = services.qa.question_text(question_id) or ""
@@ -96,6 +96,6 @@ def _attach(services: Services, kind: str, rest: str, admin_id: int) -> render.R
     entry = render.find_by_key(services.knowledge, key)
     attached = services.qa.attach(question_id, entry.id, admin_id) if entry else None
     if attached is None:
-        return render.Reply(texts.UNKNOWN_ENTRY)
-    return render.Reply(texts.ATTACHED.format(text=html.escape(question),
+        return Reply(texts.UNKNOWN_ENTRY)
+    return Reply(texts.ATTACHED.format(text=html.escape(question),
                                               title=html.escape(attached.title)))

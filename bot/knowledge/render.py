@@ -15,10 +15,9 @@ import re
 from bot.knowledge.models import Entry, KnowledgeBase
 from bot.knowledge.qa import Answer, PendingQuestion
 from bot.knowledge.search import Candidate
-from bot.replies import Reply
+from bot.replies import Reply, Rows
 from bot.texts import knowledge as texts
 
-Buttons = list[list[tuple[str, str]]]
 MAX_LABEL = 60
 
 
@@ -76,7 +75,7 @@ def entry_reply(entry: Entry, knowledge: KnowledgeBase, question_id: int | None 
     shown = entry.body if full else entry.lead
     text = f"<b>{html.escape(entry.title)}</b>\n\n{markdown_to_html(shown)}\n\n"
     text += sources_line(entry)
-    buttons: Buttons = []
+    buttons: Rows = []
     if not full and entry.has_more:
         buttons.append([(texts.FULL_BUTTON, f"kb:full:{entry_key(entry.id)}")])
     buttons += [
@@ -117,7 +116,7 @@ def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
 def live_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
     """Registry facts first; the knowledge entry, if one matches, as background."""
     text = answer.live or ""
-    buttons: Buttons = []
+    buttons: Rows = []
     entry = answer.entry
     if entry is not None:
         text += texts.LIVE_BACKGROUND.format(title=html.escape(entry.title),
@@ -134,7 +133,7 @@ def not_found_reply(knowledge: KnowledgeBase) -> Reply:
     return Reply(texts.NOT_FOUND, category_buttons(knowledge))
 
 
-def category_buttons(knowledge: KnowledgeBase) -> Buttons:
+def category_buttons(knowledge: KnowledgeBase) -> Rows:
     present = {e.category for e in knowledge.entries.values()}
     return [[(name, f"kb:cat:{slug}")] for slug, name in knowledge.categories.items()
             if slug in present]
@@ -146,7 +145,7 @@ def categories_reply(knowledge: KnowledgeBase) -> Reply:
 
 def category_reply(knowledge: KnowledgeBase, category: str) -> Reply:
     entries = knowledge.in_category(category)
-    rows: Buttons = [[(short(e.title), f"kb:e:{entry_key(e.id)}")] for e in entries]
+    rows: Rows = [[(short(e.title), f"kb:e:{entry_key(e.id)}")] for e in entries]
     rows.append([(texts.BACK_TO_CATEGORIES, "kb:cats")])
     name = html.escape(knowledge.category_name(category))
     return Reply(texts.CATEGORY.format(name=name, count=len(entries)), rows)
@@ -157,7 +156,7 @@ def pending_reply(pending: list[PendingQuestion]) -> Reply:
     if not pending:
         return Reply(texts.PENDING_EMPTY)
     lines = [texts.PENDING_HEADER]
-    rows: Buttons = []
+    rows: Rows = []
     for n, group in enumerate(pending, start=1):
         lines.append(texts.PENDING_LINE.format(
             n=n, text=html.escape(short(group.text, 120)), count=group.count,
