@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.knowledge import render
-from bot.knowledge.buttons import press
 from bot.knowledge.render import plain_text
+from bot.knowledge.service import KnowledgeService
 from bot.replies import Reply
 from bot.services import Services
 from bot.texts import console as texts
@@ -23,6 +22,7 @@ class Console:
 
     def __init__(self, services: Services) -> None:
         self.services = services
+        self.knowledge = KnowledgeService(services)
         self.buttons: list[str] = []
         self.services.settings.access.admins.append(CONSOLE_USER)
 
@@ -33,17 +33,17 @@ class Console:
             number = int(line)
             if not 1 <= number <= len(self.buttons):
                 return texts.UNKNOWN_NUMBER
-            pressed = press(self.services, self.buttons[number - 1], CONSOLE_USER)
+            pressed = self.knowledge.press(self.buttons[number - 1], CONSOLE_USER)
             if pressed.reply is None:
                 return pressed.toast or ""
             return self._show(pressed.reply)
         if line in {"/guias", "/temas"}:
-            return self._show(render.categories_reply(self.services.knowledge))
+            return self._show(self.knowledge.guides())
         if line == "/pendientes":
-            return self._show(render.pending_reply(self.services.qa.pending()))
+            return self._show(self.knowledge.pending())
         question = line.removeprefix("/pregunta").strip()
-        answer = self.services.qa.ask(question, user_id=CONSOLE_USER, user_name="consola")
-        return self._show(render.answer_reply(answer, self.services.knowledge))
+        answer = self.knowledge.ask(question, user_id=CONSOLE_USER, user_name="consola")
+        return self._show(self.knowledge.reply(answer))
 
     def _show(self, reply: Reply) -> str:
         self.buttons = [data for row in reply.buttons for _, data in row]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from telegram import Update
 from telegram.ext import (
@@ -15,45 +14,37 @@ from telegram.ext import (
 )
 
 from bot.inbox import INBOX_KEY
-from bot.knowledge import registry, render
-from bot.knowledge.buttons import press
 from bot.knowledge.qa import Answer
+from bot.knowledge.service import KnowledgeService
 from bot.texts import knowledge as texts
 from handlers.access import admin_only
 from handlers.kit import Context
-from handlers.replies import answer_press, reply
+from handlers.replies import answer_press, reply, show
 
 COMMANDS = texts.COMMANDS
 
 
 async def _answer(update: Update, context: Context, question: str) -> None:
-    services = context.services
+    service = KnowledgeService(context.services)
     user = update.effective_user
-
-    def ask(record: bool) -> Answer:
-        return services.qa.ask(
-            question,
-            user_id=user.id if user else None,
-            user_name=user.full_name if user else "",
-            chat_id=update.effective_chat.id if update.effective_chat else None,
-            live=registry.may_see(user.id if user else None, services.settings.access),
-            record=record,
-        )
-
+    user_id = user.id if user else None
+    chat_id = update.effective_chat.id if update.effective_chat else None
     asked: list[Answer] = []
 
     def record() -> int:
-        asked.append(ask(True))
+        asked.append(service.ask(question, user_id=user_id, chat_id=chat_id,
+                                 user_name=user.full_name if user else ""))
         return asked[0].question_id or 0
 
     inbox = context.application.bot_data.get(INBOX_KEY)
     if inbox is None:
-        answer = ask(True)
+        record()
+        answer = asked[0]
     else:  # the same message handled again after a crash is recorded once
         question_id, first = inbox.once("question", record)
-        answer = asked[0] if first else replace(ask(False), question_id=question_id or None)
-    shown = render.answer_reply(answer, services.knowledge)
-    await reply(update, shown.text, shown.buttons)
+        answer = asked[0] if first else service.asked_again(question, question_id,
+                                                            user_id=user_id, chat_id=chat_id)
+    await show(update, service.reply(answer))
 
 
 async def ask_command(update: Update, context: Context) -> None:
@@ -88,21 +79,20 @@ async def group_text(update: Update, context: Context) -> None:
 
 async def guides(update: Update, context: Context) -> None:
     """/guias: the categories, as buttons."""
-    shown = render.categories_reply(context.services.knowledge)
-    await reply(update, shown.text, shown.buttons)
+    await show(update, KnowledgeService(context.services).guides())
 
 
 @admin_only
 async def pending(update: Update, context: Context) -> None:
     """/pendientes: what Enlace could not answer, most asked first."""
-    shown = render.pending_reply(context.services.qa.pending())
-    await reply(update, shown.text, shown.buttons)
+    await show(update, KnowledgeService(context.services).pending())
 
 
 async def on_button(update: Update, context: Context) -> None:
     """Every ``kb:`` button: open an entry or category, pick, rate, attach."""
     query = update.callback_query
-    await answer_press(update, press(context.services, query.data, query.from_user.id))
+    await answer_press(update, KnowledgeService(context.services).press(query.data or "",
+                                                                         query.from_user.id))
 
 
 def register(application: Application) -> None:
