@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.refusal import Refusal
 from bot.texts import cli as cli_texts
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -154,17 +155,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
 
     from bot.db import open_database
-    from bot.reminders.imports import ImportFileError
     from bot.reminders.service import ReminderService
 
     tz = settings.office.tz
     reminders = ReminderService(settings, open_database(settings.storage.database),
                                 now=lambda: datetime.now(tz))
-    try:
-        result = reminders.import_csv(args.file)
-    except ImportFileError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    result = reminders.import_csv(args.file)  # a bad file is a Refusal: see main()
     print(result.report(args.file), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
 
@@ -183,15 +179,7 @@ def _activity_service(settings: Settings):
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     """Write the informe de gestión draft (DOCX); default: the last complete quarter."""
-    from bot.activities.models import EntryError
-    from bot.knowledge.render import plain_text
-
-    service = _activity_service(settings)
-    try:
-        job = service.report_job(args.quarter or "")
-    except EntryError as exc:
-        print(plain_text(str(exc)), file=sys.stderr)
-        return 2
+    job = _activity_service(settings).report_job(args.quarter or "")
     out = args.out or Path(job.filename)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(job.build())
@@ -202,15 +190,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write every field of the period's activities as CSV (UTF-8 with BOM)."""
-    from bot.activities.models import EntryError
-    from bot.knowledge.render import plain_text
-
     service = _activity_service(settings)
-    try:
-        period = service.period(args.period or "todo")
-    except EntryError as exc:
-        print(plain_text(str(exc)), file=sys.stderr)
-        return 2
+    period = service.period(args.period or "todo")
     name, data, count = service.export(period, include_deleted=args.deleted)
     if str(args.out) == "-":
         sys.stdout.buffer.write(data)
@@ -224,14 +205,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_fecha(args: argparse.Namespace, settings: Settings) -> int:
     """Read dates as /plazo (or /registrar with --pasado) reads them, one text per line."""
-    from bot.dates import DateError
     from bot.dates.cli import reference_time, run
 
-    try:
-        now = reference_time(args.ahora, settings.office.tz)
-    except DateError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    now = reference_time(args.ahora, settings.office.tz)
     return run(sys.stdin, sys.stdout, now=now, prefer="past" if args.pasado else "future",
                as_json=args.json)
 
@@ -307,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args, settings)
+    except Refusal as exc:  # bad input (a period, a date, a CSV file): say it once, here
+        from bot.knowledge.render import plain_text
+
+        print(plain_text(str(exc)), file=sys.stderr)
+        return 2
     except (OSError, sqlite3.Error) as exc:  # e.g. the database folder can not be written
         from bot.startup import describe_database_error
 

@@ -70,3 +70,12 @@ def test_a_bad_period_is_explained_without_html(tmp_path):
     assert result.returncode == 2
     message = result.stderr.decode()
     assert "No entendí el periodo «T9»" in message and "<" not in message
+
+
+def test_a_csv_with_unknown_columns_is_refused_plainly(tmp_path):
+    bad = tmp_path / "malo.csv"
+    bad.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    result = enlace(tmp_path, "import", str(bad))
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "no reconozco las columnas" in message and "Traceback" not in message
