@@ -154,19 +154,10 @@ class AgreementActions:
                 agreement.id, texts.AG_DELETE_ASK.format(partner=esc(agreement.partner)))
         return Reply("", toast=common_texts.EXPIRED_BUTTON)
 
-    def _owned(self, person: Person, agreement: Agreement | None,
-               refusal: str) -> Agreement | Reply:
-        """The agreement, if ``person`` may delete or restore it; else the answer."""
-        if agreement is None:
-            return Reply("", toast=texts.AG_NOT_FOUND, close_buttons=True)
-        if not self.wing.can_delete(person, agreement.owner_id, agreement.created_by):
-            return Reply("", toast=refusal)
-        return agreement
-
     def delete(self, person: Person, agreement_id: int) -> Reply:
         """Soft delete (``deleted_at``), with a button to bring it back."""
-        agreement = self._owned(person, self.wing.agreements.get(agreement_id),
-                                texts.DELETE_NOT_YOURS)
+        agreement = self.wing.owned(person, self.wing.agreements.get(agreement_id),
+                                    missing=texts.AG_NOT_FOUND, refusal=texts.DELETE_NOT_YOURS)
         if isinstance(agreement, Reply):
             return agreement
         self.wing.agreements.delete(agreement.id, at=self.wing.now())
@@ -174,8 +165,9 @@ class AgreementActions:
                      render.restore_buttons(f"rem:agundel:{agreement.id}"), close_buttons=True)
 
     def restore(self, person: Person, agreement_id: int) -> Reply:
-        agreement = self._owned(person, self.wing.agreements.get(agreement_id, deleted=True),
-                                texts.RESTORE_NOT_YOURS)
+        agreement = self.wing.owned(
+            person, self.wing.agreements.get(agreement_id, deleted=True),
+            missing=texts.AG_NOT_FOUND, refusal=texts.RESTORE_NOT_YOURS)
         if isinstance(agreement, Reply):
             return agreement
         if not self.wing.agreements.restore(agreement.id, at=self.wing.now()):

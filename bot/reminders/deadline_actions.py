@@ -129,18 +129,10 @@ class DeadlineActions:
             texts.DELETE_ASK.format(title=esc(deadline.title),
                                     when=format_when(deadline.due_date, deadline.due_time)))
 
-    def _owned(self, person: Person, deadline_id: int, refusal: str) -> Deadline | Reply:
-        """The deadline, if ``person`` may delete or restore it; else the answer."""
-        deadline = self.wing.deadlines.get(deadline_id)
-        if deadline is None:
-            return Reply("", toast=texts.NOT_FOUND, close_buttons=True)
-        if not self.wing.can_delete(person, deadline.owner_id, deadline.created_by):
-            return Reply("", toast=refusal)
-        return deadline
-
     def delete(self, person: Person, deadline_id: int) -> Reply:
         """Soft delete (status ``deleted``), with a button to bring it back."""
-        deadline = self._owned(person, deadline_id, texts.DELETE_NOT_YOURS)
+        deadline = self.wing.owned(person, self.wing.deadlines.get(deadline_id),
+                                   missing=texts.NOT_FOUND, refusal=texts.DELETE_NOT_YOURS)
         if isinstance(deadline, Reply):
             return deadline
         if not self.wing.deadlines.close(deadline_id, "deleted", by=person.id,
@@ -150,7 +142,8 @@ class DeadlineActions:
                      render.restore_buttons(f"rem:undel:{deadline_id}"), close_buttons=True)
 
     def restore(self, person: Person, deadline_id: int) -> Reply:
-        deadline = self._owned(person, deadline_id, texts.RESTORE_NOT_YOURS)
+        deadline = self.wing.owned(person, self.wing.deadlines.get(deadline_id),
+                                   missing=texts.NOT_FOUND, refusal=texts.RESTORE_NOT_YOURS)
         if isinstance(deadline, Reply):
             return deadline
         if not self.wing.deadlines.restore(deadline_id, at=self.wing.now()):

@@ -20,12 +20,19 @@ from bot.delivery.plan import Due
 from bot.flows import Conversations, Flow, FlowState, Step
 from bot.inbox import Inbox
 from bot.reminders import render
-from bot.reminders.models import ActivityRecorder, AgreementDraft, DeadlineDraft
+from bot.reminders.models import (
+    ActivityRecorder,
+    Agreement,
+    AgreementDraft,
+    Deadline,
+    DeadlineDraft,
+)
 from bot.reminders.store import AgreementStore, DeadlineStore
 from bot.replies import Reply
 from bot.texts import reminders as texts
 
 D = TypeVar("D", DeadlineDraft, AgreementDraft)
+Item = TypeVar("Item", Deadline, Agreement)
 # A deletion waiting for its yes or no ({"what": "deadline" | "agreement", "id": …}): the
 # answer buttons name this, so a crafted "yes" without the question deletes nothing.
 CONFIRM_DELETE: Flow[None] = Flow("delete", {"buttons": Step()})
@@ -87,6 +94,16 @@ class Wing:
         if access.is_admin(person.id, self.settings.access):
             return True
         return self.can_edit(person) and person.id in owners
+
+    def owned(self, person: Person, item: Item | None, *, missing: str,
+              refusal: str) -> Item | Reply:
+        """``item`` if ``person`` may delete or restore it (:meth:`can_delete`); else the
+        button's answer: ``missing`` (it is gone) or ``refusal`` (not theirs)."""
+        if item is None:
+            return Reply("", toast=missing, close_buttons=True)
+        if not self.can_delete(person, item.owner_id, item.created_by):
+            return Reply("", toast=refusal)
+        return item
 
     def ask_to_delete(self, person: Person, chat_id: int, owners: tuple[int | None, ...],
                       what: str, item_id: int, question: str) -> Reply:
