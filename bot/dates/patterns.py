@@ -19,9 +19,17 @@ NOT_NUM_AFTER = r"(?![\w/]|[.,:-]\d)"
 
 DAYNUM = rf"(?:\d{{1,2}}(?:º|ro|ero|er)?|{WORDS})"
 YEAR4 = r"(?P<y>\d{4})"
+
+
+def this_next_last(unit: str, tag: str) -> str:
+    """"este mes", "(el) próximo / siguiente mes", "el mes que viene / entrante / próximo",
+    "el mes pasado" (or ``ano``…) as the groups ``<tag>this``, ``<tag>next``, ``<tag>prev``."""
+    return (rf"(?:(?P<{tag}this>este\s+{unit})|(?P<{tag}next>(?:proximo|siguiente)\s+{unit}"
+            rf"|{unit}\s+(?:que\s+viene|entrante|proximo|siguiente))|(?P<{tag}prev>{unit}\s+pasado))")
+
+
 # "15 de marzo del próximo año", "… del año que viene", "… de este año", "… del año pasado"
-REL_YEAR = (r"\s+(?:de|del)\s+(?:(?P<ythis>este\s+ano)|(?P<ynext>(?:proximo|siguiente)\s+ano"
-            r"|ano\s+(?:que\s+viene|entrante|proximo|siguiente))|(?P<yprev>ano\s+pasado))")
+REL_YEAR = rf"\s+(?:de|del)\s+{this_next_last('ano', 'y')}"
 MONTH_WORD = r"(?P<mon>[a-z]{3,11}\.?)"
 NEXT = r"que\s+viene|entrante|proxim[oa]|siguiente"
 PREV = r"pasad[oa]|anterior"
@@ -67,9 +75,8 @@ DATE_PATTERNS: list[tuple[str, str]] = [
     ("next_unit", rf"{B}(?:(?:la|el)\s+)?(?:(?P<pre>{NEXT}|{PREV})\s+(?P<u1>semana|mes)"
                   rf"|(?P<u2>semana|mes)\s+(?P<post>{NEXT}|{PREV})|(?P<other>la\s+otra\s+semana)){E}"),
     ("next_workday", rf"{B}(?:el\s+)?(?:proximo|siguiente)\s+dia\s+habil{E}"),
-    ("daynum", rf"{B}(?:el\s+)?(?:dia\s+)?(?P<d>\d{{1,2}})\s+(?:de|del)\s+(?:(?P<mthis>este\s+mes)"
-               rf"|(?P<mnext>(?:proximo|siguiente)\s+mes|mes\s+(?:que\s+viene|entrante|proximo|"
-               rf"siguiente))|(?P<mprev>mes\s+pasado)){E}"),
+    ("daynum", rf"{B}(?:el\s+)?(?:dia\s+)?(?P<d>\d{{1,2}})\s+(?:de|del)\s+"
+               rf"{this_next_last('mes', 'm')}{E}"),
     # "el día 15", "día quince", "el 16"
     ("daynum", rf"{B}(?:el\s+)?dia\s+(?P<d>\d{{1,2}}|{WORDS}){E}(?!\s*(?:[/.-]\d|de\s|del\s))"),
     ("daynum", rf"{B}(?<=\bel\s)(?P<d>\d{{1,2}}){E}"
