@@ -8,7 +8,6 @@ import os
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -18,6 +17,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from bot.services import Services, build_services
+from tests.support.clock import NOW
 from tests.support.fake_telegram import FakeBotApiServer, FakeTelegram, RecordingRequest
 from tests.support.updates import GROUP_ID
 
@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # per test: tests search by words unless they ask for the model (tests/test_hybrid.py
 # does, with a cache kept across runs in .work/).
 os.environ.setdefault("ENLACE_KNOWLEDGE__SEMANTIC", "false")
-BOGOTA = ZoneInfo("America/Bogota")
 
 ADMIN_ID = 100
 STAFF_ID = 200
@@ -54,7 +53,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def clock() -> list[datetime]:
     """The office clock; tests move it by replacing ``clock[0]``."""
-    return [datetime(2026, 11, 18, 10, 0, tzinfo=BOGOTA)]
+    return [NOW]
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ import csv
 import io
 import json
 import time
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import docx
 import pytest
@@ -17,8 +16,8 @@ from bot.activities.periods import quarter
 from bot.activities.report import ReportInfo, build_report
 from bot.activities.summary import summarize
 from bot.config import DEFAULT_ACTION_LINES
+from tests.support.clock import NOW
 
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=ZoneInfo("America/Bogota"))
 T3 = quarter(2026, 3)
 
 

@@ -1,7 +1,6 @@
 """The quick-log grammar: line, date, hashtags, known partners and departments."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from hypothesis import assume, given
@@ -12,8 +11,8 @@ from bot.activities.models import EntryError
 from bot.activities.names import NameIndex, hashtags, key_of
 from bot.activities.parse import Vocabulary, parse_entry
 from bot.config import DEFAULT_ACTION_LINES, Settings
+from tests.support.clock import NOW
 
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=ZoneInfo("America/Bogota"))  # Wednesday
 LINES = DEFAULT_ACTION_LINES
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import assume, given
@@ -22,10 +21,7 @@ from bot.dates import (
     parse_duration,
     parse_when,
 )
-
-BOGOTA = ZoneInfo("America/Bogota")
-# Wednesday 18 November 2026, 10:00 in Bogotá.
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=BOGOTA)
+from tests.support.clock import BOGOTA, NOW
 
 
 def parse(text: str, prefer: str = "future", now: datetime = NOW) -> tuple[date, time | None]:

@@ -7,7 +7,6 @@ the Independencia de Cartagena moved to Monday).
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
@@ -21,9 +20,7 @@ from bot.dates import (
     is_working_day,
     parse_when,
 )
-
-BOGOTA = ZoneInfo("America/Bogota")
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=BOGOTA)
+from tests.support.clock import BOGOTA, NOW
 
 
 def read(text: str, prefer: str = "future") -> tuple[date, time | None]:

@@ -4,7 +4,6 @@ moved them into the ``flows`` table."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 import sqlite_utils
 
@@ -12,11 +11,11 @@ from bot.access import Person
 from bot.db import open_database
 from bot.flows import Conversations, Flow, Step
 from bot.schema import migrations
-from tests.conftest import BOGOTA, STAFF_ID, send
+from tests.conftest import STAFF_ID, send
 from tests.support.chat import data_of, last
+from tests.support.clock import NOW
 from tests.support.updates import callback, message
 
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=BOGOTA)
 ASK = Flow("ask", {"name": Step(answer=lambda data, text, now: {**data, "name": text},
                                 then="done"), "done": Step()})
 OTHER = Flow("other", {"x": Step(typed=True)})

@@ -10,9 +10,10 @@ import pytest
 from bot.dates import Duration
 from bot.reminders.models import AgreementDraft
 from bot.sending import ReminderSender
-from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
+from tests.conftest import LIAISON_ID, STAFF_ID, send
 from tests.support.chat import data_of as button
 from tests.support.chat import last, refuse_sends_to, toasts
+from tests.support.clock import BOGOTA
 from tests.support.reminders import add_deadline, deadlines
 from tests.support.updates import GROUP_ID, callback, message
 

@@ -9,8 +9,9 @@ import pytest
 
 from bot.sending import ReminderSender
 from bot.textsplit import TELEGRAM_LIMIT
-from tests.conftest import ADMIN_ID, BOGOTA, STAFF_ID, send
+from tests.conftest import ADMIN_ID, STAFF_ID, send
 from tests.support.chat import data_of, last, refuse_sends_to, toasts
+from tests.support.clock import BOGOTA
 from tests.support.reminders import add_deadline, deadlines
 from tests.support.updates import GROUP_ID, callback, message
 

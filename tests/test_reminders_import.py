@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,9 @@ from bot.config import DEFAULT_ACTION_LINES
 from bot.db import open_database
 from bot.reminders.imports import ImportFileError, import_file
 from bot.reminders.store import AgreementStore, DeadlineStore
-from tests.conftest import BOGOTA
+from tests.support.clock import NOW
 
 ROOT = Path(__file__).resolve().parent.parent
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=BOGOTA)
 
 
 @pytest.fixture

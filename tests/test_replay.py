@@ -10,8 +10,9 @@ from datetime import date, datetime
 from bot.access import Person
 from bot.reminders import render
 from bot.reminders.models import AgreementDraft
-from tests.conftest import BOGOTA, LIAISON_ID, STAFF_ID, send
+from tests.conftest import LIAISON_ID, STAFF_ID, send
 from tests.support.chat import toasts
+from tests.support.clock import BOGOTA
 from tests.support.reminders import add_deadline, deadlines
 from tests.support.replay import twice
 from tests.support.updates import GROUP_ID, callback, message
