@@ -295,6 +295,7 @@ async def _in_process(settings_kwargs: dict[str, Any], folder: Path, updates: li
     from bot.access import Person
     from bot.app import build_application
     from bot.config import Settings
+    from bot.refusal import Refusal
     from bot.services import build_services
     from handlers import replies
     from tests.support.fake_telegram import RecordingRequest
@@ -323,7 +324,8 @@ async def _in_process(settings_kwargs: dict[str, Any], folder: Path, updates: li
     errors: list[BaseException] = []
 
     async def count(update: object, context: Any) -> None:
-        errors.append(context.error)
+        if not isinstance(context.error, Refusal):  # an answer: handlers.common.on_error
+            errors.append(context.error)
 
     application.add_error_handler(count)
     async with application:
