@@ -17,7 +17,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from bot.services import Services, build_services
-from tests.support.clock import NOW
+from tests.support.clock import BOGOTA, NOW  # noqa: F401  (BOGOTA: kept for older imports)
 from tests.support.fake_telegram import FakeBotApiServer, FakeTelegram, RecordingRequest
 from tests.support.updates import GROUP_ID
 
