@@ -279,7 +279,7 @@ def main() -> None:
     evaluate(rows, settings, chooser, learn=False, show_errors=args.show_errors)
     if args.learn:
         print("\nlearning as it goes (each labelled note becomes an example):")
-        evaluate(rows, settings, chooser, learn=True, show_errors=False)
+        evaluate(rows, settings, chooser, learn=True, show_errors=args.show_errors)
 
 
 if __name__ == "__main__":
