@@ -38,6 +38,8 @@ from bot.activities.lines import (  # noqa: E402
     LineChooser,
     LineGuess,
     Params,
+    Regression,
+    keyword_scores,
 )
 from bot.activities.models import Draft  # noqa: E402
 from bot.activities.names import NameIndex  # noqa: E402
@@ -192,59 +194,70 @@ def evaluate(rows: list[dict], settings: Settings, chooser: LineChooser, *, lear
 # Silent mistakes allowed in the leave-one-out fit. Our seed examples resemble each other
 # more than real notes resemble them, so the fit keeps a margin under the 5 % target.
 MAX_WRONG = 0.03
+# When it asks, the right line among the first two buttons at least this often (the
+# issue's target, kept on the seeds too).
+MIN_TOP2 = 0.95
+# A held-out seed leaves out with it every seed this close to it (e5 cosine): the same
+# report item written once as a sentence and once as a field note would otherwise answer
+# for each other (real notes are further from the seeds than that: median 0.91).
+NEAR_COPY = 0.92
 
 
 def fit(chooser: LineChooser) -> Params:
-    """Leave-one-out over the config's seed examples: the constants that keep silent
-    mistakes under ``MAX_WRONG`` while choosing without asking as often as possible."""
+    """Leave-one-out over the config's seed examples (each with its near copies): the blend,
+    keyword weight and threshold that choose without asking as often as possible while
+    silent mistakes stay under ``MAX_WRONG`` and the asks offer the right line among the
+    first two buttons at least ``MIN_TOP2`` of the time."""
+    import numpy as np
     seeds = chooser.seeds()
+    vectors = chooser.vectors.of([e.text for e in seeds])
     held = [(i, e) for i, e in enumerate(seeds) if not _is_purpose(e, chooser)]
-    best: tuple[float, Params] | None = None
-    temperatures = [0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.08]
-    figures: dict[Params, tuple[float, float, float]] = {}
-    for temperature, weight, k, centroid in itertools.product(
-            temperatures, [0.0, 0.25, 0.5, 1.0, 1.5], [1, 2, 3, 4], [0.0, 0.3, 0.6]):
-        chooser.params = Params(temperature, weight, k, 0.0, centroid)
-        outcomes = []
-        for i, example in held:
-            others = seeds[:i] + seeds[i + 1:]
-            probs = _probs(chooser, example.text, others)
-            ranked = sorted(probs, key=lambda n: -probs[n])
-            outcomes.append((probs[ranked[0]], ranked[0] == example.line,
-                             example.line in ranked[:2]))
-        for confident in [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
-            chosen = [ok for p, ok, _ in outcomes if p >= confident]
-            asked = [two for p, _, two in outcomes if p < confident]
-            wrong = sum(not ok for ok in chosen) / len(outcomes)
-            right = sum(chosen) / len(outcomes)
-            top2 = sum(asked) / len(asked) if asked else 1.0
-            params = Params(temperature, weight, k, confident, centroid)
-            figures[params] = (right, wrong, top2)
-            # most chosen right; among equals, the two buttons right more often
-            if wrong <= MAX_WRONG and (best is None or (right, top2) > best[0]):
-                best = ((right, top2), params)
-    assert best is not None
-    right, wrong, top2 = figures[best[1]]
-    print(f"fitted on {len(held)} seed examples (leave-one-out): right without asking "
-          f"{100 * right:.1f}%, silently wrong {100 * wrong:.1f}%, right line in the first "
-          f"two buttons when asking {100 * top2:.1f}% -> {best[1]}")
+    numbers = [line.number for line in chooser.lines]
+    near, learnt, kws, truth = [], [], [], []
+    for i, example in held:
+        keep = vectors @ vectors[i] < NEAR_COPY
+        keep[i] = False
+        pool = [e for e, k in zip(seeds, keep, strict=True) if k]
+        chooser._regression = Regression()
+        near.append([chooser.nearest(example.text, pool)[n] for n in numbers])
+        learnt.append([chooser.regression(example.text, pool)[n] for n in numbers])
+        kw = keyword_scores(example.text, chooser.lines)
+        kws.append([kw[n] for n in numbers])
+        truth.append(numbers.index(example.line))
+    near, learnt, kws = np.log(np.array(near) + 1e-9), np.log(np.array(learnt) + 1e-9), \
+        np.array(kws)
+    truth = np.array(truth)
+    best: tuple[tuple[float, float], Params, tuple[float, float, float]] | None = None
+    for share, weight in itertools.product([0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
+                                           [0.0, 0.25, 0.5, 1.0, 1.5]):
+        logits = share * near + (1 - share) * learnt + weight * kws
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        order = np.argsort(-probs, axis=1)
+        first = order[:, 0] == truth
+        two = (order[:, :2] == truth[:, None]).any(axis=1)
+        for confident in np.arange(0.40, 0.96, 0.01):
+            chosen = probs.max(axis=1) >= confident
+            right, wrong = (chosen & first).mean(), (chosen & ~first).mean()
+            top2 = two[~chosen].mean() if (~chosen).any() else 1.0
+            params = Params(chooser.params.temperature, weight, chooser.params.top_k,
+                            round(float(confident), 2), 0.0, share)
+            if wrong > MAX_WRONG or top2 < MIN_TOP2:
+                continue
+            # most chosen right; among equals, the more careful threshold
+            if best is None or (right, confident) > best[0]:
+                best = ((right, confident), params, (right, wrong, top2))
+    assert best is not None, "no constants meet the leave-one-out limits"
+    right, wrong, top2 = best[2]
+    print(f"fitted on {len(held)} seed examples (leave-one-out, near copies left out too): "
+          f"right without asking {100 * right:.1f}%, silently wrong {100 * wrong:.1f}%, "
+          f"right line in the first two buttons when asking {100 * top2:.1f}% -> {best[1]}")
+    chooser._regression = Regression()
     return best[1]
 
 
 def _is_purpose(example: Example, chooser: LineChooser) -> bool:
     return any(example.text.startswith(f"{line.name}.") for line in chooser.lines)
-
-
-def _probs(chooser: LineChooser, text: str, pool: list[Example]) -> dict[int, float]:
-    import numpy as np
-    sims = chooser.similarities(text, pool)
-    from bot.activities.lines import keyword_scores
-    kw = keyword_scores(text, chooser.lines)
-    p = chooser.params
-    logits = np.array([sims[n] / p.temperature + p.keyword_weight * kw[n] for n in sims])
-    w = np.exp(logits - logits.max())
-    w /= w.sum()
-    return dict(zip(sims, w.tolist(), strict=True))
 
 
 def main() -> None:
@@ -266,7 +279,7 @@ def main() -> None:
     evaluate(rows, settings, chooser, learn=False, show_errors=args.show_errors)
     if args.learn:
         print("\nlearning as it goes (each labelled note becomes an example):")
-        evaluate(rows, settings, chooser, learn=True, show_errors=False)
+        evaluate(rows, settings, chooser, learn=True, show_errors=args.show_errors)
 
 
 if __name__ == "__main__":

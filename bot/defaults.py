@@ -31,8 +31,6 @@ ACTION_LINES = [
             "Participación de la ciudad en una red internacional de gobiernos locales",
             "Contacto con la Cancillería para presentar las prioridades internacionales de "
             "la ciudad",
-            "Coordinación con la Cruz Roja de la atención a población migrante en el centro "
-            "C.A.S.A.",
             "Reunión con la oficina de relaciones internacionales de la Gobernación para "
             "coordinar agendas",
             "Seguimiento a los compromisos del memorando firmado con la ciudad hermana",
@@ -55,6 +53,23 @@ ACTION_LINES = [
             "Visita del embajador al alcalde para conversar sobre la relación bilateral",
             "llamada con cancilleria x agenda de la visita de una delegacion extranjera",
             "Reunión con el cónsul honorario para presentarle la agenda internacional",
+            # The same work as staff type it in a field note (short, lower case, no
+            # accents, "x"/"pa", partner hashtags): e5 puts notes written this way
+            # close to each other whatever their line, so each line has some too.
+            "reunion periodica APC + of. internacional gobernacion, plan de trabajo santander",
+            "#EmbajadaFrancia acercamiento x hermanamiento con ciudades francesas sostenibles, "
+            "apoyo alianza francesa",
+            "firma mou con la UPB (sin compromisos financieros) pa investigacion conjunta",
+            "reunion virtual registraduria bogota: migrantes y victimas, se les ofrece la feria "
+            "institucional",
+            "#FDN asesoria emision de bonos pa infraestructura, hacienda lo analiza",
+            "agenda visita alcalde de gumi (corea) 25-28 ago con empresarios, firma memorando",
+            "seguimiento mou pittsburgh: migracion, tratamiento de aguas, finanzas y transparencia",
+            "saludo protocolario al consul honorario, se le presenta la agenda internacional",
+            "cancilleria: envio de prioridades internacionales del municipio",
+            "bmanga se postula como miembro de red de ciudades, carta del alcalde",
+            "visita embajador al despacho, relacion bilateral y proximos pasos",
+            "comite ciudades hermanas: revision plan de trabajo anual",
         ],
     ),
     dict(
@@ -107,6 +122,21 @@ ACTION_LINES = [
             "Agenda de citas entre inversionistas extranjeros y proyectos de la ciudad en el "
             "Investment Summit",
             "reunion con procolombia y el imebu x asesoria a exportadores",
+            # As staff type it in a field note:
+            "comite org. feria de la reactivacion con mincit, crc y procolombia",
+            "postulacion CLOBI al colombia investment summit x financiacion del sistema",
+            "reunion imebu + procolombia: asesoria a empresarios que se postulan a expo aladi",
+            "expo aladi: 5 cadenas de valor priorizadas, oferta exportable de mipymes",
+            "ventanilla unica del constructor: evento con minvivienda y funcion publica, "
+            "bmanga ciudad piloto",
+            "progresa norte: asesorias a emprendedores, ruta de empleabilidad con imebu",
+            "conversatorio con empresarios: oportunidades de comercio en politicas "
+            "ciclo-inclusivas",
+            "#ProColombia oportunidades de inversion pa proyectos de ciudad",
+            "visita inversionistas extranjeros a zona franca, acompaña imebu",
+            "rueda de negocios exportadores de calzado y moda",
+            "apoyo a empresarios de moda pa ir a colombiamoda",
+            "#InvestInSantander perfil de inversion de la ciudad, datos de exportaciones",
         ],
     ),
     dict(
@@ -150,6 +180,19 @@ ACTION_LINES = [
             "capacitacion a enlaces nuevos de los institutos descentralizados",
             "Practicantes universitarios de relaciones internacionales que apoyan a la "
             "oficina",
+            # As staff type it in a field note:
+            "taller naciones unidas pa funcionarios: nueva agenda urbana y ciudades inclusivas",
+            "taller place branding pa servidores, lo dictan expertos internacionales",
+            "capacitacion virtual a enlaces de dependencias en coop. internacional",
+            "sensibilizacion a entes descentralizados sobre cooperacion, modalidad presencial",
+            "taller estatuto temporal de proteccion migrantes venezolanos pa funcionarios",
+            "difusion becas internacionales pa estudiantes bumangueses en colegios",
+            "reunion ORI de universidades locales x movilidad academica",
+            "intercambio cultural: grupo de danza de la ciudad hermana en el festival",
+            "clases de ingles pa personal de la administracion con voluntarios extranjeros",
+            "convocatoria becas de maestria en el exterior, se comparte con egresados",
+            "taller urbanismo tactico y cocreacion de espacio publico pa servidores",
+            "practicantes de relaciones internacionales: induccion en la oficina",
         ],
     ),
     dict(
@@ -183,6 +226,10 @@ ACTION_LINES = [
             "Recorrido de la ONG por los barrios beneficiarios del proyecto",
             "Oferta de la experiencia de la ciudad a otros municipios como cooperación sur-sur",
             "Seguimiento al proyecto de reducción del riesgo con la ONG en los asentamientos",
+            # The 2019 report's migration work: services a humanitarian organisation brings
+            # to the city's migrants are cooperation in kind, not relationship-building.
+            "Coordinación con la Cruz Roja de la atención a población migrante en el centro "
+            "C.A.S.A.",
             "Respuesta de la agencia de cooperación sobre el proyecto del salón comunal",
             "Gestión de recursos de cooperación para el piloto de bicicletas públicas",
             "Mesa técnica con el PNUD y las dependencias sobre un proyecto conjunto",
@@ -200,6 +247,19 @@ ACTION_LINES = [
             "(cooperación sur-sur)",
             "Respuesta de la APC: el proyecto del INVISBU sigue en evaluación en la embajada",
             "mesa con ong internacional x proyecto de mitigacion de riesgo en asentamientos",
+            # As staff type it in a field note:
+            "comixta colombia-mexico: apoyo a planeacion en proyecto de gestion de riesgo",
+            "#KUSANONE apc responde: proyecto salon comunal invisbu sigue en evaluacion",
+            "perfilamiento de 7 proyectos priorizados de dependencias pa buscar cooperacion",
+            "ciudades incluyentes (onu habitat, acnur, oim): visita a barrios de provenza",
+            "#GOAL mou barrios resilientes, mitigacion de riesgo en asentamientos",
+            "c40cff + giz: visita de expertos, plan de accion bicicletas publicas",
+            "comite seguimiento construccion sostenible, cooperacion suiza, ejecuta la camara",
+            "aportes fundacion bavaria y mintransporte pa piloto metrobici",
+            "convocatoria estudio de estructuracion tecnica del sistema de bicicletas",
+            "mesa tecnica pnud + secretaria de salud, proyecto con migrantes",
+            "estrategia de la bicicleta presentada como buena practica a otras ciudades",
+            "apc: proyectos de las dependencias pa la proxima ventana de cooperacion",
         ],
     ),
     dict(
@@ -239,6 +299,20 @@ ACTION_LINES = [
             "Reunión del funcionario designado para la agenda de eventos de los 400 años",
             "Guía del estudiante y rutas turísticas publicadas en la página de la marca",
             "fotos y nota pa redes de la visita internacional de la semana",
+            # As staff type it in a field note:
+            "comite editorial marca ciudad BGA te activa con prensa y turismo",
+            "videos bga te activa en vuelos de avianca y copa",
+            "instalacion de mupis de la marca ciudad en parques",
+            "alianza caracol radio pa difundir la marca ciudad",
+            "mesa internacionalizacion regional: propuesta marca region santander",
+            "400 años de bmanga: reunion del funcionario designado, agenda de eventos",
+            "registro de la marca ante la SIC, ya es de la ciudad",
+            "informe seguidores instagram y facebook de la marca",
+            "material de la marca compartido con bureau, santander competitivo e invest in "
+            "santander",
+            "apoyo de la marca ciudad al evento santander compra santander",
+            "guia del estudiante y rutas gastronomicas en la pagina bga te activa",
+            "videos testimoniales de extranjeros que viven en bmanga pa redes",
         ],
     ),
 ]

@@ -84,6 +84,30 @@ def test_every_line_people_give_teaches_the_chooser(service):
     assert after.candidates[0] == 2 and after.scores[2] > before.scores[2]
 
 
+@needs_model
+def test_notes_saved_on_one_line_do_not_pull_other_lines_notes_to_it(service):
+    """Field notes look alike whatever their line ("reunion con ... x ..."): a month of
+    line-1 notes must not make a clear note of another line go to line 1."""
+    saved = ["reunion con la gobernacion x agenda de la semana",
+             "llamada con cancilleria x visita del consul",
+             "reunion con el consul de italia x saludo",
+             "reunion con la apc x plan de trabajo",
+             "reunion con embajada de canada x visita al alcalde",
+             "llamada con la gobernacion x agenda internacional",
+             "reunion con delegacion de ecuador x hermanamiento",
+             "reunion con el despacho x visita oficial"]
+    for i, text in enumerate(saved):
+        assert service.log(f"1 {text}", person=ANA, chat_id=CHAT, message_id=500 + i)\
+            .activity.line == 1
+    for i, (note, line) in enumerate([
+            ("reunion con prensa x comunicado y fotos pa redes de la marca ciudad", 5),
+            ("reunion con procolombia x agenda de inversionistas", 2),
+            ("reunion con la uis x becas de intercambio pa estudiantes", 3),
+            ("reunion con la ong x formulacion del proyecto pa la convocatoria", 4)]):
+        logged = service.log(note, person=ANA, chat_id=CHAT, message_id=600 + i)
+        assert isinstance(logged, Logged) and logged.activity.line == line, note
+
+
 def test_without_the_model_the_chooser_still_works_on_words(settings):
     lexical = LineChooser(settings.action_lines, None)
     assert lexical.lexical
