@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.db import open_database
+from bot.knowledge.english import spanish_words
 from bot.knowledge.facts import missing_fact
 from bot.knowledge.qa import QuestionService, small_talk_kind
 from bot.knowledge.search import SearchIndex
@@ -149,3 +150,26 @@ def test_english_words_are_not_taken_for_misspelt_spanish():
     result = index.search("What does AOD stand for?")
     assert result.corrections == {} and result.unknown == []
     assert result.best.entry.id == "a"
+
+
+def test_english_words_are_searched_as_their_spanish_words():
+    index = SearchIndex([
+        entry("consejos", "Diez consejos para una práctica exitosa", ["consejos de la guia"],
+              "Los diez consejos de la guía para trabajar con otros países."),
+        entry("convenio", "Convenio con la universidad", ["memorando con la universidad"],
+              "El convenio firmado con la universidad para intercambios."),
+    ])
+    hits = index.lexical("What tips does the guide give?")
+    assert {"consejos", "guia"} <= set(hits.words) and hits.english
+    assert index.search("What tips does the guide give?").best.entry.id == "consejos"
+    assert index.search("Which agreement was signed with the university?").best.entry.id == \
+        "convenio"
+    # A Spanish question is not translated: "plan" stays "plan".
+    assert not index.lexical("que consejos da la guia").english
+
+
+def test_the_glossary_knows_plurals_and_ignores_what_it_lacks():
+    assert "consejos" in spanish_words("tips")
+    assert "ciudad" in spanish_words("cities")
+    assert "doce" in spanish_words("twelve")
+    assert spanish_words("zebra") == ()

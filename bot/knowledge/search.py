@@ -31,8 +31,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.folding import fold
+from bot.knowledge.english import spanish_words
 from bot.knowledge.store import Entry
-from bot.knowledge.text import analyze, content_words, english_stopwords, is_english, stem
+from bot.knowledge.text import (
+    analyze,
+    content_words,
+    english_stopwords,
+    is_english,
+    stem,
+    stopwords,
+)
 from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
@@ -82,6 +90,8 @@ class LexicalHits:
     unknown: list[str]
     guessed: set[str]
     corrections: dict[str, str]
+    english: bool = False
+    wording: str = ""  # the question's folded words, function words included
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,7 @@ class SearchIndex:
         phrasings = [[e.title] + [self._respell(q) for q in [*e.questions, *extra.get(e.id, [])]]
                      for e in self.entries]
         self._phrasings = [[" ".join(sorted(content_words(p))) for p in ps] for ps in phrasings]
+        self._wordings = [[" ".join(split_words(p)) for p in ps] for ps in phrasings]
         self._phrasing_terms = [[set(self.synonyms.expand(analyze(p))) for p in ps]
                                 for ps in phrasings]
         self._build([self._fields(e, ps[1:]) for e, ps in zip(self.entries, phrasings,
@@ -236,6 +247,7 @@ class SearchIndex:
     def lexical(self, query: str) -> LexicalHits:
         """BM25F scores of every entry for ``query``, with the words behind them."""
         words, corrections, unknown = self._understand(query)
+        english = is_english(query)
         terms = self.synonyms.expand([stem(w) for w in words])
         guessed = {stem(w) for w in corrections.values()}
         scores = np.zeros(len(self.entries))
@@ -243,12 +255,25 @@ class SearchIndex:
             posting = self._postings.get(term)
             if posting is not None:
                 scores[posting[0]] += posting[1]
-        return LexicalHits(scores, terms, words, unknown, guessed, corrections)
+        return LexicalHits(scores, terms, words, unknown, guessed, corrections, english,
+                           " ".join(split_words(query)))
 
     def confidence(self, index: int, hits: LexicalHits, rival: float) -> float:
         """The hand-weighted lexical confidence of entry ``index`` (see :meth:`_confidence`)."""
         return self._confidence(index, hits.terms, hits.words, hits.unknown, hits.guessed,
                                 float(hits.scores[index]), rival)
+
+    def phrasing_match(self, index: int, hits: LexicalHits) -> float:
+        """How closely the question is worded like one of entry ``index``'s phrasings (0-1).
+
+        Function words count here ("qué es un…"): people ask the way the
+        phrasings are written, and a question that is one of them, or a part
+        of one, names that entry more surely than shared keywords do.
+        """
+        if not hits.wording:
+            return 0.0
+        return max((fuzz.token_set_ratio(hits.wording, p) for p in self._wordings[index]),
+                   default=0.0) / 100
 
     def coverage(self, index: int, hits: LexicalHits) -> float:
         """Share of the question's (idf-weighted) words that entry ``index`` contains."""
@@ -272,9 +297,15 @@ class SearchIndex:
         unknown: list[str] = []
         english = is_english(query)
         english_stop = english_stopwords() if english else frozenset()
+        spanish_stop = stopwords()
         for word in content_words(query):
             # "what", "the", "for" occur in the few English phrasings and names of the
             # knowledge base; kept, they pull an English question to whichever has them.
+            if english and (translated := [w for w in spanish_words(word)
+                                           if w not in spanish_stop]):
+                kept.extend(w for w in translated
+                            if w in self._words or stem(w) in self._stems)
+                continue
             if word in FILLER or word in english_stop:
                 continue
             if word in self._words or stem(word) in self._stems or word.isdigit():
