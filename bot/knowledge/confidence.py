@@ -29,10 +29,10 @@ WEIGHTS_FILE = Path(__file__).with_name("confidence.json")
 # the decision model says how likely the first of them is right.
 RANK_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
                  "fused_margin", "agree", "unknown_share", "passage_cosine", "lexical_rank",
-                 "dense_rank", "english", "query_words")
+                 "dense_rank", "english", "query_words", "title_coverage")
 HYBRID_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
                    "fused_margin", "agree", "unknown_share", "passage_cosine", "english",
-                   "query_words")
+                   "query_words", "title_coverage")
 
 
 @dataclass(frozen=True)

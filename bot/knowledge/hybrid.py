@@ -169,6 +169,7 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
         "lexical_margin": ((float(scores[index]) - rival_lex) / float(scores[index])
                            if scores[index] > 0 else -1.0),
         "coverage": lexical.coverage(index, hits),
+        "title_coverage": lexical.title_coverage(index, hits),
         "phrasing_match": lexical.phrasing_match(index, hits),
         "lexical_confidence": lexical.confidence(index, hits, rival_lex),
         "fused_margin": (own - rival_fused) / own if own > 0 else -1.0,

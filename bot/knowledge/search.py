@@ -206,6 +206,7 @@ class SearchIndex:
                           postings.items()}
         self._doc_terms = [set(tf) for tf in pseudo_tf]
         self._head_terms = [set(d["title"]) | set(d["questions"]) | set(d["tags"]) for d in fields]
+        self._title_terms = [set(d["title"]) for d in fields]
         self._stems = set(self.idf)
         self._max_idf = max(self.idf.values(), default=1.0)
 
@@ -275,9 +276,18 @@ class SearchIndex:
         return max((fuzz.token_set_ratio(hits.wording, p) for p in self._wordings[index]),
                    default=0.0) / 100
 
-    def coverage(self, index: int, hits: LexicalHits) -> float:
+    def title_coverage(self, index: int, hits: LexicalHits) -> float:
+        """Share of the question's (idf-weighted) words that entry ``index``'s title holds.
+
+        The entry whose title names what is asked ("¿qué significa AOD?") is
+        about it; one that only mentions it in its text (an overview listing
+        every chapter) is not.
+        """
+        return self.coverage(index, hits, self._title_terms[index])
+
+    def coverage(self, index: int, hits: LexicalHits, within: set[str] | None = None) -> float:
         """Share of the question's (idf-weighted) words that entry ``index`` contains."""
-        doc_terms = self._doc_terms[index]
+        doc_terms = self._doc_terms[index] if within is None else within
         base = [t for t in hits.terms if not t.startswith(SYNONYM_PREFIX)]
         synonyms = {t for t in hits.terms if t.startswith(SYNONYM_PREFIX)}
         covered = total = 0.0
