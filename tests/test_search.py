@@ -173,3 +173,31 @@ def test_the_glossary_knows_plurals_and_ignores_what_it_lacks():
     assert "ciudad" in spanish_words("cities")
     assert "doce" in spanish_words("twelve")
     assert spanish_words("zebra") == ()
+
+
+def test_words_naming_the_document_do_not_pull_to_its_overview():
+    """"…según la guía de la FCM": the guide's overview mentions every chapter and has
+    "guía" and "FCM" in its title; the chapter the question names must still win."""
+    def from_guide(id: str, title: str, body: str) -> Entry:
+        return Entry(id=id, title=title, category="conceptos", questions=[], tags=[],
+                     sources=[Source(document="Guía de la FCM", section=id)],
+                     reviewed=date(2026, 1, 1), body=body)
+
+    guide = [
+        from_guide("guia", "La guía de la FCM",
+                   "La guía de la FCM trata las modalidades, los pasos, los actores y "
+                   "los consejos."),
+        from_guide("modalidades", "Modalidades de internacionalización",
+                   "Según la guía de la FCM son cooperación, integración y promoción."),
+        from_guide("pasos", "Pasos para iniciar", "La guía de la FCM propone siete pasos."),
+        from_guide("actores", "Actores locales", "La guía de la FCM nombra a los actores."),
+        from_guide("consejos", "Diez consejos", "La guía de la FCM da diez consejos."),
+    ]
+    others = [entry(f"otro{i}", f"Tema {w}", [f"que es {w}"], f"Texto sobre {w}.")
+              for i, w in enumerate(["aod", "comixta", "kusanone", "gumi", "metrobici", "marca"])]
+    index = SearchIndex(guide + others)
+    hits = index.lexical("que modalidades describe la guia de la fcm")
+    best = max(range(len(index.entries)), key=lambda i: hits.scores[i])
+    assert index.entries[best].id == "modalidades"
+    # Asked alone, the document's name still finds the document's entries.
+    assert index.lexical("guia fcm").scores[0] > 0

@@ -69,6 +69,12 @@ GUESSED_CREDIT = 0.6
 UNKNOWN_WEIGHT = 1.0
 NO_HEAD_FACTOR = 0.6
 SPELLING_SHARE = 0.5
+# Document-naming terms (see SearchIndex._terms_of_documents): held by this share of
+# one document's entries (with at least this many), by less than that share of others.
+DOCUMENT_MIN_ENTRIES = 5
+DOCUMENT_TERM_INSIDE = 0.75
+DOCUMENT_TERM_OUTSIDE = 0.1
+DOCUMENT_TERM_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -207,8 +213,33 @@ class SearchIndex:
         self._doc_terms = [set(tf) for tf in pseudo_tf]
         self._head_terms = [set(d["title"]) | set(d["questions"]) | set(d["tags"]) for d in fields]
         self._title_terms = [set(d["title"]) for d in fields]
+        self._document_terms = self._terms_of_documents()
         self._stems = set(self.idf)
         self._max_idf = max(self.idf.values(), default=1.0)
+
+    def _terms_of_documents(self) -> frozenset[str]:
+        """Terms that name a source document rather than a subject ("fcm", "bogota", "2019").
+
+        A term most entries of one document hold, and few others, tells which
+        document a question is about, not which of its entries: "según la guía
+        de la FCM" should not pull the question to the two entries that happen
+        to have "FCM" in their title.
+        """
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            for document in {s.document for s in entry.sources}:
+                members[document].append(i)
+        found: set[str] = set()
+        total = Counter(t for terms in self._doc_terms for t in terms)
+        for inside in members.values():
+            outside = len(self.entries) - len(inside)
+            if len(inside) < DOCUMENT_MIN_ENTRIES or outside <= 0:
+                continue
+            counts = Counter(t for i in inside for t in self._doc_terms[i])
+            found.update(t for t, n in counts.items()
+                         if n / len(inside) >= DOCUMENT_TERM_INSIDE
+                         and (total[t] - n) / outside < DOCUMENT_TERM_OUTSIDE)
+        return frozenset(found)
 
     # -- querying ------------------------------------------------------------------
     def correct(self, word: str) -> str | None:
@@ -252,10 +283,12 @@ class SearchIndex:
         terms = self.synonyms.expand([stem(w) for w in words])
         guessed = {stem(w) for w in corrections.values()}
         scores = np.zeros(len(self.entries))
-        for term in set(terms):
-            posting = self._postings.get(term)
-            if posting is not None:
-                scores[posting[0]] += posting[1]
+        present = {t for t in terms if t in self._postings}
+        # With words about the subject, the words naming the document only count a little.
+        naming = present & self._document_terms if present - self._document_terms else set()
+        for term in present:
+            ids, weights = self._postings[term]
+            scores[ids] += weights * (DOCUMENT_TERM_WEIGHT if term in naming else 1.0)
         return LexicalHits(scores, terms, words, unknown, guessed, corrections, english,
                            " ".join(split_words(query)))
 
