@@ -179,7 +179,7 @@ def test_words_naming_the_document_do_not_pull_to_its_overview():
     """"…según la guía de la FCM": the guide's overview mentions every chapter and has
     "guía" and "FCM" in its title; the chapter the question names must still win."""
     def from_guide(id: str, title: str, body: str) -> Entry:
-        return Entry(id=id, title=title, category="conceptos", questions=[], tags=[],
+        return Entry(id=id, title=title, category="conceptos", questions=["de que trata"], tags=[],
                      sources=[Source(document="Guía de la FCM", section=id)],
                      reviewed=date(2026, 1, 1), body=body)
 
