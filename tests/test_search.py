@@ -201,3 +201,21 @@ def test_words_naming_the_document_do_not_pull_to_its_overview():
     assert index.entries[best].id == "modalidades"
     # Asked alone, the document's name still finds the document's entries.
     assert index.lexical("guia fcm").scores[0] > 0
+
+
+def test_the_best_entry_in_words_is_always_weighed():
+    """A name only the words catch ("caso Helsinki") stays a candidate even when the
+    meaning puts that entry last, and the fused ranks alone would have dropped it."""
+    import numpy as np
+
+    from bot.knowledge.hybrid import RERANK, families, shortlist
+
+    entries = [entry(f"e{i}", f"Estrategia {i}", [f"pregunta {i}"], f"Texto {i}.")
+               for i in range(6)]
+    entries.append(entry("helsinki", "Caso Helsinki", ["que hizo helsinki"], "Helsinki."))
+    index = SearchIndex(entries)
+    hits = index.lexical("que hizo helsinki con su estrategia")
+    cosines = np.linspace(0.9, 0.8, len(entries))  # meaning: the Helsinki entry last
+    shortlisted = [i for i, _ in shortlist(index, hits, cosines, None, families(entries))]
+    assert len(entries) - 1 in shortlisted
+    assert len(shortlisted) <= RERANK + 1

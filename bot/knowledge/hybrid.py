@@ -251,9 +251,18 @@ class HybridIndex:
 def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
               passages: np.ndarray | None, family_of: Sequence[np.ndarray],
               limit: int = RERANK) -> list[tuple[int, dict[str, float]]]:
-    """The fused ranking's best ``limit`` entries, each with its evidence (:func:`features`)."""
+    """The fused ranking's best ``limit`` entries, each with its evidence (:func:`features`).
+
+    The best entry in words comes too: one far ahead in words (a rare name,
+    "caso Helsinki") may rank low in meaning, and fusing ranks alone would drop
+    it before the ranker could weigh how far ahead it is.
+    """
     fused = fuse(hits.scores, cosines)
     order = [int(i) for i in np.argsort(-fused)[:limit] if fused[i] > 0]
+    if len(hits.scores) and hits.scores.max() > 0:
+        best_words = int(np.argmax(hits.scores))
+        if best_words not in order:
+            order.append(best_words)
     return [(i, features(i, lexical, hits, cosines, fused, passages, family_of[i]))
             for i in order]
 
