@@ -100,7 +100,8 @@ def examples(cache: Path) -> list[dict]:
         group = next(groups)
         for i, values in shortlist(index, hits, cosines, passages, family_of[key]):
             entry_id = index.entries[i].id
-            rows.append(values | {"right": float(entry_id == right_id),
+            family = [index.entries[j].id for j in family_of[key][i]]
+            rows.append(values | {"right": float(entry_id == right_id), "family": family,
                                   "skip": entry_id in skip_top, "group": group,
                                   "source": source, "top": entry_id, "asked": asked_id})
 
@@ -191,6 +192,20 @@ def best_of_groups(rows: list[dict], p: np.ndarray) -> list[int]:
     return [n for n in best.values() if not rows[n]["skip"]]
 
 
+def add_rank_evidence(rows: list[dict], p_rank: np.ndarray) -> None:
+    """``rank_p`` and ``rank_margin`` on every row, as :func:`.hybrid.rerank` adds them."""
+    by_group: dict[int, list[int]] = {}
+    for n, row in enumerate(rows):
+        by_group.setdefault(row["group"], []).append(n)
+    for members in by_group.values():
+        for n in members:
+            family = set(rows[n]["family"])
+            rivals = [p_rank[m] for m in members
+                      if m != n and rows[m]["top"] not in family]
+            rows[n]["rank_p"] = float(p_rank[n])
+            rows[n]["rank_margin"] = float(p_rank[n] - max(rivals, default=0.0))
+
+
 def fit_models(all_rows: list[dict], rank_names: tuple[str, ...],
                names: tuple[str, ...]) -> dict[str, dict]:
     """The ranker, fitted on every shortlisted entry; the decision, on each question's best.
@@ -208,6 +223,7 @@ def fit_models(all_rows: list[dict], rank_names: tuple[str, ...],
     ranker = fit(x, np.array([r["right"] for r in fitted]), rank_names,
                  weights=prior_weights(fitted))
     p_rank = np.array([ranker.probability(r) for r in all_rows])
+    add_rank_evidence(all_rows, p_rank)
     rows = [all_rows[n] for n in best_of_groups(all_rows, p_rank)]
     y = np.array([r["right"] for r in rows])
     weights = prior_weights(rows)

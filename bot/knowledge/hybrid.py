@@ -270,7 +270,18 @@ def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | Non
 def rerank(model: ConfidenceModel, lexical: SearchIndex, hits: LexicalHits,
            cosines: np.ndarray | None, passages: np.ndarray | None,
            family_of: Sequence[np.ndarray]) -> list[tuple[int, float, dict[str, float]]]:
-    """The shortlist ordered by the fitted probability that each entry is the answer."""
-    scored = [(i, model.probability(values), values)
-              for i, values in shortlist(lexical, hits, cosines, passages, family_of)]
+    """The shortlist ordered by the fitted probability that each entry is the answer.
+
+    Each entry's evidence gains the ranker's verdict (``rank_p``) and its lead
+    over the best candidate outside its family (``rank_margin``), which the
+    decision model weighs: a clear winner among the candidates is surer.
+    """
+    listed = shortlist(lexical, hits, cosines, passages, family_of)
+    chances = {i: model.probability(values) for i, values in listed}
+    scored = []
+    for i, values in listed:
+        family = set(family_of[i].tolist())
+        rivals = [p for j, p in chances.items() if j != i and j not in family]
+        values |= {"rank_p": chances[i], "rank_margin": chances[i] - max(rivals, default=0.0)}
+        scored.append((i, chances[i], values))
     return sorted(scored, key=lambda s: -s[1])
