@@ -32,7 +32,8 @@ RANK_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexica
                  "dense_rank", "english", "query_words", "title_coverage")
 HYBRID_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
                    "fused_margin", "agree", "unknown_share", "passage_cosine", "english",
-                   "query_words", "title_coverage", "rank_p", "rank_margin")
+                   "query_words", "title_coverage", "rank_p", "rank_margin", "lexical_rank",
+                   "dense_rank")
 
 
 @dataclass(frozen=True)
