@@ -219,3 +219,30 @@ def test_the_best_entry_in_words_is_always_weighed():
     shortlisted = [i for i, _ in shortlist(index, hits, cosines, None, families(entries))]
     assert len(entries) - 1 in shortlisted
     assert len(shortlisted) <= RERANK + 1
+
+
+def test_a_related_runner_up_does_not_shrink_the_rankers_lead():
+    """The decision weighs how far the first candidate is ahead of the best one outside
+    its family: an overview and its detail both fitting is no ambiguity."""
+    import numpy as np
+
+    from bot.knowledge.confidence import ConfidenceModel
+    from bot.knowledge.hybrid import families, rerank
+
+    detail = entry("aod", "Qué es la AOD", ["que es aod"], "AOD: ayuda oficial al desarrollo.")
+    overview = entry("aod-resumen", "AOD en Bogotá", ["aod bogota"], "La AOD que llega a Bogotá.")
+    overview = overview.model_copy(update={"related": ["aod"]})
+    other = entry("otro", "La AOD y los retos", ["retos"], "Retos y algo de AOD.")
+    entries = [e.model_copy(update={"sources": [Source(document="Doc", section=e.id)]})
+               for e in (detail, overview, other)]
+    index = SearchIndex(entries)
+    model = ConfidenceModel(("lexical_share",), np.zeros(1), np.ones(1), np.array([4.0]), -2.0,
+                            0.5, 0.25)
+    hits = index.lexical("que es aod")
+    scored = rerank(model, index, hits, np.array([0.9, 0.8, 0.7]), None, families(entries))
+    chances = {entries[i].id: p for i, p, _ in scored}
+    first, _, evidence = scored[0]
+    assert entries[first].id in {"aod", "aod-resumen"}
+    # The rival is the unrelated entry, not the related one.
+    assert evidence["rank_margin"] == pytest.approx(chances[entries[first].id] - chances["otro"])
+    assert evidence["rank_p"] == pytest.approx(chances[entries[first].id])
