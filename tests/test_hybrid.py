@@ -71,6 +71,22 @@ def test_out_of_scope_questions_are_not_answered(qa, question):
     assert qa.decide(question).outcome != "answer"
 
 
+@pytest.mark.parametrize("question, expected", [
+    # A misspelt rare name: the words single the entry out by far, while the
+    # meaning of "cooperation of <unknown name>" is close to many entries.
+    ("que hizo la koika aca", "bga-koica-ciat-modelo-corea"),
+    ("el alcalde de gumy vino?", "bga-gumi-corea"),
+    # English words read through the glossary, not only the names both languages share.
+    ("Who signed the memorandum with the Pontifical Bolivarian University?", "ofai-mou-upb"),
+    ("What advice does the FCM give for a good international practice?",
+     "fcm-consejos-practica-internacional"),
+])
+def test_strong_evidence_in_words_or_glossary_is_answered(qa, question, expected):
+    answer = qa.decide(question)
+    assert answer.outcome == "answer", (answer.outcome, answer.confidence, answer.entry.id)
+    assert answer.entry.id == expected
+
+
 def test_clarify_offers_at_most_three_options_best_first(qa):
     for question in ["memorando", "bicicletas", "medellin"]:
         answer = qa.decide(question)

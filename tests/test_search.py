@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.db import open_database
+from bot.knowledge.english import spanish_words
 from bot.knowledge.facts import missing_fact
 from bot.knowledge.qa import QuestionService, small_talk_kind
 from bot.knowledge.search import SearchIndex
@@ -149,3 +150,99 @@ def test_english_words_are_not_taken_for_misspelt_spanish():
     result = index.search("What does AOD stand for?")
     assert result.corrections == {} and result.unknown == []
     assert result.best.entry.id == "a"
+
+
+def test_english_words_are_searched_as_their_spanish_words():
+    index = SearchIndex([
+        entry("consejos", "Diez consejos para una práctica exitosa", ["consejos de la guia"],
+              "Los diez consejos de la guía para trabajar con otros países."),
+        entry("convenio", "Convenio con la universidad", ["memorando con la universidad"],
+              "El convenio firmado con la universidad para intercambios."),
+    ])
+    hits = index.lexical("What tips does the guide give?")
+    assert {"consejos", "guia"} <= set(hits.words) and hits.english
+    assert index.search("What tips does the guide give?").best.entry.id == "consejos"
+    assert index.search("Which agreement was signed with the university?").best.entry.id == \
+        "convenio"
+    # A Spanish question is not translated: "plan" stays "plan".
+    assert not index.lexical("que consejos da la guia").english
+
+
+def test_the_glossary_knows_plurals_and_ignores_what_it_lacks():
+    assert "consejos" in spanish_words("tips")
+    assert "ciudad" in spanish_words("cities")
+    assert "doce" in spanish_words("twelve")
+    assert spanish_words("zebra") == ()
+
+
+def test_words_naming_the_document_do_not_pull_to_its_overview():
+    """"…según la guía de la FCM": the guide's overview mentions every chapter and has
+    "guía" and "FCM" in its title; the chapter the question names must still win."""
+    def from_guide(id: str, title: str, body: str) -> Entry:
+        return Entry(id=id, title=title, category="conceptos", questions=["de que trata"], tags=[],
+                     sources=[Source(document="Guía de la FCM", section=id)],
+                     reviewed=date(2026, 1, 1), body=body)
+
+    guide = [
+        from_guide("guia", "La guía de la FCM",
+                   "La guía de la FCM trata las modalidades, los pasos, los actores y "
+                   "los consejos."),
+        from_guide("modalidades", "Modalidades de internacionalización",
+                   "Según la guía de la FCM son cooperación, integración y promoción."),
+        from_guide("pasos", "Pasos para iniciar", "La guía de la FCM propone siete pasos."),
+        from_guide("actores", "Actores locales", "La guía de la FCM nombra a los actores."),
+        from_guide("consejos", "Diez consejos", "La guía de la FCM da diez consejos."),
+    ]
+    others = [entry(f"otro{i}", f"Tema {w}", [f"que es {w}"], f"Texto sobre {w}.")
+              for i, w in enumerate(["aod", "comixta", "kusanone", "gumi", "metrobici", "marca"])]
+    index = SearchIndex(guide + others)
+    hits = index.lexical("que modalidades describe la guia de la fcm")
+    best = max(range(len(index.entries)), key=lambda i: hits.scores[i])
+    assert index.entries[best].id == "modalidades"
+    # Asked alone, the document's name still finds the document's entries.
+    assert index.lexical("guia fcm").scores[0] > 0
+
+
+def test_the_best_entry_in_words_is_always_weighed():
+    """A name only the words catch ("caso Helsinki") stays a candidate even when the
+    meaning puts that entry last, and the fused ranks alone would have dropped it."""
+    import numpy as np
+
+    from bot.knowledge.hybrid import RERANK, families, shortlist
+
+    entries = [entry(f"e{i}", f"Estrategia {i}", [f"pregunta {i}"], f"Texto {i}.")
+               for i in range(6)]
+    entries.append(entry("helsinki", "Caso Helsinki", ["que hizo helsinki"], "Helsinki."))
+    index = SearchIndex(entries)
+    hits = index.lexical("que hizo helsinki con su estrategia")
+    cosines = np.linspace(0.9, 0.8, len(entries))  # meaning: the Helsinki entry last
+    shortlisted = [i for i, _ in shortlist(index, hits, cosines, None, families(entries))]
+    assert len(entries) - 1 in shortlisted
+    assert len(shortlisted) <= RERANK + 1
+
+
+def test_a_related_runner_up_does_not_shrink_the_rankers_lead():
+    """The decision weighs how far the first candidate is ahead of the best one outside
+    its family: an overview and its detail both fitting is no ambiguity."""
+    import numpy as np
+
+    from bot.knowledge.confidence import ConfidenceModel
+    from bot.knowledge.hybrid import families, rerank
+
+    detail = entry("aod", "Qué es la AOD", ["que es aod"], "AOD: ayuda oficial al desarrollo.")
+    overview = entry("aod-resumen", "AOD en Bogotá", ["aod bogota"], "La AOD que llega a Bogotá.")
+    overview = overview.model_copy(update={"related": ["aod"]})
+    other = entry("otro", "La AOD y los retos", ["retos"], "Retos y algo de AOD.")
+    entries = [e.model_copy(update={"sources": [Source(document="Doc", section=e.id)]})
+               for e in (detail, overview, other)]
+    index = SearchIndex(entries)
+    model = ConfidenceModel(("lexical_share",), np.zeros(1), np.ones(1), np.array([4.0]), -2.0,
+                            0.5, 0.25)
+    hits = index.lexical("que es aod")
+    scored = rerank(model, index, hits, np.array([0.9, 0.8, 0.7]), None, families(entries))
+    chances = {entries[i].id: p for i, p, _ in scored}
+    first, _, evidence = scored[0]
+    assert entries[first].id in {"aod", "aod-resumen"}
+    # The rival is the unrelated entry, not the related one.
+    assert evidence["rank_margin"] == pytest.approx(chances[entries[first].id] - chances["otro"])
+    assert evidence["rank_p"] == pytest.approx(chances[entries[first].id])

@@ -21,6 +21,12 @@ whether that entry was the right one:
 - **curators' questions**: ``bench/questions/*.jsonl`` with the entry that
   answers them; right when it comes first.
 
+Every question gives one row per entry of its shortlist (the fused ranking's
+best :data:`.hybrid.RERANK`). Two models are fitted: the **ranker** on all
+rows (which candidate is the answer: it re-orders the shortlist), and the
+**decision** model on the row the ranker puts first (how often that first
+candidate is right). ``--reuse`` refits on the rows saved by the last run.
+
 Then the "answer" threshold is the
 lowest fitted probability above which at least ``PRECISION`` of these answers
 were right. "Clarify" (up to three options) starts where the questions left
@@ -43,12 +49,13 @@ from bot.db import open_database
 from bot.embeddings import load_embedder
 from bot.knowledge.confidence import (
     HYBRID_FEATURES,
+    RANK_FEATURES,
     WEIGHTS_FILE,
     fit,
     threshold_for,
 )
 from bot.knowledge.focus import focus, head
-from bot.knowledge.hybrid import DenseIndex, families, features, fuse
+from bot.knowledge.hybrid import RERANK, DenseIndex, families, shortlist
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry, load_knowledge
 
@@ -59,8 +66,13 @@ MISSING_SHARE = 0.25  # share of asked questions whose answer is not in the know
 CLARIFY_SHARE = 0.4
 
 
-def examples(cache: Path) -> tuple[list[dict], list[dict]]:
-    """(features, right) rows for the hybrid model, and words-only ones for comparison."""
+def examples(cache: Path) -> list[dict]:
+    """One row per shortlisted entry (see :func:`.hybrid.shortlist`) of every question asked.
+
+    Rows of one question share a ``group``; ``right`` says whether the row's
+    entry is the answer, ``skip`` marks an entry that may answer it too (related,
+    same section): not fitted on, and a question whose best is one is not counted.
+    """
     kb = load_knowledge(ROOT / "knowledge")
     entries = list(kb.entries.values())
     embedder = load_embedder()
@@ -71,9 +83,9 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
     dense = DenseIndex(entries, phrasings, embedder, db)
     owner = dense.owner
     full = SearchIndex(entries, kb.synonyms)
-    hybrid_rows: list[dict] = []
-    lexical_rows: list[dict] = []
+    rows: list[dict] = []
     family_of: dict[tuple[str, ...], list[np.ndarray]] = {}
+    groups = iter(range(10**9))
 
     def record(index: SearchIndex, question: str, vectors: tuple[np.ndarray, np.ndarray],
                right_id: str | None, source: str, asked_id: str | None = None,
@@ -82,20 +94,16 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
         hits = index.lexical(focus(question))
         if not (hits.terms or hits.unknown):
             return
-        for rows, cos, pas in ((hybrid_rows, cosines, passages), (lexical_rows, None, None)):
-            fused = fuse(hits.scores, cos)
-            if fused.max() <= 0:
-                continue
-            top = int(np.argmax(fused))
-            if index.entries[top].id in skip_top:
-                continue  # an overlapping entry may well answer it: neither right nor wrong
-            key = tuple(e.id for e in index.entries)
-            if key not in family_of:
-                family_of[key] = families(index.entries)
-            values = features(top, index, hits, cos, fused, pas, family_of[key][top])
-            rows.append(values | {"right": float(index.entries[top].id == right_id),
-                                  "source": source, "top": index.entries[top].id,
-                                  "asked": asked_id})
+        key = tuple(e.id for e in index.entries)
+        if key not in family_of:
+            family_of[key] = families(index.entries)
+        group = next(groups)
+        for i, values in shortlist(index, hits, cosines, passages, family_of[key]):
+            entry_id = index.entries[i].id
+            family = [index.entries[j].id for j in family_of[key][i]]
+            rows.append(values | {"right": float(entry_id == right_id), "family": family,
+                                  "skip": entry_id in skip_top, "group": group,
+                                  "source": source, "top": entry_id, "asked": asked_id})
 
     overlapping = {e.id: overlaps(e, entries) for e in entries}
     for n, entry in enumerate(entries):
@@ -134,7 +142,7 @@ def examples(cache: Path) -> tuple[list[dict], list[dict]]:
     for row, vector in zip(curated, vectors[len(out_of_scope):], strict=True):
         record(full, row["q"], (dense.cosines(vector), dense.passage_cosines(vector)),
                row["id"], "curated")
-    return hybrid_rows, lexical_rows
+    return rows
 
 
 def prior_weights(rows: list[dict]) -> np.ndarray:
@@ -174,29 +182,72 @@ def band_threshold(probabilities: np.ndarray, right: np.ndarray, share: float, b
     return below
 
 
-def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
-    x = np.array([[r[f] for f in names] for r in rows])
+def best_of_groups(rows: list[dict], p: np.ndarray) -> list[int]:
+    """For each question, the row the model puts first (skipped when it is an overlapping entry)."""
+    best: dict[int, int] = {}
+    for n, row in enumerate(rows):
+        g = row["group"]
+        if g not in best or p[n] > p[best[g]]:
+            best[g] = n
+    return [n for n in best.values() if not rows[n]["skip"]]
+
+
+def add_rank_evidence(rows: list[dict], p_rank: np.ndarray) -> None:
+    """``rank_p`` and ``rank_margin`` on every row, as :func:`.hybrid.rerank` adds them."""
+    by_group: dict[int, list[int]] = {}
+    for n, row in enumerate(rows):
+        by_group.setdefault(row["group"], []).append(n)
+    for members in by_group.values():
+        for n in members:
+            family = set(rows[n]["family"])
+            rivals = [p_rank[m] for m in members
+                      if m != n and rows[m]["top"] not in family]
+            rows[n]["rank_p"] = float(p_rank[n])
+            rows[n]["rank_margin"] = float(p_rank[n] - max(rivals, default=0.0))
+
+
+def fit_models(all_rows: list[dict], rank_names: tuple[str, ...],
+               names: tuple[str, ...]) -> dict[str, dict]:
+    """The ranker, fitted on every shortlisted entry; the decision, on each question's best.
+
+    The ranker learns which of a question's candidates is the answer; the
+    decision model, fitted only on the candidates the ranker puts first, says
+    how often such a first candidate is right, and its thresholds are set there.
+    """
+    position: dict[int, int] = {}
+    for row in all_rows:  # rows come in fused order within their question
+        row["position"] = position[row["group"]] = position.get(row["group"], -1) + 1
+    all_rows = [r for r in all_rows if r["position"] < RERANK]
+    fitted = [r for r in all_rows if not r["skip"]]
+    x = np.array([[r[f] for f in rank_names] for r in fitted])
+    ranker = fit(x, np.array([r["right"] for r in fitted]), rank_names,
+                 weights=prior_weights(fitted))
+    p_rank = np.array([ranker.probability(r) for r in all_rows])
+    add_rank_evidence(all_rows, p_rank)
+    rows = [all_rows[n] for n in best_of_groups(all_rows, p_rank)]
     y = np.array([r["right"] for r in rows])
     weights = prior_weights(rows)
-    model = fit(x, y, names, weights=weights)
+    model = fit(np.array([[r[f] for f in names] for r in rows]), y, names, weights=weights)
     p = np.array([model.probability(r) for r in rows])
     answer_at = threshold_for(p, y, PRECISION, weights)
     clarify_at = band_threshold(p, y, CLARIFY_SHARE, answer_at, weights)
     answered = p >= answer_at
     share = float(np.average(y[answered], weights=weights[answered])) if answered.any() else 0
-    print(f"{len(rows)} examples, {y.mean():.2f} right; answer at {answer_at:.3f}: "
+    print(f"{len(rows)} questions ({len(fitted)} ranked rows), {y.mean():.2f} right first; "
+          f"answer at {answer_at:.3f}: "
           f"{answered.mean():.2f} answered, {share:.3f} of them right (weighted); "
           f"clarify at {clarify_at:.3f}", file=sys.stderr)
     for source in sorted({r["source"] for r in rows}):
         mask = np.array([r["source"] == source for r in rows])
         print(f"  {source:<8} {mask.sum():>5} examples, {y[mask].mean():.2f} right first, "
               f"{answered[mask].mean():.2f} answered", file=sys.stderr)
-    print("  weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(names, model.weights,
-                                                                     strict=True)),
-          file=sys.stderr)
+    for name, fitted_model in (("ranker", ranker), ("decision", model)):
+        print(f"  {name} weights: " + ", ".join(
+            f"{f} {w:+.2f}" for f, w in zip(fitted_model.features, fitted_model.weights,
+                                            strict=True)), file=sys.stderr)
     data = model.as_json()
     data["answer_at"], data["clarify_at"] = answer_at, min(clarify_at, answer_at)
-    return data
+    return {"rank": ranker.as_json(), "hybrid": data}
 
 
 def main() -> None:
@@ -209,11 +260,11 @@ def main() -> None:
     args = parser.parse_args()
     rows_file = args.cache.with_suffix(".rows.json")
     if args.reuse and rows_file.exists():
-        hybrid_rows, lexical_rows = json.loads(rows_file.read_text(encoding="utf-8"))
+        rows = json.loads(rows_file.read_text(encoding="utf-8"))
     else:
-        hybrid_rows, lexical_rows = examples(args.cache)
-        rows_file.write_text(json.dumps([hybrid_rows, lexical_rows]), encoding="utf-8")
-    models = {"hybrid": fit_model(hybrid_rows, HYBRID_FEATURES)}
+        rows = examples(args.cache)
+        rows_file.write_text(json.dumps(rows), encoding="utf-8")
+    models = fit_models(rows, RANK_FEATURES, HYBRID_FEATURES)
     args.out.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 

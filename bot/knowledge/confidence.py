@@ -25,8 +25,15 @@ import numpy as np
 
 WEIGHTS_FILE = Path(__file__).with_name("confidence.json")
 
+# The ranker orders a question's shortlisted entries (see :func:`.hybrid.rerank`);
+# the decision model says how likely the first of them is right.
+RANK_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
+                 "fused_margin", "agree", "unknown_share", "passage_cosine", "lexical_rank",
+                 "dense_rank", "english", "query_words", "title_coverage")
 HYBRID_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
-                   "fused_margin", "agree", "unknown_share", "passage_cosine")
+                   "fused_margin", "agree", "unknown_share", "passage_cosine", "english",
+                   "query_words", "title_coverage", "rank_p", "rank_margin", "lexical_rank",
+                   "dense_rank")
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,6 @@ def threshold_for(probabilities: np.ndarray, right: np.ndarray, precision: float
 
 @cache
 def load_models(path: Path = WEIGHTS_FILE) -> dict[str, ConfidenceModel]:
-    """The fitted models by name (``{"hybrid": …}``)."""
+    """The fitted models by name (``{"rank": …, "hybrid": …}``)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     return {name: ConfidenceModel.from_json(model) for name, model in data.items()}

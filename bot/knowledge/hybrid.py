@@ -35,6 +35,12 @@ from bot.knowledge.vectors import cached_vectors
 log = logging.getLogger(__name__)
 
 RRF_K = 60
+# The confidence model re-ranks this many of the fused list's best: it weighs the
+# evidence (a large lexical lead for a rare name, a close meaning) that ranks alone lose.
+RERANK = 3
+# Differences smaller than these are ties when ranking (see :func:`rank_of`).
+LEXICAL_TIE = 0.02
+COSINE_TIE = 0.005
 # Without the model (no wheel for the platform, or knowledge.semantic = false) the
 # words-only confidence of :class:`SearchIndex` decides, with its own thresholds.
 LEXICAL_ANSWER_AT = 0.55
@@ -91,6 +97,15 @@ def ranks(scores: np.ndarray) -> np.ndarray:
     return positions
 
 
+def rank_of(scores: np.ndarray, index: int, tolerance: float = 0.0) -> int:
+    """1 + how many entries score clearly above entry ``index`` (one pass, no sort).
+
+    Scores within ``tolerance`` of the entry's count as a tie: which of two
+    entries is 0.5 % ahead in words says nothing about which one is meant.
+    """
+    return 1 + int(np.count_nonzero(scores > scores[index] + tolerance))
+
+
 def fuse(lexical: np.ndarray, cosines: np.ndarray | None) -> np.ndarray:
     """Reciprocal rank fusion; an entry with no word in common gets nothing from the words."""
     fused = np.where(lexical > 0, 1.0 / (RRF_K + ranks(lexical)), 0.0)
@@ -133,6 +148,10 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
     """The evidence that entry ``index`` answers the question (see :mod:`.confidence`).
 
     Rivals are the entries outside ``index``'s ``family`` (see :func:`families`).
+    Besides scores and margins: the entry's rank in each list (words and
+    meaning each put the right entry near the top, rarely both at the same
+    place), whether the question is in English (its words then count for less
+    than its meaning) and how many words it has (one word says little).
     """
     scores = hits.scores
     outside = np.ones(len(scores), dtype=bool)
@@ -150,9 +169,17 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
         "lexical_margin": ((float(scores[index]) - rival_lex) / float(scores[index])
                            if scores[index] > 0 else -1.0),
         "coverage": lexical.coverage(index, hits),
+        "title_coverage": lexical.title_coverage(index, hits),
+        "phrasing_match": lexical.phrasing_match(index, hits),
         "lexical_confidence": lexical.confidence(index, hits, rival_lex),
         "fused_margin": (own - rival_fused) / own if own > 0 else -1.0,
         "unknown_share": len(hits.unknown) / seen if seen else 1.0,
+        "lexical_rank": (1.0 / rank_of(scores, index, LEXICAL_TIE * float(scores[index]))
+                         if scores[index] > 0 else 0.0),
+        "lexical_lead": max(-1.0, (float(scores[index]) - rival_lex) / top_lex)
+        if top_lex > 0 else -1.0,
+        "english": float(hits.english),
+        "query_words": float(np.log1p(len(hits.wording.split()))),
     }
     if cosines is not None:
         rival_cos = float(cosines[others].max()) if len(others) else 0.0
@@ -163,6 +190,7 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
             "agree": float(not outside[int(np.argmax(cosines))]
                            and not outside[int(np.argmax(scores))]),
             "passage_cosine": float(passages[index]) if passages is not None else 0.0,
+            "dense_rank": 1.0 / rank_of(cosines, index, COSINE_TIE),
         }
     return values
 
@@ -182,7 +210,9 @@ class HybridIndex:
             phrasings = [[e.title, *e.questions, *extra.get(e.id, [])] for e in self.entries]
             self.dense = DenseIndex(self.entries, phrasings, embedder, db)
         self.families = families(self.entries)
-        self.model: ConfidenceModel | None = load_models()["hybrid"] if self.dense else None
+        models = load_models()
+        self.model: ConfidenceModel | None = models["hybrid"] if self.dense else None
+        self.ranker: ConfidenceModel | None = models["rank"] if self.dense else None
 
     @property
     def answer_at(self) -> float:
@@ -211,14 +241,47 @@ class HybridIndex:
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
              limit: int = 3) -> SearchResult:
         """Candidates from already computed evidence, best first."""
-        assert self.model is not None
-        fused = fuse(hits.scores, cosines)
-        order = [int(i) for i in np.argsort(-fused)[:limit] if fused[i] > 0]
-        candidates = [
-            Candidate(self.entries[i], float(fused[i]),
-                      round(float(self.model.probability(
-                          features(i, self.lexical, hits, cosines, fused, passages,
-                                   self.families[i]))), 3))
-            for i in order
-        ]
+        assert self.model is not None and self.ranker is not None
+        scored = rerank(self.ranker, self.lexical, hits, cosines, passages, self.families)
+        candidates = [Candidate(self.entries[i], p, round(self.model.probability(values), 3))
+                      for i, p, values in scored[:limit]]
         return SearchResult(candidates, hits.terms, hits.unknown, hits.corrections)
+
+
+def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
+              passages: np.ndarray | None, family_of: Sequence[np.ndarray],
+              limit: int = RERANK) -> list[tuple[int, dict[str, float]]]:
+    """The fused ranking's best ``limit`` entries, each with its evidence (:func:`features`).
+
+    The best entry in words comes too: one far ahead in words (a rare name,
+    "caso Helsinki") may rank low in meaning, and fusing ranks alone would drop
+    it before the ranker could weigh how far ahead it is.
+    """
+    fused = fuse(hits.scores, cosines)
+    order = [int(i) for i in np.argsort(-fused)[:limit] if fused[i] > 0]
+    if len(hits.scores) and hits.scores.max() > 0:
+        best_words = int(np.argmax(hits.scores))
+        if best_words not in order:
+            order.append(best_words)
+    return [(i, features(i, lexical, hits, cosines, fused, passages, family_of[i]))
+            for i in order]
+
+
+def rerank(model: ConfidenceModel, lexical: SearchIndex, hits: LexicalHits,
+           cosines: np.ndarray | None, passages: np.ndarray | None,
+           family_of: Sequence[np.ndarray]) -> list[tuple[int, float, dict[str, float]]]:
+    """The shortlist ordered by the fitted probability that each entry is the answer.
+
+    Each entry's evidence gains the ranker's verdict (``rank_p``) and its lead
+    over the best candidate outside its family (``rank_margin``), which the
+    decision model weighs: a clear winner among the candidates is surer.
+    """
+    listed = shortlist(lexical, hits, cosines, passages, family_of)
+    chances = {i: model.probability(values) for i, values in listed}
+    scored = []
+    for i, values in listed:
+        family = set(family_of[i].tolist())
+        rivals = [p for j, p in chances.items() if j != i and j not in family]
+        values |= {"rank_p": chances[i], "rank_margin": chances[i] - max(rivals, default=0.0)}
+        scored.append((i, chances[i], values))
+    return sorted(scored, key=lambda s: -s[1])

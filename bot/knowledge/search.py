@@ -31,8 +31,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.folding import fold
+from bot.knowledge.english import spanish_words
 from bot.knowledge.store import Entry
-from bot.knowledge.text import analyze, content_words, english_stopwords, is_english, stem
+from bot.knowledge.text import (
+    analyze,
+    content_words,
+    english_stopwords,
+    is_english,
+    stem,
+    stopwords,
+)
 from bot.knowledge.text import words as split_words
 
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
@@ -61,6 +69,12 @@ GUESSED_CREDIT = 0.6
 UNKNOWN_WEIGHT = 1.0
 NO_HEAD_FACTOR = 0.6
 SPELLING_SHARE = 0.5
+# Document-naming terms (see SearchIndex._terms_of_documents): held by this share of
+# one document's entries (with at least this many), by less than that share of others.
+DOCUMENT_MIN_ENTRIES = 5
+DOCUMENT_TERM_INSIDE = 0.75
+DOCUMENT_TERM_OUTSIDE = 0.1
+DOCUMENT_TERM_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,8 @@ class LexicalHits:
     unknown: list[str]
     guessed: set[str]
     corrections: dict[str, str]
+    english: bool = False
+    wording: str = ""  # the question's folded words, function words included
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,7 @@ class SearchIndex:
         phrasings = [[e.title] + [self._respell(q) for q in [*e.questions, *extra.get(e.id, [])]]
                      for e in self.entries]
         self._phrasings = [[" ".join(sorted(content_words(p))) for p in ps] for ps in phrasings]
+        self._wordings = [[" ".join(split_words(p)) for p in ps] for ps in phrasings]
         self._phrasing_terms = [[set(self.synonyms.expand(analyze(p))) for p in ps]
                                 for ps in phrasings]
         self._build([self._fields(e, ps[1:]) for e, ps in zip(self.entries, phrasings,
@@ -195,8 +212,34 @@ class SearchIndex:
                           postings.items()}
         self._doc_terms = [set(tf) for tf in pseudo_tf]
         self._head_terms = [set(d["title"]) | set(d["questions"]) | set(d["tags"]) for d in fields]
+        self._title_terms = [set(d["title"]) for d in fields]
+        self._document_terms = self._terms_of_documents()
         self._stems = set(self.idf)
         self._max_idf = max(self.idf.values(), default=1.0)
+
+    def _terms_of_documents(self) -> frozenset[str]:
+        """Terms that name a source document rather than a subject ("fcm", "bogota", "2019").
+
+        A term most entries of one document hold, and few others, tells which
+        document a question is about, not which of its entries: "según la guía
+        de la FCM" should not pull the question to the two entries that happen
+        to have "FCM" in their title.
+        """
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            for document in {s.document for s in entry.sources}:
+                members[document].append(i)
+        found: set[str] = set()
+        total = Counter(t for terms in self._doc_terms for t in terms)
+        for inside in members.values():
+            outside = len(self.entries) - len(inside)
+            if len(inside) < DOCUMENT_MIN_ENTRIES or outside <= 0:
+                continue
+            counts = Counter(t for i in inside for t in self._doc_terms[i])
+            found.update(t for t, n in counts.items()
+                         if n / len(inside) >= DOCUMENT_TERM_INSIDE
+                         and (total[t] - n) / outside < DOCUMENT_TERM_OUTSIDE)
+        return frozenset(found)
 
     # -- querying ------------------------------------------------------------------
     def correct(self, word: str) -> str | None:
@@ -236,23 +279,48 @@ class SearchIndex:
     def lexical(self, query: str) -> LexicalHits:
         """BM25F scores of every entry for ``query``, with the words behind them."""
         words, corrections, unknown = self._understand(query)
+        english = is_english(query)
         terms = self.synonyms.expand([stem(w) for w in words])
         guessed = {stem(w) for w in corrections.values()}
         scores = np.zeros(len(self.entries))
-        for term in set(terms):
-            posting = self._postings.get(term)
-            if posting is not None:
-                scores[posting[0]] += posting[1]
-        return LexicalHits(scores, terms, words, unknown, guessed, corrections)
+        present = {t for t in terms if t in self._postings}
+        # With words about the subject, the words naming the document only count a little.
+        naming = present & self._document_terms if present - self._document_terms else set()
+        for term in present:
+            ids, weights = self._postings[term]
+            scores[ids] += weights * (DOCUMENT_TERM_WEIGHT if term in naming else 1.0)
+        return LexicalHits(scores, terms, words, unknown, guessed, corrections, english,
+                           " ".join(split_words(query)))
 
     def confidence(self, index: int, hits: LexicalHits, rival: float) -> float:
         """The hand-weighted lexical confidence of entry ``index`` (see :meth:`_confidence`)."""
         return self._confidence(index, hits.terms, hits.words, hits.unknown, hits.guessed,
                                 float(hits.scores[index]), rival)
 
-    def coverage(self, index: int, hits: LexicalHits) -> float:
+    def phrasing_match(self, index: int, hits: LexicalHits) -> float:
+        """How closely the question is worded like one of entry ``index``'s phrasings (0-1).
+
+        Function words count here ("qué es un…"): people ask the way the
+        phrasings are written, and a question that is one of them, or a part
+        of one, names that entry more surely than shared keywords do.
+        """
+        if not hits.wording:
+            return 0.0
+        return max((fuzz.token_set_ratio(hits.wording, p) for p in self._wordings[index]),
+                   default=0.0) / 100
+
+    def title_coverage(self, index: int, hits: LexicalHits) -> float:
+        """Share of the question's (idf-weighted) words that entry ``index``'s title holds.
+
+        The entry whose title names what is asked ("¿qué significa AOD?") is
+        about it; one that only mentions it in its text (an overview listing
+        every chapter) is not.
+        """
+        return self.coverage(index, hits, self._title_terms[index])
+
+    def coverage(self, index: int, hits: LexicalHits, within: set[str] | None = None) -> float:
         """Share of the question's (idf-weighted) words that entry ``index`` contains."""
-        doc_terms = self._doc_terms[index]
+        doc_terms = self._doc_terms[index] if within is None else within
         base = [t for t in hits.terms if not t.startswith(SYNONYM_PREFIX)]
         synonyms = {t for t in hits.terms if t.startswith(SYNONYM_PREFIX)}
         covered = total = 0.0
@@ -272,9 +340,15 @@ class SearchIndex:
         unknown: list[str] = []
         english = is_english(query)
         english_stop = english_stopwords() if english else frozenset()
+        spanish_stop = stopwords()
         for word in content_words(query):
             # "what", "the", "for" occur in the few English phrasings and names of the
             # knowledge base; kept, they pull an English question to whichever has them.
+            if english and (translated := [w for w in spanish_words(word)
+                                           if w not in spanish_stop]):
+                kept.extend(w for w in translated
+                            if w in self._words or stem(w) in self._stems)
+                continue
             if word in FILLER or word in english_stop:
                 continue
             if word in self._words or stem(word) in self._stems or word.isdigit():
