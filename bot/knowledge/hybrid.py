@@ -46,12 +46,35 @@ COSINE_TIE = 0.005
 LEXICAL_ANSWER_AT = 0.55
 LEXICAL_CLARIFY_AT = 0.3
 PASSAGE_WORDS = 60
+WINDOW_WORDS = 50  # a window of the body: a few lines, about what a paraphrase restates
 
 
 def passage_text(entry: Entry) -> str:
     """What stands for an entry's content in meaning space: title and start of the lead."""
     lead = entry.summary.replace("**", "").split()
     return f"{entry.title}. {' '.join(lead[:PASSAGE_WORDS])}"
+
+
+def body_windows(entry: Entry, limit: int = WINDOW_WORDS) -> list[str]:
+    """The body after its lead, in windows of whole lines of about ``limit`` words.
+
+    A question that restates one detail of an entry ("why must the strategy be
+    told inside the administration first?") is near one of its paragraphs, not
+    its title, phrasings or lead. Each window carries the title, which says
+    what its lines are about (a bullet alone is often just a name).
+    """
+    rest = entry.body[len(entry.summary):].replace("**", "")
+    windows: list[str] = []
+    current: list[str] = []
+    for line in rest.splitlines():
+        words = line.strip(" -*#>").split()
+        if current and len(current) + len(words) > limit:
+            windows.append(" ".join(current))
+            current = []
+        current.extend(words[: 2 * limit])
+    if current:
+        windows.append(" ".join(current))
+    return [f"{entry.title}. {w}" for w in windows]
 
 
 class DenseIndex:
@@ -68,10 +91,26 @@ class DenseIndex:
         self.size = len(entries)
         # Every entry has at least its title as a phrasing, and rows come entry by entry.
         self._starts = np.searchsorted(self.owner, np.arange(self.size))
+        windows = [body_windows(e) for e in entries]
+        self.window_owner = np.array([i for i, ws in enumerate(windows) for _ in ws],
+                                     dtype=np.int64)
+        self.windows = cached_vectors(db, embedder, [w for ws in windows for w in ws],
+                                      "passage")
+        # Windows come entry by entry: one max per entry that has any.
+        self._windowed = np.unique(self.window_owner)
+        self._window_starts = np.searchsorted(self.window_owner, self._windowed)
 
     def passage_cosines(self, vector: np.ndarray) -> np.ndarray:
         """Cosine with each entry's content (title and lead), phrasings aside."""
         return self.passages @ vector
+
+    def body_cosines(self, vector: np.ndarray, passages: np.ndarray) -> np.ndarray:
+        """Each entry's best cosine over its lead (``passages``) and its body's windows."""
+        best = passages.copy()
+        if len(self._windowed):
+            sims = np.maximum.reduceat(self.windows @ vector, self._window_starts)
+            best[self._windowed] = np.maximum(best[self._windowed], sims)
+        return best
 
     def query(self, text: str) -> np.ndarray:
         return self.embedder.queries([text])[0]
@@ -144,7 +183,8 @@ def families(entries: Sequence[Entry]) -> list[np.ndarray]:
 
 def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
              fused: np.ndarray, passages: np.ndarray | None = None,
-             family: np.ndarray | None = None) -> dict[str, float]:
+             family: np.ndarray | None = None,
+             bodies: np.ndarray | None = None) -> dict[str, float]:
     """The evidence that entry ``index`` answers the question (see :mod:`.confidence`).
 
     Rivals are the entries outside ``index``'s ``family`` (see :func:`families`).
@@ -183,6 +223,7 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
     }
     if cosines is not None:
         rival_cos = float(cosines[others].max()) if len(others) else 0.0
+        body = bodies if bodies is not None else passages if passages is not None else cosines
         values |= {
             "cosine": float(cosines[index]),
             "cosine_margin": float(cosines[index]) - rival_cos,
@@ -190,6 +231,10 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
             "agree": float(not outside[int(np.argmax(cosines))]
                            and not outside[int(np.argmax(scores))]),
             "passage_cosine": float(passages[index]) if passages is not None else 0.0,
+            # The best of its lead and body windows, and how far ahead of the rivals' best.
+            "body_cosine": float(body[index]),
+            "body_margin": float(body[index]) - (float(body[others].max()) if len(others)
+                                                 else 0.0),
             "dense_rank": 1.0 / rank_of(cosines, index, COSINE_TIE),
         }
     return values
@@ -236,13 +281,15 @@ class HybridIndex:
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
         vector = self.dense.query(head(text))
         cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
-        return self.rank(hits, cosines, passages, limit)
+        return self.rank(hits, cosines, passages, limit,
+                         self.dense.body_cosines(vector, passages))
 
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
-             limit: int = 3) -> SearchResult:
+             limit: int = 3, bodies: np.ndarray | None = None) -> SearchResult:
         """Candidates from already computed evidence, best first."""
         assert self.model is not None and self.ranker is not None
-        scored = rerank(self.ranker, self.lexical, hits, cosines, passages, self.families)
+        scored = rerank(self.ranker, self.lexical, hits, cosines, passages, self.families,
+                        bodies)
         candidates = [Candidate(self.entries[i], p, round(self.model.probability(values), 3))
                       for i, p, values in scored[:limit]]
         return SearchResult(candidates, hits.terms, hits.unknown, hits.corrections)
@@ -250,7 +297,8 @@ class HybridIndex:
 
 def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
               passages: np.ndarray | None, family_of: Sequence[np.ndarray],
-              limit: int = RERANK) -> list[tuple[int, dict[str, float]]]:
+              limit: int = RERANK,
+              bodies: np.ndarray | None = None) -> list[tuple[int, dict[str, float]]]:
     """The fused ranking's best ``limit`` entries, each with its evidence (:func:`features`).
 
     The best entry in words comes too: one far ahead in words (a rare name,
@@ -263,20 +311,21 @@ def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | Non
         best_words = int(np.argmax(hits.scores))
         if best_words not in order:
             order.append(best_words)
-    return [(i, features(i, lexical, hits, cosines, fused, passages, family_of[i]))
+    return [(i, features(i, lexical, hits, cosines, fused, passages, family_of[i], bodies))
             for i in order]
 
 
 def rerank(model: ConfidenceModel, lexical: SearchIndex, hits: LexicalHits,
            cosines: np.ndarray | None, passages: np.ndarray | None,
-           family_of: Sequence[np.ndarray]) -> list[tuple[int, float, dict[str, float]]]:
+           family_of: Sequence[np.ndarray],
+           bodies: np.ndarray | None = None) -> list[tuple[int, float, dict[str, float]]]:
     """The shortlist ordered by the fitted probability that each entry is the answer.
 
     Each entry's evidence gains the ranker's verdict (``rank_p``) and its lead
     over the best candidate outside its family (``rank_margin``), which the
     decision model weighs: a clear winner among the candidates is surer.
     """
-    listed = shortlist(lexical, hits, cosines, passages, family_of)
+    listed = shortlist(lexical, hits, cosines, passages, family_of, bodies=bodies)
     chances = {i: model.probability(values) for i, values in listed}
     scored = []
     for i, values in listed:
