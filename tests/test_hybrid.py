@@ -146,3 +146,17 @@ def test_an_overview_and_its_detail_are_one_family_not_rivals():
                sourced("elsewhere", "Cap. 2", related=("overview",)), sourced("alone", None)]
     family = [sorted(entries[j].id for j in members) for members in families(entries)]
     assert family == [["detail", "elsewhere"], ["overview"], ["overview"], []]
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("Buenas, soy de la Secretaría de Movilidad y estamos evaluando con el C40 el sistema de "
+     "bicicletas públicas. Mi jefe además quiere saber otra cosa. ¿Qué es KUSANONE y quién "
+     "puede presentarse?", "ofai-kusanone-japon"),
+    ("Buenos días. Llevamos meses organizando la feria de la reactivación con varios "
+     "aliados. ¿Qué es la APC Colombia?", "ofai-apc-colombia"),
+])
+def test_a_long_message_is_answered_on_what_it_asks_not_on_its_context(qa, message, expected):
+    """The context names another entry's subject (the C40 bicycles, the fair): not the answer."""
+    answer = qa.decide(message)
+    assert answer.outcome == "answer"
+    assert answer.entry.id == expected

@@ -11,7 +11,8 @@ model, not by the fused score itself.
 Each entry is represented in meaning space by its title with the start of its
 lead (a passage) and by each of its phrasings (questions): the entry's cosine
 is the best of them. Long messages are reduced to their question first
-(:func:`bot.knowledge.focus.focus`). Where no embedder is available, search
+(:func:`bot.knowledge.focus.focus`), and their asking sentences alone are
+searched too (the surer reading wins). Where no embedder is available, search
 runs on words alone with the words-only confidence of :mod:`.search` (fitting
 it the same way left it answering almost nothing: without meaning, the
 evidence cannot tell a near-duplicate entry from the right one).
@@ -27,7 +28,7 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.knowledge.confidence import ConfidenceModel, load_models
-from bot.knowledge.focus import focus, head
+from bot.knowledge.focus import asked, focus, head
 from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResult
 from bot.knowledge.store import Entry
 from bot.knowledge.vectors import cached_vectors
@@ -280,6 +281,22 @@ class HybridIndex:
         if not self.entries or not (hits.terms or hits.unknown):
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
         vector = self.dense.query(head(text))
+        results = [self.search_words(hits, vector, limit)]
+        question = asked(query)
+        if question is not None:
+            # The context sentences may pull the words towards what they name (a
+            # secretaría, a population) rather than what is asked: the asking
+            # sentences alone are searched too, and the surer reading wins. Their
+            # meaning stays the whole message's (one embedding per question).
+            asked_hits = self.lexical.lexical(question)
+            if asked_hits.terms or asked_hits.unknown:
+                results.append(self.search_words(asked_hits, vector, limit))
+        return max(results, key=strength)
+
+    def search_words(self, hits: LexicalHits, vector: np.ndarray, limit: int = 3
+                     ) -> SearchResult:
+        """Rank entries for the words found (``hits``) and the meaning ``vector``."""
+        assert self.dense is not None
         cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
         return self.rank(hits, cosines, passages, limit,
                          self.dense.body_cosines(vector, passages))
@@ -293,6 +310,11 @@ class HybridIndex:
         candidates = [Candidate(self.entries[i], p, round(self.model.probability(values), 3))
                       for i, p, values in scored[:limit]]
         return SearchResult(candidates, hits.terms, hits.unknown, hits.corrections)
+
+
+def strength(result: SearchResult) -> float:
+    """How sure a result is of its first entry (no entry: less than any)."""
+    return result.best.confidence if result.best else -1.0
 
 
 def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
