@@ -47,7 +47,7 @@ COSINE_TIE = 0.005
 LEXICAL_ANSWER_AT = 0.55
 LEXICAL_CLARIFY_AT = 0.3
 PASSAGE_WORDS = 60
-WINDOW_WORDS = 50  # a window of the body: a few lines, about what a paraphrase restates
+WINDOW_WORDS = 25  # a window of the body: a few lines, about what a paraphrase restates
 
 
 def passage_text(entry: Entry) -> str:
