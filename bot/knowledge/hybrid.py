@@ -281,7 +281,9 @@ class HybridIndex:
         if not self.entries or not (hits.terms or hits.unknown):
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
         vector = self.dense.query(head(text))
-        results = [self.search_words(hits, vector, limit)]
+        cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
+        bodies = self.dense.body_cosines(vector, passages)
+        results = [self.rank(hits, cosines, passages, limit, bodies)]
         question = asked(query)
         if question is not None:
             # The context sentences may pull the words towards what they name (a
@@ -290,16 +292,8 @@ class HybridIndex:
             # meaning stays the whole message's (one embedding per question).
             asked_hits = self.lexical.lexical(question)
             if asked_hits.terms or asked_hits.unknown:
-                results.append(self.search_words(asked_hits, vector, limit))
+                results.append(self.rank(asked_hits, cosines, passages, limit, bodies))
         return max(results, key=strength)
-
-    def search_words(self, hits: LexicalHits, vector: np.ndarray, limit: int = 3
-                     ) -> SearchResult:
-        """Rank entries for the words found (``hits``) and the meaning ``vector``."""
-        assert self.dense is not None
-        cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
-        return self.rank(hits, cosines, passages, limit,
-                         self.dense.body_cosines(vector, passages))
 
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
              limit: int = 3, bodies: np.ndarray | None = None) -> SearchResult:
