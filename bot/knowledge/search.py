@@ -23,15 +23,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz import fuzz
 
 from bot.folding import fold
 from bot.knowledge.english import spanish_words
+from bot.knowledge.spelling import SYNONYM_PREFIX, SynonymMatcher, closest_word
 from bot.knowledge.store import Entry
 from bot.knowledge.text import (
     analyze,
@@ -58,7 +58,6 @@ FILLER = frozenset(fold(w) for w in """
     ok okay vale listo cierto verdad alguien sabe hay tenemos tiene tienen toca hace
     """.split())
 
-SYNONYM_PREFIX = "§"
 BODY_ONLY_CREDIT = 0.6
 COVERAGE_WEIGHT = 0.6
 AMBIGUITY_PENALTY = 0.3
@@ -110,32 +109,6 @@ class SearchResult:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
-
-
-class SynonymMatcher:
-    """Adds a shared token wherever any form of a synonym group occurs."""
-
-    def __init__(self, groups: Iterable[list[str]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        self.terms_of: dict[str, set[str]] = {}
-        self.words: set[str] = set()
-        for index, group in enumerate(groups):
-            token = f"{SYNONYM_PREFIX}{index}"
-            for form in group:
-                terms = tuple(analyze(form))
-                self.words.update(content_words(form))
-                if terms:
-                    self._by_first[terms[0]].append((terms, token))
-                    self.terms_of.setdefault(token, set()).update(terms)
-
-    def expand(self, terms: list[str]) -> list[str]:
-        """``terms`` plus one synonym token per phrase occurrence."""
-        extra: list[str] = []
-        for i, term in enumerate(terms):
-            for form, token in self._by_first.get(term, ()):
-                if tuple(terms[i : i + len(form)]) == form:
-                    extra.append(token)
-        return terms + extra
 
 
 class SearchIndex:
@@ -425,14 +398,3 @@ class SearchIndex:
             if total:
                 best = max(best, 2 * mass(query & phrasing) / total)
         return best
-
-
-def closest_word(word: str, vocabulary: Sequence[str]) -> str | None:
-    """Nearest word by edit distance (a swap of two letters counts as one edit).
-
-    One edit for words up to seven letters, two for longer ones: enough for
-    "cooperasion" or "convneio", not enough to turn "pasaporte" into "aporte".
-    """
-    limit = 1 if len(word) <= 7 else 2
-    match = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=limit)
-    return match[0] if match else None
