@@ -1,6 +1,6 @@
 """Finding the question in a long message: greetings and introductions do not drown it."""
 
-from bot.knowledge.focus import focus, head, strip_preamble
+from bot.knowledge.focus import asked, focus, head, strip_preamble
 
 
 def test_greeting_and_self_introduction_are_cut():
@@ -27,3 +27,10 @@ def test_thanks_at_the_end_is_dropped_and_head_bounds_the_length():
     focused = focus("Hola. ¿Qué es la APC y qué hace? Mil gracias por la ayuda.")
     assert "gracias" not in focused.lower()
     assert len(head(" ".join(["palabra"] * 100)).split()) == 32
+
+
+def test_the_asking_sentences_alone_are_a_second_reading_of_a_long_message():
+    text = ("Hola, soy de la Secretaría de Movilidad. Nos piden evaluar las bicicletas "
+            "públicas con el C40. ¿Qué es KUSANONE?")
+    assert asked(text) == "¿Qué es KUSANONE?"
+    assert asked("¿Qué es KUSANONE?") is None  # nothing around the question: one reading

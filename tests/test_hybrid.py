@@ -8,7 +8,7 @@ import pytest
 
 from bot.db import open_database
 from bot.embeddings import load_embedder
-from bot.knowledge.hybrid import families
+from bot.knowledge.hybrid import DenseIndex, body_windows, families
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge
 
@@ -146,3 +146,42 @@ def test_an_overview_and_its_detail_are_one_family_not_rivals():
                sourced("elsewhere", "Cap. 2", related=("overview",)), sourced("alone", None)]
     family = [sorted(entries[j].id for j in members) for members in families(entries)]
     assert family == [["detail", "elsewhere"], ["overview"], ["overview"], []]
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("Buenas, soy de la Secretaría de Movilidad y estamos evaluando con el C40 el sistema de "
+     "bicicletas públicas. Mi jefe además quiere saber otra cosa. ¿Qué es KUSANONE y quién "
+     "puede presentarse?", "ofai-kusanone-japon"),
+    ("Buenos días. Llevamos meses organizando la feria de la reactivación con varios "
+     "aliados. ¿Qué es la APC Colombia?", "ofai-apc-colombia"),
+])
+def test_a_long_message_is_answered_on_what_it_asks_not_on_its_context(qa, message, expected):
+    """The context names another entry's subject (the C40 bicycles, the fair): not the answer."""
+    answer = qa.decide(message)
+    assert answer.outcome == "answer"
+    assert answer.entry.id == expected
+
+
+def test_a_detail_deep_in_the_body_is_found_by_meaning():
+    """A question restating a line far below the lead lands on that entry's body window."""
+    fund = Entry(id="fondo", title="Fondo de pequeñas donaciones", category="conceptos",
+                 questions=["que es el fondo de pequeñas donaciones"],
+                 sources=[Source(document="Doc")], reviewed=date(2026, 1, 1),
+                 body="Un fondo que apoya iniciativas comunitarias con montos pequeños.\n\n"
+                      "Cómo se postula: con un formulario y una carta de la junta.\n\n"
+                      "Cierre: los recursos que no se ejecutan se devuelven al donante "
+                      "cuando termina el año fiscal.")
+    twin = Entry(id="red", title="Red de ciudades educadoras", category="conceptos",
+                 questions=["que es la red de ciudades educadoras"],
+                 sources=[Source(document="Doc")], reviewed=date(2026, 1, 1),
+                 body="Una red que reúne ciudades que trabajan la educación.")
+    windows = body_windows(fund)
+    assert windows and all(w.startswith(fund.title) for w in windows)
+    assert body_windows(twin) == []  # all of it is the lead, already a passage
+    dense = DenseIndex([fund, twin], [[fund.title, *fund.questions], [twin.title, *twin.questions]],
+                       embedder)
+    vector = dense.query("¿qué pasa con la plata que no se gasta al terminar el año?")
+    passages = dense.passage_cosines(vector)
+    bodies = dense.body_cosines(vector, passages)
+    assert bodies[0] > passages[0]  # the closing line says it, not the lead
+    assert bodies[1] == passages[1]

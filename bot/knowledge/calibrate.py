@@ -87,10 +87,11 @@ def examples(cache: Path) -> list[dict]:
     family_of: dict[tuple[str, ...], list[np.ndarray]] = {}
     groups = iter(range(10**9))
 
-    def record(index: SearchIndex, question: str, vectors: tuple[np.ndarray, np.ndarray],
+    def record(index: SearchIndex, question: str,
+               vectors: tuple[np.ndarray, np.ndarray, np.ndarray],
                right_id: str | None, source: str, asked_id: str | None = None,
                skip_top: frozenset[str] = frozenset()) -> None:
-        cosines, passages = vectors
+        cosines, passages, bodies = vectors
         hits = index.lexical(focus(question))
         if not (hits.terms or hits.unknown):
             return
@@ -98,7 +99,8 @@ def examples(cache: Path) -> list[dict]:
         if key not in family_of:
             family_of[key] = families(index.entries)
         group = next(groups)
-        for i, values in shortlist(index, hits, cosines, passages, family_of[key]):
+        for i, values in shortlist(index, hits, cosines, passages, family_of[key],
+                                   bodies=bodies):
             entry_id = index.entries[i].id
             family = [index.entries[j].id for j in family_of[key][i]]
             rows.append(values | {"right": float(entry_id == right_id), "family": family,
@@ -122,11 +124,12 @@ def examples(cache: Path) -> list[dict]:
                 vector = dense.phrasings[first + 1 + i]
                 cosines = dense.cosines(vector, skip_rows=skip)
                 passages = dense.passage_cosines(vector)
-                record(held_index, entry.questions[i], (cosines, passages), entry.id, "held",
-                       skip_top=overlapping[entry.id])
+                bodies = dense.body_cosines(vector, passages)
+                record(held_index, entry.questions[i], (cosines, passages, bodies), entry.id,
+                       "held", skip_top=overlapping[entry.id])
                 record(removed_index, entry.questions[i],
-                       (np.delete(cosines, n), np.delete(passages, n)), None,
-                       "removed", entry.id, skip_top=overlapping[entry.id])
+                       (np.delete(cosines, n), np.delete(passages, n), np.delete(bodies, n)),
+                       None, "removed", entry.id, skip_top=overlapping[entry.id])
     print(file=sys.stderr)
     out_of_scope = [line.strip() for path in sorted((ROOT / "bench" / "questions")
                                                     .glob("*out_of_scope.txt"))
@@ -136,12 +139,14 @@ def examples(cache: Path) -> list[dict]:
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     asked = [head(focus(q)) for q in out_of_scope] + [head(focus(row["q"])) for row in curated]
     vectors = embedder.queries(asked)
+    def evidence(vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        passages = dense.passage_cosines(vector)
+        return dense.cosines(vector), passages, dense.body_cosines(vector, passages)
+
     for question, vector in zip(out_of_scope, vectors, strict=False):
-        record(full, question, (dense.cosines(vector), dense.passage_cosines(vector)), None,
-               "out")
+        record(full, question, evidence(vector), None, "out")
     for row, vector in zip(curated, vectors[len(out_of_scope):], strict=True):
-        record(full, row["q"], (dense.cosines(vector), dense.passage_cosines(vector)),
-               row["id"], "curated")
+        record(full, row["q"], evidence(vector), row["id"], "curated")
     return rows
 
 

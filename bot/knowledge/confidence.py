@@ -29,11 +29,12 @@ WEIGHTS_FILE = Path(__file__).with_name("confidence.json")
 # the decision model says how likely the first of them is right.
 RANK_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
                  "fused_margin", "agree", "unknown_share", "passage_cosine", "lexical_rank",
-                 "dense_rank", "english", "query_words", "title_coverage")
+                 "dense_rank", "english", "query_words", "title_coverage", "body_cosine",
+                 "body_margin")
 HYBRID_FEATURES = ("cosine", "cosine_margin", "lexical_share", "coverage", "lexical_confidence",
                    "fused_margin", "agree", "unknown_share", "passage_cosine", "english",
                    "query_words", "title_coverage", "rank_p", "rank_margin", "lexical_rank",
-                   "dense_rank")
+                   "dense_rank", "body_cosine", "body_margin")
 
 
 @dataclass(frozen=True)

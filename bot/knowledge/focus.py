@@ -57,9 +57,22 @@ def strip_preamble(sentence: str) -> str:
 
 def focus(text: str) -> str:
     """The question of ``text``, asking sentences first; short messages come back as they are."""
+    asking, kept = split_message(text)
+    ordered = asking + kept
+    return " ".join(ordered) if ordered else text.strip()
+
+
+def asked(text: str) -> str | None:
+    """Only the sentences that ask, without the context (None when that is all of it)."""
+    asking, kept = split_message(text)
+    return " ".join(asking) if asking and kept else None
+
+
+def split_message(text: str) -> tuple[list[str], list[str]]:
+    """The sentences that ask and the context sentences, preambles and thanks cut."""
     parts = sentences(text)
     if len(parts) <= 1 and len(text.split()) <= 16:
-        return text.strip()
+        return [text.strip()], []
     kept: list[str] = []
     asking: list[str] = []
     for part in parts:
@@ -72,8 +85,7 @@ def focus(text: str) -> str:
             asking.append(rest)
         else:
             kept.append(rest)
-    ordered = asking + kept
-    return " ".join(ordered) if ordered else text.strip()
+    return asking, kept
 
 
 def head(text: str, limit: int = EMBED_WORDS) -> str:

@@ -11,7 +11,8 @@ model, not by the fused score itself.
 Each entry is represented in meaning space by its title with the start of its
 lead (a passage) and by each of its phrasings (questions): the entry's cosine
 is the best of them. Long messages are reduced to their question first
-(:func:`bot.knowledge.focus.focus`). Where no embedder is available, search
+(:func:`bot.knowledge.focus.focus`), and their asking sentences alone are
+searched too (the surer reading wins). Where no embedder is available, search
 runs on words alone with the words-only confidence of :mod:`.search` (fitting
 it the same way left it answering almost nothing: without meaning, the
 evidence cannot tell a near-duplicate entry from the right one).
@@ -27,7 +28,7 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.knowledge.confidence import ConfidenceModel, load_models
-from bot.knowledge.focus import focus, head
+from bot.knowledge.focus import asked, focus, head
 from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResult
 from bot.knowledge.store import Entry
 from bot.knowledge.vectors import cached_vectors
@@ -46,12 +47,35 @@ COSINE_TIE = 0.005
 LEXICAL_ANSWER_AT = 0.55
 LEXICAL_CLARIFY_AT = 0.3
 PASSAGE_WORDS = 60
+WINDOW_WORDS = 25  # a window of the body: a few lines, about what a paraphrase restates
 
 
 def passage_text(entry: Entry) -> str:
     """What stands for an entry's content in meaning space: title and start of the lead."""
     lead = entry.summary.replace("**", "").split()
     return f"{entry.title}. {' '.join(lead[:PASSAGE_WORDS])}"
+
+
+def body_windows(entry: Entry, limit: int = WINDOW_WORDS) -> list[str]:
+    """The body after its lead, in windows of whole lines of about ``limit`` words.
+
+    A question that restates one detail of an entry ("why must the strategy be
+    told inside the administration first?") is near one of its paragraphs, not
+    its title, phrasings or lead. Each window carries the title, which says
+    what its lines are about (a bullet alone is often just a name).
+    """
+    rest = entry.body[len(entry.summary):].replace("**", "")
+    windows: list[str] = []
+    current: list[str] = []
+    for line in rest.splitlines():
+        words = line.strip(" -*#>").split()
+        if current and len(current) + len(words) > limit:
+            windows.append(" ".join(current))
+            current = []
+        current.extend(words[: 2 * limit])
+    if current:
+        windows.append(" ".join(current))
+    return [f"{entry.title}. {w}" for w in windows]
 
 
 class DenseIndex:
@@ -68,10 +92,26 @@ class DenseIndex:
         self.size = len(entries)
         # Every entry has at least its title as a phrasing, and rows come entry by entry.
         self._starts = np.searchsorted(self.owner, np.arange(self.size))
+        windows = [body_windows(e) for e in entries]
+        self.window_owner = np.array([i for i, ws in enumerate(windows) for _ in ws],
+                                     dtype=np.int64)
+        self.windows = cached_vectors(db, embedder, [w for ws in windows for w in ws],
+                                      "passage")
+        # Windows come entry by entry: one max per entry that has any.
+        self._windowed = np.unique(self.window_owner)
+        self._window_starts = np.searchsorted(self.window_owner, self._windowed)
 
     def passage_cosines(self, vector: np.ndarray) -> np.ndarray:
         """Cosine with each entry's content (title and lead), phrasings aside."""
         return self.passages @ vector
+
+    def body_cosines(self, vector: np.ndarray, passages: np.ndarray) -> np.ndarray:
+        """Each entry's best cosine over its lead (``passages``) and its body's windows."""
+        best = passages.copy()
+        if len(self._windowed):
+            sims = np.maximum.reduceat(self.windows @ vector, self._window_starts)
+            best[self._windowed] = np.maximum(best[self._windowed], sims)
+        return best
 
     def query(self, text: str) -> np.ndarray:
         return self.embedder.queries([text])[0]
@@ -144,7 +184,8 @@ def families(entries: Sequence[Entry]) -> list[np.ndarray]:
 
 def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
              fused: np.ndarray, passages: np.ndarray | None = None,
-             family: np.ndarray | None = None) -> dict[str, float]:
+             family: np.ndarray | None = None,
+             bodies: np.ndarray | None = None) -> dict[str, float]:
     """The evidence that entry ``index`` answers the question (see :mod:`.confidence`).
 
     Rivals are the entries outside ``index``'s ``family`` (see :func:`families`).
@@ -183,6 +224,7 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
     }
     if cosines is not None:
         rival_cos = float(cosines[others].max()) if len(others) else 0.0
+        body = bodies if bodies is not None else passages if passages is not None else cosines
         values |= {
             "cosine": float(cosines[index]),
             "cosine_margin": float(cosines[index]) - rival_cos,
@@ -190,6 +232,10 @@ def features(index: int, lexical: SearchIndex, hits: LexicalHits, cosines: np.nd
             "agree": float(not outside[int(np.argmax(cosines))]
                            and not outside[int(np.argmax(scores))]),
             "passage_cosine": float(passages[index]) if passages is not None else 0.0,
+            # The best of its lead and body windows, and how far ahead of the rivals' best.
+            "body_cosine": float(body[index]),
+            "body_margin": float(body[index]) - (float(body[others].max()) if len(others)
+                                                 else 0.0),
             "dense_rank": 1.0 / rank_of(cosines, index, COSINE_TIE),
         }
     return values
@@ -236,21 +282,39 @@ class HybridIndex:
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
         vector = self.dense.query(head(text))
         cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
-        return self.rank(hits, cosines, passages, limit)
+        bodies = self.dense.body_cosines(vector, passages)
+        results = [self.rank(hits, cosines, passages, limit, bodies)]
+        question = asked(query)
+        if question is not None:
+            # The context sentences may pull the words towards what they name (a
+            # secretaría, a population) rather than what is asked: the asking
+            # sentences alone are searched too, and the surer reading wins. Their
+            # meaning stays the whole message's (one embedding per question).
+            asked_hits = self.lexical.lexical(question)
+            if asked_hits.terms or asked_hits.unknown:
+                results.append(self.rank(asked_hits, cosines, passages, limit, bodies))
+        return max(results, key=strength)
 
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
-             limit: int = 3) -> SearchResult:
+             limit: int = 3, bodies: np.ndarray | None = None) -> SearchResult:
         """Candidates from already computed evidence, best first."""
         assert self.model is not None and self.ranker is not None
-        scored = rerank(self.ranker, self.lexical, hits, cosines, passages, self.families)
+        scored = rerank(self.ranker, self.lexical, hits, cosines, passages, self.families,
+                        bodies)
         candidates = [Candidate(self.entries[i], p, round(self.model.probability(values), 3))
                       for i, p, values in scored[:limit]]
         return SearchResult(candidates, hits.terms, hits.unknown, hits.corrections)
 
 
+def strength(result: SearchResult) -> float:
+    """How sure a result is of its first entry (no entry: less than any)."""
+    return result.best.confidence if result.best else -1.0
+
+
 def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | None,
               passages: np.ndarray | None, family_of: Sequence[np.ndarray],
-              limit: int = RERANK) -> list[tuple[int, dict[str, float]]]:
+              limit: int = RERANK,
+              bodies: np.ndarray | None = None) -> list[tuple[int, dict[str, float]]]:
     """The fused ranking's best ``limit`` entries, each with its evidence (:func:`features`).
 
     The best entry in words comes too: one far ahead in words (a rare name,
@@ -263,20 +327,21 @@ def shortlist(lexical: SearchIndex, hits: LexicalHits, cosines: np.ndarray | Non
         best_words = int(np.argmax(hits.scores))
         if best_words not in order:
             order.append(best_words)
-    return [(i, features(i, lexical, hits, cosines, fused, passages, family_of[i]))
+    return [(i, features(i, lexical, hits, cosines, fused, passages, family_of[i], bodies))
             for i in order]
 
 
 def rerank(model: ConfidenceModel, lexical: SearchIndex, hits: LexicalHits,
            cosines: np.ndarray | None, passages: np.ndarray | None,
-           family_of: Sequence[np.ndarray]) -> list[tuple[int, float, dict[str, float]]]:
+           family_of: Sequence[np.ndarray],
+           bodies: np.ndarray | None = None) -> list[tuple[int, float, dict[str, float]]]:
     """The shortlist ordered by the fitted probability that each entry is the answer.
 
     Each entry's evidence gains the ranker's verdict (``rank_p``) and its lead
     over the best candidate outside its family (``rank_margin``), which the
     decision model weighs: a clear winner among the candidates is surer.
     """
-    listed = shortlist(lexical, hits, cosines, passages, family_of)
+    listed = shortlist(lexical, hits, cosines, passages, family_of, bodies=bodies)
     chances = {i: model.probability(values) for i, values in listed}
     scored = []
     for i, values in listed:

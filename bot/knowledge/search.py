@@ -29,12 +29,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from bot.folding import fold
 from bot.knowledge.english import spanish_words
-from bot.knowledge.spelling import closest_word
+from bot.knowledge.spelling import SYNONYM_PREFIX, SynonymMatcher, closest_word
 from bot.knowledge.store import Entry
-from bot.knowledge.synonyms import SYNONYM_PREFIX, SynonymMatcher
 from bot.knowledge.text import (
-    FILLER,
     analyze,
     content_words,
     english_stopwords,
@@ -47,6 +46,17 @@ from bot.knowledge.text import words as split_words
 FIELD_WEIGHTS = {"title": 2.5, "questions": 2.0, "tags": 1.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "questions": 0.5, "tags": 0.3, "body": 0.75}
 K1 = 1.2
+
+# Words people add to a question that say nothing about its subject.
+FILLER = frozenset(fold(w) for w in """
+    oiga oigan hola buenas buenos dias tardes noches porfa favor gracias necesito
+    necesitamos quiero quisiera queria saber sabe sabes explicar explique expliqueme explicame
+    cuenteme cuentame dime digame diga ayuda ayudeme ayudame duda pregunta tema informacion
+    sumerce parce mano profe doctora doctor senor senora jefe jefa resumen resumido breve
+    rapido entender entiendo significa significado define consiste
+    hablame hableme mostrar muestreme muestrame ver listar lista cuales favor pues bueno
+    ok okay vale listo cierto verdad alguien sabe hay tenemos tiene tienen toca hace
+    """.split())
 
 BODY_ONLY_CREDIT = 0.6
 COVERAGE_WEIGHT = 0.6

@@ -1,11 +1,47 @@
-"""Typo correction against the knowledge base's own vocabulary."""
+"""Two ways a word in a question meets the word an entry uses: synonyms and spelling.
+
+A synonym group ("aod", "ayuda oficial al desarrollo") becomes one shared token
+on both sides, so either form finds the other; a word the knowledge base never
+uses is replaced by its closest vocabulary word when a typo explains it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from bot.knowledge.text import analyze, content_words
+
+SYNONYM_PREFIX = "§"
+
+
+class SynonymMatcher:
+    """Adds a shared token wherever any form of a synonym group occurs."""
+
+    def __init__(self, groups: Iterable[list[str]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.terms_of: dict[str, set[str]] = {}
+        self.words: set[str] = set()
+        for index, group in enumerate(groups):
+            token = f"{SYNONYM_PREFIX}{index}"
+            for form in group:
+                terms = tuple(analyze(form))
+                self.words.update(content_words(form))
+                if terms:
+                    self._by_first[terms[0]].append((terms, token))
+                    self.terms_of.setdefault(token, set()).update(terms)
+
+    def expand(self, terms: list[str]) -> list[str]:
+        """``terms`` plus one synonym token per phrase occurrence."""
+        extra: list[str] = []
+        for i, term in enumerate(terms):
+            for form, token in self._by_first.get(term, ()):
+                if tuple(terms[i : i + len(form)]) == form:
+                    extra.append(token)
+        return terms + extra
 
 
 def closest_word(word: str, vocabulary: Sequence[str]) -> str | None:

@@ -90,15 +90,3 @@ def content_words(text: str) -> list[str]:
 def analyze(text: str) -> list[str]:
     """The terms a text is indexed or searched by: stems of its content words."""
     return [stem(w) for w in content_words(text)]
-
-
-# Words people add to a question that say nothing about its subject.
-FILLER = frozenset(fold(w) for w in """
-    oiga oigan hola buenas buenos dias tardes noches porfa favor gracias necesito
-    necesitamos quiero quisiera queria saber sabe sabes explicar explique expliqueme explicame
-    cuenteme cuentame dime digame diga ayuda ayudeme ayudame duda pregunta tema informacion
-    sumerce parce mano profe doctora doctor senor senora jefe jefa resumen resumido breve
-    rapido entender entiendo significa significado define consiste
-    hablame hableme mostrar muestreme muestrame ver listar lista cuales favor pues bueno
-    ok okay vale listo cierto verdad alguien sabe hay tenemos tiene tienen toca hace
-    """.split())
