@@ -24,7 +24,8 @@ Two views of the examples are blended (log-linearly) with the keyword evidence:
   share cancels out, and every saved activity helps instead of crowding in.
 
 The scores become probabilities; the line is chosen only when the best one is
-likely enough, otherwise the bot asks with the two likeliest lines first. Where
+likely enough and far enough ahead of the second (:func:`decision`), otherwise the
+bot asks with the two likeliest lines first. Where
 the model cannot load, the same code runs on hashed word stems (lexical-only,
 nearest examples only). The constants below were fitted by leave-one-out over the
 config's own purposes and seed examples, leaving out with each one its near
@@ -61,13 +62,15 @@ class Params:
     temperature: float  # similarity differences -> probabilities
     keyword_weight: float  # logit added per matched keyword
     top_k: int  # nearest examples of a line that count
-    confident: float  # smallest probability to choose without asking
+    confident: float  # smallest decision score (as a probability) to choose without asking
     centroid: float = 0.0  # share of the mean over all a line's examples (the rest: top_k)
     nearest: float = 1.0  # share of the nearest examples in the blend (the rest: regression)
+    margin: float = 0.0  # weight of the lead over the second line in the decision score
 
 
 PARAMS = {
-    "e5": Params(temperature=0.0075, keyword_weight=1.0, top_k=2, confident=0.78, nearest=0.15),
+    "e5": Params(temperature=0.0075, keyword_weight=1.5, top_k=2, confident=0.995,
+                 nearest=0.15, margin=2.0),
     # Not re-fitted with the larger seed set: on hashed stems the fit trusts near-copies
     # among the seeds (confident=0.5) and then misfiles real notes; 0.85 keeps it asking.
     "lexical": Params(temperature=0.05, keyword_weight=1.0, top_k=2, confident=0.85),
@@ -308,7 +311,23 @@ class LineChooser:
         """The line if one is likely enough, else None (ask); ``scores`` rank them all."""
         scores = self.probabilities(text, examples)
         best = max(scores, key=lambda n: (scores[n], -n))
-        return LineGuess(best if scores[best] >= self.params.confident else None, scores)
+        sure = decision(scores, self.params.margin) >= logit(self.params.confident)
+        return LineGuess(best if sure else None, scores)
+
+
+def decision(scores: dict[int, float], margin: float) -> float:
+    """How safe choosing the likeliest line is: its log-odds plus ``margin`` times its lead
+    over the second line (log of the ratio). The probability alone mixes two cases: a
+    line far ahead of all the others and one whose rival is close behind while the rest
+    share little; a close rival is where silent mistakes come from, so the lead counts too."""
+    ranked = sorted(scores.values(), reverse=True) + [0.0, 0.0]
+    first, second = ranked[0], ranked[1]
+    return logit(first) + margin * float(np.log((first + 1e-12) / (second + 1e-12)))
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return float(np.log(p / (1 - p)))
 
 
 def _softmax(logits: dict[int, float]) -> dict[int, float]:
