@@ -41,7 +41,6 @@ from bot.activities.lines import (  # noqa: E402
     Params,
     Regression,
     decision,
-    keyword_scores,
     logit,
 )
 from bot.activities.models import Draft  # noqa: E402
@@ -228,7 +227,7 @@ def fit(chooser: LineChooser) -> Params:
         chooser._regression = Regression()
         near.append([chooser.nearest(example.text, pool)[n] for n in numbers])
         learnt.append([chooser.regression(example.text, pool)[n] for n in numbers])
-        kw = keyword_scores(example.text, chooser.lines)
+        kw = chooser.keyword_evidence(example.text, pool)
         kws.append([kw[n] for n in numbers])
         truth.append(numbers.index(example.line))
     near, learnt, kws = np.log(np.array(near) + 1e-9), np.log(np.array(learnt) + 1e-9), \

@@ -11,7 +11,9 @@ space the knowledge search uses (multilingual-e5-small, :mod:`bot.embeddings`):
 - keyword evidence: each line's keywords, matched accent- and case-blind, by
   Snowball stem only when the words really share their beginning (so
   "comunidades" no longer meets "comunicación", nor "estudiar" "estudiantes"),
-  and fuzzily for typos.
+  and fuzzily for typos; each keyword counts by how reliably it names its line
+  in the labelled examples (so "cooperación", written in notes of three lines,
+  counts less than "kusanone").
 
 Two views of the examples are blended (log-linearly) with the keyword evidence:
 
@@ -53,6 +55,9 @@ GUESSED_WEIGHT = 0.5  # in the regression, a line nobody confirmed counts half
 # Texts embedded per choice at most (~80 ms each on a laptop CPU): an office that already has
 # years of activities gets them learnt a few at a time, without a long pause.
 NEW_PER_CHOICE = 8  # a line the bot chose and nobody corrected is weaker evidence
+# Saved texts whose keywords are looked up per choice at most (~1.5 ms each): the first
+# choices after a restart with years of activities do not pause for seconds.
+KEYWORD_HITS_PER_CHOICE = 40
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ class Params:
 
 
 PARAMS = {
-    "e5": Params(temperature=0.0075, keyword_weight=1.5, top_k=2, confident=0.995,
+    "e5": Params(temperature=0.0075, keyword_weight=1.5, top_k=2, confident=0.99,
                  nearest=0.15, margin=2.0),
     # Not re-fitted with the larger seed set: on hashed stems the fit trusts near-copies
     # among the seeds (confident=0.5) and then misfiles real notes; 0.85 keeps it asking.
@@ -117,6 +122,13 @@ def keyword_scores(text: str, lines: Sequence[ActionLine]) -> dict[int, float]:
     stems = [stem(t) for t in tokens]
     return {line.number: float(sum(_present(key, tokens, stems) for key in _keys(line)))
             for line in lines}
+
+
+def keyword_hits(text: str, keys: Sequence[tuple[str, ...]]) -> np.ndarray:
+    """Which of ``keys`` (keywords as word tuples) ``text`` mentions, as 0/1."""
+    tokens = words(text)
+    stems = [stem(t) for t in tokens]
+    return np.array([_present(key, tokens, stems) for key in keys], dtype=np.float64)
 
 
 def guess_line(text: str, lines: Sequence[ActionLine]) -> LineGuess:
@@ -245,6 +257,8 @@ class LineChooser:
         self.vectors = Vectors(embedder if embedder is not None else StemVectors(), store)
         self.params = params or PARAMS["lexical" if self.lexical else "e5"]
         self._regression = Regression()
+        self._keys = [(line.number, key) for line in self.lines for key in _keys(line)]
+        self._hits: dict[str, np.ndarray] = {}  # text key -> keyword_hits, computed once
 
     def seeds(self) -> list[Example]:
         """What the config says about each line: its purpose and its seed examples."""
@@ -294,10 +308,46 @@ class LineChooser:
         model = self._regression.fitted(matrix[1:][rows], labels, weights, len(numbers))
         return dict(zip(numbers, model.predict(matrix[0]).tolist(), strict=True))
 
+    def hits(self, texts: Sequence[str], budget: int | None = None) -> list[np.ndarray | None]:
+        """Which keywords each text mentions, computed once per text; with a ``budget``, at
+        most that many texts not seen before now (the others are None: they count next time)."""
+        out: list[np.ndarray | None] = []
+        for text in texts:
+            key = text_key(text)
+            if key not in self._hits and (budget is None or budget > 0):
+                self._hits[key] = keyword_hits(text, [k for _, k in self._keys])
+                budget = None if budget is None else budget - 1
+            out.append(self._hits.get(key))
+        return out
+
+    def keyword_evidence(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
+        """Each line's keywords that ``text`` mentions, each counted by how reliably it
+        names its line among the labelled examples: (uses in the line's examples + 1) /
+        (uses in all examples + 1). A keyword no example uses counts fully; "cooperación",
+        written in the notes of three lines, counts by the share of its own line. Learnt
+        from every saved activity too (a line the bot chose counts half)."""
+        pool = [e for e in examples if e.line in {line.number for line in self.lines}]
+        (found,) = self.hits([text])
+        assert found is not None
+        if not found.any():
+            return {line.number: 0.0 for line in self.lines}
+        self.hits([e.text for e in self.seeds()])  # the config's own texts: all, once
+        owner = np.array([n for n, _ in self._keys])
+        rows = self.hits([e.text for e in pool], budget=KEYWORD_HITS_PER_CHOICE)
+        ready = [(e, row) for e, row in zip(pool, rows, strict=True) if row is not None]
+        matrix = np.stack([row for _, row in ready])  # examples x keywords
+        weights = np.array([1.0 if e.confirmed else GUESSED_WEIGHT for e, _ in ready])
+        same = np.array([e.line for e, _ in ready])[:, None] == owner[None, :]
+        used = weights @ matrix
+        own = weights @ (matrix * same)
+        reliability = found * (own + 1.0) / (used + 1.0)
+        return {line.number: float(reliability[owner == line.number].sum())
+                for line in self.lines}
+
     def probabilities(self, text: str, examples: Iterable[Example] = ()) -> dict[int, float]:
         pool = [*self.seeds(), *examples]
         p = self.params
-        keywords = keyword_scores(text, self.lines)
+        keywords = self.keyword_evidence(text, pool)
         near = self.nearest(text, pool)
         if p.nearest >= 1.0:
             return _softmax({n: np.log(near[n] + 1e-9) + p.keyword_weight * keywords[n]
