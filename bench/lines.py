@@ -233,7 +233,7 @@ def fit(chooser: LineChooser) -> Params:
     near, learnt, kws = np.log(np.array(near) + 1e-9), np.log(np.array(learnt) + 1e-9), \
         np.array(kws)
     truth = np.array(truth)
-    best: tuple[tuple[float, float, float], Params, tuple[float, float, float]] | None = None
+    best: tuple[tuple[float, ...], Params, tuple[float, float, float]] | None = None
     for share, weight, margin in itertools.product([0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
                                                    [0.0, 0.25, 0.5, 1.0, 1.5],
                                                    [0.0, 0.5, 1.0, 2.0]):
@@ -252,10 +252,11 @@ def fit(chooser: LineChooser) -> Params:
                             float(confident), 0.0, share, margin)
             if wrong > MAX_WRONG or top2 < MIN_TOP2:
                 continue
-            # most chosen right; among equals, the more careful threshold (and the
-            # simpler decision: less weight on the lead)
-            if best is None or (right, confident, -margin) > best[0]:
-                best = ((right, confident), params, (right, wrong, top2))
+            # most chosen right; among equals, the more careful threshold, then the
+            # simpler decision (less weight on the lead)
+            rank = (right, confident, -margin)
+            if best is None or rank > best[0]:
+                best = (rank, params, (right, wrong, top2))
     assert best is not None, "no constants meet the leave-one-out limits"
     right, wrong, top2 = best[2]
     print(f"fitted on {len(held)} seed examples (leave-one-out, near copies left out too): "
