@@ -235,7 +235,7 @@ def fit(chooser: LineChooser) -> Params:
     truth = np.array(truth)
     best: tuple[tuple[float, ...], Params, tuple[float, float, float]] | None = None
     for share, weight, margin in itertools.product([0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
-                                                   [0.0, 0.25, 0.5, 1.0, 1.5],
+                                                   [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
                                                    [0.0, 0.5, 1.0, 2.0]):
         logits = share * near + (1 - share) * learnt + weight * kws
         probs = np.exp(logits - logits.max(axis=1, keepdims=True))
