@@ -65,7 +65,7 @@ class Params:
     """How the evidence is combined and when a choice is safe (fitted per embedder)."""
 
     temperature: float  # similarity differences -> probabilities
-    keyword_weight: float  # logit added per matched keyword
+    keyword_weight: float  # logit added per matched keyword (times its reliability)
     top_k: int  # nearest examples of a line that count
     confident: float  # smallest decision score (as a probability) to choose without asking
     centroid: float = 0.0  # share of the mean over all a line's examples (the rest: top_k)
@@ -335,11 +335,14 @@ class LineChooser:
         owner = np.array([n for n, _ in self._keys])
         rows = self.hits([e.text for e in pool], budget=KEYWORD_HITS_PER_CHOICE)
         ready = [(e, row) for e, row in zip(pool, rows, strict=True) if row is not None]
-        matrix = np.stack([row for _, row in ready])  # examples x keywords
-        weights = np.array([1.0 if e.confirmed else GUESSED_WEIGHT for e, _ in ready])
-        same = np.array([e.line for e, _ in ready])[:, None] == owner[None, :]
-        used = weights @ matrix
-        own = weights @ (matrix * same)
+        used = np.zeros(len(self._keys))
+        own = np.zeros(len(self._keys))
+        if ready:
+            matrix = np.stack([row for _, row in ready])  # examples x keywords
+            weights = np.array([1.0 if e.confirmed else GUESSED_WEIGHT for e, _ in ready])
+            same = np.array([e.line for e, _ in ready])[:, None] == owner[None, :]
+            used = weights @ matrix
+            own = weights @ (matrix * same)
         reliability = found * (own + 1.0) / (used + 1.0)
         return {line.number: float(reliability[owner == line.number].sum())
                 for line in self.lines}
