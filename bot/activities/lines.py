@@ -330,11 +330,12 @@ class LineChooser:
         pool = [e for e in examples if e.line in {line.number for line in self.lines}]
         (found,) = self.hits([text])
         assert found is not None
+        self.hits([e.text for e in self.seeds()])  # the config's own texts: all, once
+        # looked up even when this note has no keyword, so that saved texts are ready
+        rows = self.hits([e.text for e in pool], budget=KEYWORD_HITS_PER_CHOICE)
         if not found.any():
             return {line.number: 0.0 for line in self.lines}
-        self.hits([e.text for e in self.seeds()])  # the config's own texts: all, once
         owner = np.array([n for n, _ in self._keys])
-        rows = self.hits([e.text for e in pool], budget=KEYWORD_HITS_PER_CHOICE)
         ready = [(e, row) for e, row in zip(pool, rows, strict=True) if row is not None]
         used = np.zeros(len(self._keys))
         own = np.zeros(len(self._keys))
