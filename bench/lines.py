@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from bot.activities.lines import (  # noqa: E402
@@ -39,7 +40,8 @@ from bot.activities.lines import (  # noqa: E402
     LineGuess,
     Params,
     Regression,
-    keyword_scores,
+    decision,
+    logit,
 )
 from bot.activities.models import Draft  # noqa: E402
 from bot.activities.names import NameIndex  # noqa: E402
@@ -201,14 +203,18 @@ MIN_TOP2 = 0.95
 # report item written once as a sentence and once as a field note would otherwise answer
 # for each other (real notes are further from the seeds than that: median 0.91).
 NEAR_COPY = 0.92
+# Thresholds tried, as probabilities: finer near 1, where a decision that also weighs the
+# lead over the second line puts them.
+CONFIDENT_GRID = sorted({*np.round(np.arange(0.40, 0.96, 0.01), 2).tolist(),
+                         *np.round(np.arange(0.96, 0.999, 0.001), 3).tolist()})
 
 
 def fit(chooser: LineChooser) -> Params:
     """Leave-one-out over the config's seed examples (each with its near copies): the blend,
-    keyword weight and threshold that choose without asking as often as possible while
-    silent mistakes stay under ``MAX_WRONG`` and the asks offer the right line among the
-    first two buttons at least ``MIN_TOP2`` of the time."""
-    import numpy as np
+    keyword weight, weight of the lead over the second line and threshold that choose
+    without asking as often as possible while silent mistakes stay under ``MAX_WRONG`` and
+    the asks offer the right line among the first two buttons at least ``MIN_TOP2`` of
+    the time."""
     seeds = chooser.seeds()
     vectors = chooser.vectors.of([e.text for e in seeds])
     held = [(i, e) for i, e in enumerate(seeds) if not _is_purpose(e, chooser)]
@@ -221,32 +227,36 @@ def fit(chooser: LineChooser) -> Params:
         chooser._regression = Regression()
         near.append([chooser.nearest(example.text, pool)[n] for n in numbers])
         learnt.append([chooser.regression(example.text, pool)[n] for n in numbers])
-        kw = keyword_scores(example.text, chooser.lines)
+        kw = chooser.keyword_evidence(example.text, pool)
         kws.append([kw[n] for n in numbers])
         truth.append(numbers.index(example.line))
     near, learnt, kws = np.log(np.array(near) + 1e-9), np.log(np.array(learnt) + 1e-9), \
         np.array(kws)
     truth = np.array(truth)
-    best: tuple[tuple[float, float], Params, tuple[float, float, float]] | None = None
-    for share, weight in itertools.product([0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
-                                           [0.0, 0.25, 0.5, 1.0, 1.5]):
+    best: tuple[tuple[float, ...], Params, tuple[float, float, float]] | None = None
+    for share, weight, margin in itertools.product([0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
+                                                   [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
+                                                   [0.0, 0.5, 1.0, 2.0]):
         logits = share * near + (1 - share) * learnt + weight * kws
         probs = np.exp(logits - logits.max(axis=1, keepdims=True))
         probs /= probs.sum(axis=1, keepdims=True)
         order = np.argsort(-probs, axis=1)
         first = order[:, 0] == truth
         two = (order[:, :2] == truth[:, None]).any(axis=1)
-        for confident in np.arange(0.40, 0.96, 0.01):
-            chosen = probs.max(axis=1) >= confident
+        score = np.array([decision(dict(enumerate(p)), margin) for p in probs])
+        for confident in CONFIDENT_GRID:
+            chosen = score >= logit(confident)
             right, wrong = (chosen & first).mean(), (chosen & ~first).mean()
             top2 = two[~chosen].mean() if (~chosen).any() else 1.0
             params = Params(chooser.params.temperature, weight, chooser.params.top_k,
-                            round(float(confident), 2), 0.0, share)
+                            float(confident), 0.0, share, margin)
             if wrong > MAX_WRONG or top2 < MIN_TOP2:
                 continue
-            # most chosen right; among equals, the more careful threshold
-            if best is None or (right, confident) > best[0]:
-                best = ((right, confident), params, (right, wrong, top2))
+            # most chosen right; among equals, the more careful threshold, then the
+            # simpler decision (less weight on the lead)
+            rank = (right, confident, -margin)
+            if best is None or rank > best[0]:
+                best = (rank, params, (right, wrong, top2))
     assert best is not None, "no constants meet the leave-one-out limits"
     right, wrong, top2 = best[2]
     print(f"fitted on {len(held)} seed examples (leave-one-out, near copies left out too): "

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.access import Person
-from bot.activities.lines import LineChooser, guess_line, keyword_scores
+from bot.activities.lines import Example, LineChooser, decision, guess_line, keyword_scores
 from bot.activities.models import Logged, Step
 from bot.activities.service import ActivityService
 from bot.config import DEFAULT_ACTION_LINES, Settings
@@ -177,3 +177,25 @@ def test_partners_written_the_quick_way_are_recognised(service):
     for text, partners in cases.items():
         draft = parse_entry(text, vocab=vocab, now=service.now())
         assert sorted(draft.partners) == sorted(partners), text
+
+
+def test_a_keyword_the_office_writes_on_other_lines_counts_less(settings):
+    """"cooperación" is a line-4 keyword, but an office that files its cooperation
+    workshops on line 3 teaches the chooser that the word alone does not name line 4;
+    a keyword only its own line uses keeps counting fully."""
+    chooser = LineChooser(settings.action_lines, None)
+    note = "Reunión sobre cooperación con la universidad"
+    before = chooser.keyword_evidence(note, chooser.seeds())[4]
+    saved = [Example(f"Taller de cooperación para los enlaces, grupo {i}", 3) for i in range(6)]
+    after = chooser.keyword_evidence(note, [*chooser.seeds(), *saved])[4]
+    assert 0 < after < before
+    only_line_4 = chooser.keyword_evidence("Respuesta sobre Kusanone", [*chooser.seeds(), *saved])
+    assert only_line_4[4] == pytest.approx(1.0) and sum(only_line_4.values()) == only_line_4[4]
+
+
+def test_a_close_second_line_makes_the_chooser_ask_sooner():
+    """Same probability for the best line: a rival close behind lowers the decision."""
+    clear = {1: 0.8, 2: 0.1, 3: 0.1}
+    rival = {1: 0.8, 2: 0.19, 3: 0.01}
+    assert decision(clear, 2.0) > decision(rival, 2.0)
+    assert decision(clear, 0.0) == pytest.approx(decision(rival, 0.0))

@@ -11,7 +11,9 @@ space the knowledge search uses (multilingual-e5-small, :mod:`bot.embeddings`):
 - keyword evidence: each line's keywords, matched accent- and case-blind, by
   Snowball stem only when the words really share their beginning (so
   "comunidades" no longer meets "comunicación", nor "estudiar" "estudiantes"),
-  and fuzzily for typos.
+  and fuzzily for typos; each keyword counts by how reliably it names its line
+  in the labelled examples (so "cooperación", written in notes of three lines,
+  counts less than "kusanone").
 
 Two views of the examples are blended (log-linearly) with the keyword evidence:
 
@@ -24,7 +26,8 @@ Two views of the examples are blended (log-linearly) with the keyword evidence:
   share cancels out, and every saved activity helps instead of crowding in.
 
 The scores become probabilities; the line is chosen only when the best one is
-likely enough, otherwise the bot asks with the two likeliest lines first. Where
+likely enough and far enough ahead of the second (:func:`decision`), otherwise the
+bot asks with the two likeliest lines first. Where
 the model cannot load, the same code runs on hashed word stems (lexical-only,
 nearest examples only). The constants below were fitted by leave-one-out over the
 config's own purposes and seed examples, leaving out with each one its near
@@ -42,6 +45,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
+from bot.activities.regression import Regression
 from bot.config import ActionLine
 from bot.embeddings import Embedder
 from bot.knowledge.text import stem, words
@@ -52,6 +56,9 @@ GUESSED_WEIGHT = 0.5  # in the regression, a line nobody confirmed counts half
 # Texts embedded per choice at most (~80 ms each on a laptop CPU): an office that already has
 # years of activities gets them learnt a few at a time, without a long pause.
 NEW_PER_CHOICE = 8  # a line the bot chose and nobody corrected is weaker evidence
+# Saved texts whose keywords are looked up per choice at most (~1.5 ms each): the first
+# choices after a restart with years of activities do not pause for seconds.
+KEYWORD_HITS_PER_CHOICE = 40
 
 
 @dataclass(frozen=True)
@@ -59,15 +66,17 @@ class Params:
     """How the evidence is combined and when a choice is safe (fitted per embedder)."""
 
     temperature: float  # similarity differences -> probabilities
-    keyword_weight: float  # logit added per matched keyword
+    keyword_weight: float  # logit added per matched keyword (times its reliability)
     top_k: int  # nearest examples of a line that count
-    confident: float  # smallest probability to choose without asking
+    confident: float  # smallest decision score (as a probability) to choose without asking
     centroid: float = 0.0  # share of the mean over all a line's examples (the rest: top_k)
     nearest: float = 1.0  # share of the nearest examples in the blend (the rest: regression)
+    margin: float = 0.0  # weight of the lead over the second line in the decision score
 
 
 PARAMS = {
-    "e5": Params(temperature=0.0075, keyword_weight=1.0, top_k=2, confident=0.78, nearest=0.15),
+    "e5": Params(temperature=0.0075, keyword_weight=1.5, top_k=2, confident=0.99,
+                 nearest=0.15, margin=2.0),
     # Not re-fitted with the larger seed set: on hashed stems the fit trusts near-copies
     # among the seeds (confident=0.5) and then misfiles real notes; 0.85 keeps it asking.
     "lexical": Params(temperature=0.05, keyword_weight=1.0, top_k=2, confident=0.85),
@@ -114,6 +123,13 @@ def keyword_scores(text: str, lines: Sequence[ActionLine]) -> dict[int, float]:
     stems = [stem(t) for t in tokens]
     return {line.number: float(sum(_present(key, tokens, stems) for key in _keys(line)))
             for line in lines}
+
+
+def keyword_hits(text: str, keys: Sequence[tuple[str, ...]]) -> np.ndarray:
+    """Which of ``keys`` (keywords as word tuples) ``text`` mentions, as 0/1."""
+    tokens = words(text)
+    stems = [stem(t) for t in tokens]
+    return np.array([_present(key, tokens, stems) for key in keys], dtype=np.float64)
 
 
 def guess_line(text: str, lines: Sequence[ActionLine]) -> LineGuess:
@@ -242,6 +258,8 @@ class LineChooser:
         self.vectors = Vectors(embedder if embedder is not None else StemVectors(), store)
         self.params = params or PARAMS["lexical" if self.lexical else "e5"]
         self._regression = Regression()
+        self._keys = [(line.number, key) for line in self.lines for key in _keys(line)]
+        self._hits: dict[str, np.ndarray] = {}  # text key -> keyword_hits, computed once
 
     def seeds(self) -> list[Example]:
         """What the config says about each line: its purpose and its seed examples."""
@@ -291,10 +309,50 @@ class LineChooser:
         model = self._regression.fitted(matrix[1:][rows], labels, weights, len(numbers))
         return dict(zip(numbers, model.predict(matrix[0]).tolist(), strict=True))
 
+    def hits(self, texts: Sequence[str], budget: int | None = None) -> list[np.ndarray | None]:
+        """Which keywords each text mentions, computed once per text; with a ``budget``, at
+        most that many texts not seen before now (the others are None: they count next time)."""
+        out: list[np.ndarray | None] = []
+        for text in texts:
+            key = text_key(text)
+            if key not in self._hits and (budget is None or budget > 0):
+                self._hits[key] = keyword_hits(text, [k for _, k in self._keys])
+                budget = None if budget is None else budget - 1
+            out.append(self._hits.get(key))
+        return out
+
+    def keyword_evidence(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
+        """Each line's keywords that ``text`` mentions, each counted by how reliably it
+        names its line among the labelled examples: (uses in the line's examples + 1) /
+        (uses in all examples + 1). A keyword no example uses counts fully; "cooperación",
+        written in the notes of three lines, counts by the share of its own line. Learnt
+        from every saved activity too (a line the bot chose counts half)."""
+        pool = [e for e in examples if e.line in {line.number for line in self.lines}]
+        (found,) = self.hits([text])
+        assert found is not None
+        self.hits([e.text for e in self.seeds()])  # the config's own texts: all, once
+        # looked up even when this note has no keyword, so that saved texts are ready
+        rows = self.hits([e.text for e in pool], budget=KEYWORD_HITS_PER_CHOICE)
+        if not found.any():
+            return {line.number: 0.0 for line in self.lines}
+        owner = np.array([n for n, _ in self._keys])
+        ready = [(e, row) for e, row in zip(pool, rows, strict=True) if row is not None]
+        used = np.zeros(len(self._keys))
+        own = np.zeros(len(self._keys))
+        if ready:
+            matrix = np.stack([row for _, row in ready])  # examples x keywords
+            weights = np.array([1.0 if e.confirmed else GUESSED_WEIGHT for e, _ in ready])
+            same = np.array([e.line for e, _ in ready])[:, None] == owner[None, :]
+            used = weights @ matrix
+            own = weights @ (matrix * same)
+        reliability = found * (own + 1.0) / (used + 1.0)
+        return {line.number: float(reliability[owner == line.number].sum())
+                for line in self.lines}
+
     def probabilities(self, text: str, examples: Iterable[Example] = ()) -> dict[int, float]:
         pool = [*self.seeds(), *examples]
         p = self.params
-        keywords = keyword_scores(text, self.lines)
+        keywords = self.keyword_evidence(text, pool)
         near = self.nearest(text, pool)
         if p.nearest >= 1.0:
             return _softmax({n: np.log(near[n] + 1e-9) + p.keyword_weight * keywords[n]
@@ -308,87 +366,26 @@ class LineChooser:
         """The line if one is likely enough, else None (ask); ``scores`` rank them all."""
         scores = self.probabilities(text, examples)
         best = max(scores, key=lambda n: (scores[n], -n))
-        return LineGuess(best if scores[best] >= self.params.confident else None, scores)
+        sure = decision(scores, self.params.margin) >= logit(self.params.confident)
+        return LineGuess(best if sure else None, scores)
+
+
+def decision(scores: dict[int, float], margin: float) -> float:
+    """How safe choosing the likeliest line is: its log-odds plus ``margin`` times its lead
+    over the second line (log of the ratio). The probability alone mixes two cases: a
+    line far ahead of all the others and one whose rival is close behind while the rest
+    share little; a close rival is where silent mistakes come from, so the lead counts too."""
+    ranked = sorted(scores.values(), reverse=True) + [0.0, 0.0]
+    first, second = ranked[0], ranked[1]
+    return logit(first) + margin * float(np.log((first + 1e-12) / (second + 1e-12)))
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return float(np.log(p / (1 - p)))
 
 
 def _softmax(logits: dict[int, float]) -> dict[int, float]:
     values = np.array(list(logits.values()), dtype=np.float64)
     weights = np.exp(values - values.max())
     return dict(zip(logits, (weights / weights.sum()).tolist(), strict=True))
-
-
-# -- the regression ----------------------------------------------------------------------
-
-
-class SoftmaxModel:
-    """A fitted multinomial logistic regression on centred, re-normalised vectors."""
-
-    def __init__(self, mean: np.ndarray, weights: np.ndarray, bias: np.ndarray) -> None:
-        self.mean, self.weights, self.bias = mean, weights, bias
-
-    def features(self, vectors: np.ndarray) -> np.ndarray:
-        centred = np.atleast_2d(vectors) - self.mean
-        norms = np.linalg.norm(centred, axis=1, keepdims=True)
-        return REGRESSION_SCALE * centred / np.where(norms == 0, 1.0, norms)
-
-    def predict(self, vector: np.ndarray) -> np.ndarray:
-        logits = (self.features(vector) @ self.weights + self.bias)[0]
-        weights = np.exp(logits - logits.max())
-        return weights / weights.sum()
-
-
-REGRESSION_SCALE = 5.0  # length of the centred vectors (a fixed step size then suits all)
-REGRESSION_C = 1.0  # inverse strength of the L2 penalty
-REGRESSION_STEPS = 300  # full-batch gradient steps from zero
-# Steps from the last fit when examples change: one new activity moves the optimum little,
-# and the choice runs while the person waits (20 steps: ~90 ms with 1 000 saved, not ~260).
-WARM_STEPS = 20
-
-
-class Regression:
-    """Fits the softmax regression, and fits it again only when the examples change
-    (warm-started from the last fit, so a new saved activity costs little).
-
-    A few lines of numpy rather than scikit-learn: the model is tiny (a few thousand
-    examples, 384 dimensions, five lines) and scikit-learn would bring scipy along."""
-
-    def __init__(self) -> None:
-        self._key: tuple | None = None
-        self._model: SoftmaxModel | None = None
-
-    def fitted(self, vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray,
-               classes: int) -> SoftmaxModel:
-        key = (vectors.shape, hashlib.sha1(vectors.tobytes() + labels.tobytes()
-                                           + weights.tobytes()).hexdigest())
-        if key == self._key and self._model is not None:
-            return self._model
-        warm = self._model if (self._model is not None
-                               and self._model.weights.shape[1] == classes) else None
-        self._model = fit_softmax(vectors, labels, weights, classes, warm=warm)
-        self._key = key
-        return self._model
-
-
-def fit_softmax(vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray, classes: int,
-                warm: SoftmaxModel | None = None) -> SoftmaxModel:
-    """Weighted multinomial logistic regression with an L2 penalty, by gradient descent."""
-    dim = vectors.shape[1]
-    model = SoftmaxModel(vectors.mean(axis=0) if len(vectors) else np.zeros(dim),
-                         np.zeros((dim, classes)), np.zeros(classes))
-    if not len(vectors):
-        return model
-    if warm is not None:
-        model.weights, model.bias = warm.weights.copy(), warm.bias.copy()
-    x = model.features(vectors)
-    target = np.eye(classes)[labels]
-    share = weights / weights.sum()
-    penalty = 1.0 / (REGRESSION_C * len(vectors))
-    for _ in range(REGRESSION_STEPS if warm is None else WARM_STEPS):
-        logits = x @ model.weights + model.bias
-        logits -= logits.max(axis=1, keepdims=True)
-        probs = np.exp(logits)
-        probs /= probs.sum(axis=1, keepdims=True)
-        grad = (probs - target) * share[:, None]
-        model.weights -= 0.5 * (x.T @ grad + penalty * model.weights)
-        model.bias -= 0.5 * grad.sum(axis=0)
-    return model
