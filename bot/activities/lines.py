@@ -38,24 +38,24 @@ the asks), not on the evaluation notes.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from bot.activities.regression import Regression
+from bot.activities.vectors import StemVectors, Vectors, VectorStore, text_key
 from bot.config import ActionLine
 from bot.embeddings import Embedder
 from bot.knowledge.text import stem, words
 
 FUZZY_MIN = 86  # rapidfuzz ratio for a typo of a keyword (words of 5+ letters)
-LEARNED_PENALTY = 0.03
+LEARNED_PENALTY = 0.03  # a line the bot chose and nobody corrected is weaker evidence
 GUESSED_WEIGHT = 0.5  # in the regression, a line nobody confirmed counts half
 # Texts embedded per choice at most (~80 ms each on a laptop CPU): an office that already has
 # years of activities gets them learnt a few at a time, without a long pause.
-NEW_PER_CHOICE = 8  # a line the bot chose and nobody corrected is weaker evidence
+NEW_PER_CHOICE = 8
 # Saved texts whose keywords are looked up per choice at most (~1.5 ms each): the first
 # choices after a restart with years of activities do not pause for seconds.
 KEYWORD_HITS_PER_CHOICE = 40
@@ -119,10 +119,7 @@ def line_by_number(number: int, lines: Sequence[ActionLine]) -> ActionLine | Non
 
 def keyword_scores(text: str, lines: Sequence[ActionLine]) -> dict[int, float]:
     """How many of each line's keywords ``text`` mentions."""
-    tokens = words(text)
-    stems = [stem(t) for t in tokens]
-    return {line.number: float(sum(_present(key, tokens, stems) for key in _keys(line)))
-            for line in lines}
+    return {line.number: float(keyword_hits(text, _keys(line)).sum()) for line in lines}
 
 
 def keyword_hits(text: str, keys: Sequence[tuple[str, ...]]) -> np.ndarray:
@@ -180,72 +177,17 @@ def _same_word(keyword: str, token: str, token_stem: str) -> bool:
     return shared >= max(3, len(keyword) - 3)
 
 
-# -- vectors -----------------------------------------------------------------------------
-
-
-class StemVectors:
-    """The lexical-only stand-in for an embedder: hashed word stems, unit length."""
-
-    name = "stems-hash-v1"
-    dim = 2048
-
-    def queries(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for token in words(text):
-                if len(token) > 2:
-                    digest = hashlib.blake2b(stem(token).encode(), digest_size=4).digest()
-                    out[row, int.from_bytes(digest, "little") % self.dim] += 1.0
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms == 0, 1.0, norms)
-
-    passages = queries
-
-
-VectorStore = tuple[Callable[[str, list[str]], dict[str, bytes]],
-                    Callable[[str, dict[str, bytes]], None]]
-_MEMORY: dict[tuple[str, str], np.ndarray] = {}  # (model, text key) -> vector, process-wide
-
-
-def text_key(text: str) -> str:
-    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()
-
-
-class Vectors:
-    """Vectors of texts, computed once: kept in memory and (optionally) in the database,
-    so the activities of years are not embedded again after a restart."""
-
-    def __init__(self, embedder: Embedder, store: VectorStore | None = None) -> None:
-        self.embedder = embedder
-        self.store = store
-
-    def of(self, texts: Sequence[str], *, budget: int | None = None) -> np.ndarray:
-        """One row per text. With a ``budget``, at most that many texts not seen before are
-        embedded now, and the rows of the others are left as zeros (they count next time)."""
-        model = self.embedder.name
-        keys = [text_key(t) for t in texts]
-        missing = list(dict.fromkeys(k for k in keys if (model, k) not in _MEMORY))
-        if missing and self.store is not None:
-            for key, blob in self.store[0](model, missing).items():
-                _MEMORY[(model, key)] = np.frombuffer(blob, dtype=np.float32)
-            missing = [k for k in missing if (model, k) not in _MEMORY]
-        if budget is not None:
-            missing = missing[:budget]
-        if missing:
-            wanted = {k: t for k, t in zip(keys, texts, strict=True) if k in set(missing)}
-            order = list(wanted)
-            matrix = self.embedder.queries([wanted[k] for k in order])  # notes vs notes
-            fresh = {k: np.asarray(matrix[i], dtype=np.float32) for i, k in enumerate(order)}
-            _MEMORY.update({(model, k): v for k, v in fresh.items()})
-            if self.store is not None:
-                self.store[1](model, {k: v.tobytes() for k, v in fresh.items()})
-        if not keys:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        blank = np.zeros(self.embedder.dim, dtype=np.float32)
-        return np.stack([_MEMORY.get((model, k), blank) for k in keys])
-
-
 # -- the chooser -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A note and its labelled examples in embedding space, for one choice."""
+
+    pool: list[Example]
+    note: np.ndarray  # the note's vector
+    rows: np.ndarray  # one row per example in ``pool``; zeros where not embedded yet
+    ready: np.ndarray  # which rows are embedded
 
 
 class LineChooser:
@@ -272,42 +214,45 @@ class LineChooser:
             out += [Example(text, line.number) for text in line.examples]
         return out
 
-    def similarities(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
-        """Each line's closeness to ``text``: the mean of its ``top_k`` nearest examples,
-        blended (``centroid``) with the mean over all of them, so that one stray example
-        close to the note does not outweigh what the line is about as a whole."""
+    def embedded(self, text: str, examples: Iterable[Example]) -> Embedded:
+        """The note's vector and its examples' (rows of zeros for those not embedded yet:
+        they wait their turn), looked up once per choice for both scores below."""
         pool = list(examples)
         self.vectors.of([e.text for e in self.seeds()])  # the config's own texts: all, once
         matrix = self.vectors.of([text, *(e.text for e in pool)], budget=NEW_PER_CHOICE)
-        sims = matrix[1:] @ matrix[0]
+        return Embedded(pool, matrix[0], matrix[1:], np.abs(matrix[1:]).sum(axis=1) > 0)
+
+    def nearest(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
+        """Probabilities from the nearest examples alone (no keywords)."""
+        return self._nearest(self.embedded(text, examples))
+
+    def _nearest(self, seen: Embedded) -> dict[int, float]:
+        """Each line's closeness to the note: the mean of its ``top_k`` nearest examples,
+        blended (``centroid``) with the mean over all of them, so that one stray example
+        close to the note does not outweigh what the line is about as a whole."""
         by_line: dict[int, list[float]] = {line.number: [] for line in self.lines}
-        known = np.abs(matrix[1:]).sum(axis=1) > 0  # examples not embedded yet wait their turn
-        for example, sim, ready in zip(pool, sims, known, strict=True):
+        for example, sim, ready in zip(seen.pool, seen.rows @ seen.note, seen.ready,
+                                       strict=True):
             if ready and example.line in by_line:
                 by_line[example.line].append(float(sim) - (0 if example.confirmed
                                                            else LEARNED_PENALTY))
         k, c = self.params.top_k, self.params.centroid
-        return {n: float((1 - c) * np.mean(sorted(v, reverse=True)[:k]) + c * np.mean(v))
+        sims = {n: float((1 - c) * np.mean(sorted(v, reverse=True)[:k]) + c * np.mean(v))
                 if v else 0.0 for n, v in by_line.items()}
-
-    def nearest(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
-        """Probabilities from the nearest examples alone (no keywords)."""
-        sims = self.similarities(text, examples)
-        return _softmax({n: s / self.params.temperature for n, s in sims.items()})
+        return _softmax({n: v / self.params.temperature for n, v in sims.items()})
 
     def regression(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
         """Probabilities from the softmax regression over ``examples`` (no keywords)."""
-        pool = list(examples)
-        self.vectors.of([e.text for e in self.seeds()])
-        matrix = self.vectors.of([text, *(e.text for e in pool)], budget=NEW_PER_CHOICE)
-        ready = np.abs(matrix[1:]).sum(axis=1) > 0
+        return self._learnt(self.embedded(text, examples))
+
+    def _learnt(self, seen: Embedded) -> dict[int, float]:
         numbers = [line.number for line in self.lines]
-        rows = [i for i, (e, ok) in enumerate(zip(pool, ready, strict=True))
+        rows = [i for i, (e, ok) in enumerate(zip(seen.pool, seen.ready, strict=True))
                 if ok and e.line in numbers]
-        labels = np.array([numbers.index(pool[i].line) for i in rows], dtype=int)
-        weights = np.array([1.0 if pool[i].confirmed else GUESSED_WEIGHT for i in rows])
-        model = self._regression.fitted(matrix[1:][rows], labels, weights, len(numbers))
-        return dict(zip(numbers, model.predict(matrix[0]).tolist(), strict=True))
+        labels = np.array([numbers.index(seen.pool[i].line) for i in rows], dtype=int)
+        weights = np.array([1.0 if seen.pool[i].confirmed else GUESSED_WEIGHT for i in rows])
+        model = self._regression.fitted(seen.rows[rows], labels, weights, len(numbers))
+        return dict(zip(numbers, model.predict(seen.note).tolist(), strict=True))
 
     def hits(self, texts: Sequence[str], budget: int | None = None) -> list[np.ndarray | None]:
         """Which keywords each text mentions, computed once per text; with a ``budget``, at
@@ -353,11 +298,12 @@ class LineChooser:
         pool = [*self.seeds(), *examples]
         p = self.params
         keywords = self.keyword_evidence(text, pool)
-        near = self.nearest(text, pool)
+        seen = self.embedded(text, pool)
+        near = self._nearest(seen)
         if p.nearest >= 1.0:
             return _softmax({n: np.log(near[n] + 1e-9) + p.keyword_weight * keywords[n]
                              for n in near})
-        learnt = self.regression(text, pool)
+        learnt = self._learnt(seen)
         return _softmax({n: p.nearest * np.log(near[n] + 1e-9)
                          + (1 - p.nearest) * np.log(learnt[n] + 1e-9)
                          + p.keyword_weight * keywords[n] for n in near})
