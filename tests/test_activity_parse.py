@@ -130,6 +130,23 @@ def test_a_date_after_tomorrow_is_refused(vocab, written):
     assert "en el futuro" in str(error.value) and "No guardé nada" in str(error.value)
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("2 Visita del alcalde de Gumi 25-28 ago", date(2026, 8, 25)),
+    ("2 Feria del 13 al 15 de noviembre con ProColombia", date(2026, 11, 13)),
+])
+def test_a_range_of_days_counts_from_its_first_day_and_stays_in_the_text(vocab, text, day):
+    draft = parse(text, vocab)
+    assert draft.day == day and draft.day_given
+    assert draft.text == text[2:]
+
+
+def test_a_future_date_inside_the_note_stays_in_the_text(vocab):
+    draft = parse("4 Reunión con la APC, quedamos de enviar la propuesta la otra semana", vocab)
+    assert draft.day == NOW.date() and not draft.day_given
+    assert draft.text.endswith("enviar la propuesta la otra semana")
+    assert draft.future_date == "la otra semana"
+
+
 @pytest.mark.parametrize("written", ["31/02", "32/13", "30 de febrero"])
 def test_an_impossible_date_is_refused_with_how_to_write_it(vocab, written):
     with pytest.raises(EntryError) as error:

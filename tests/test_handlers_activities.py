@@ -26,6 +26,16 @@ async def test_quick_log_with_a_photo_confirms_exactly_what_was_stored(app, fake
     assert '"file_id": "PHOTO-FILE-ID"' in row["evidence"]
 
 
+async def test_a_note_that_mentions_a_later_day_is_saved_today_and_says_so(app, fake, services):
+    await send(app, message("/registrar 4 Reunión con GOAL, la próxima visita es el 15 de "
+                            "diciembre de 2026", user_id=STAFF_ID))
+    reply = last(fake)
+    assert "Actividad #1 guardada" in reply.text
+    assert "«15 de diciembre de 2026» es una fecha futura" in reply.text and "/plazo" in reply.text
+    (row,) = rows(services)
+    assert row["day"] == "2026-11-18" and row["text"].endswith("15 de diciembre de 2026")
+
+
 async def test_the_same_update_twice_creates_one_entry(app, fake, services):
     update = message("/registrar 2 Reunión con ProColombia", user_id=STAFF_ID)
     await send(app, update)

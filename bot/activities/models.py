@@ -77,6 +77,7 @@ class Draft:
     department: str | None = None
     candidates: list[int] = field(default_factory=list)
     day_given: bool = False
+    future_date: str = ""  # a future date left in the text ("la otra semana"), not the day
 
 
 class EntryError(Refusal):
@@ -90,6 +91,7 @@ class Logged:
     activity: Activity
     created: bool
     guessed_line: bool = False
+    future_date: str = ""  # what the note said of a later day, kept in its text
 
 
 @dataclass

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from bot.activities.lines import LineGuess, guess_line, line_by_number
@@ -26,7 +26,7 @@ from bot.activities.models import MAX_TEXT, Draft, EntryError
 from bot.activities.names import HASHTAG, NameIndex, hashtags, merge
 from bot.activities.partners import missions, tidy_name
 from bot.config import ActionLine
-from bot.dates import DateError, find_when, format_day, month_number
+from bot.dates import DateError, TwoDatesError, When, find_when, format_day, month_number
 from bot.texts import activities as texts
 
 OLDEST = date(2000, 1, 1)
@@ -68,7 +68,7 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         given_line, text = _take_line(text, vocab.lines)
 
     masked, tags = _mask_hashtags(text)  # "#Mayo" or "#ANTEAYER" is a name, not a date
-    day, day_given, masked = _take_date(masked, now)
+    day, day_given, masked, future = _take_date(masked, now)
     text = _unmask(masked, tags)
     department, text = _take_department(text, vocab.departments)
     tagged, text = hashtags(text)
@@ -89,7 +89,7 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         guess = vocab.choose(words) if vocab.choose else guess_line(words, vocab.lines)
         chosen, candidates = guess.line, guess.candidates
     return Draft(text=text, day=day, line=chosen, partners=partners, department=department,
-                 candidates=candidates, day_given=day_given)
+                 candidates=candidates, day_given=day_given, future_date=_unmask(future, tags))
 
 
 def _partner(known: NameIndex, name: str) -> str:
@@ -143,20 +143,59 @@ def _take_department(text: str, departments: NameIndex) -> tuple[str | None, str
     return departments.canonical(name), rest
 
 
-def _take_date(text: str, now: datetime) -> tuple[date, bool, str]:
+def _take_date(text: str, now: datetime) -> tuple[date, bool, str, str]:
+    """The activity's day, whether it was written, the text without it, and a future date
+    left in the text (or "").
+
+    A field note tells a story: "quedamos de enviar la propuesta la otra semana" names a
+    future day that is not when the activity happened, and "visita del 25-28 ago" names
+    several days. So a range counts from its first day and stays in the text, and a future
+    date inside the sentence stays in the text while the activity keeps today's date. A
+    future date that opens the note is what the person meant as its date: refused, so
+    they can say what they meant (/plazo for what is still to come).
+    """
     today = now.date()
     try:
         when = find_when(text, now=now, prefer="past")
+    except TwoDatesError as exc:
+        when = _range_start(text, now)
+        if when is None:
+            raise EntryError(texts.BAD_DATE.format(problem=html.escape(exc.problem))) from None
+        when = replace(when, rest=text)  # the range stays in the text
     except DateError as exc:
         raise EntryError(texts.BAD_DATE.format(problem=html.escape(exc.problem))) from None
     if when is None:
-        return today, False, text
+        return today, False, text, ""
     if when.day > today + timedelta(days=1):
-        raise EntryError(texts.FUTURE_DATE.format(day=format_day(when.day),
-                                                  written=html.escape(when.matched)))
+        if _opens(text, when.matched):
+            raise EntryError(texts.FUTURE_DATE.format(day=format_day(when.day),
+                                                      written=html.escape(when.matched)))
+        return today, False, text, when.matched
     if when.day < OLDEST:
         raise EntryError(texts.TOO_OLD.format(day=format_day(when.day)))
-    return when.day, True, when.rest
+    return when.day, True, when.rest, ""
+
+
+# "25-28 ago", "del 13 al 15 de julio", "3 y 4 de mayo": days of one month.
+_DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|al|a|y)\s*\d{1,2}(?=\s*(?:de\s+)?[^\W\d_])",
+                        re.IGNORECASE)
+
+
+def _range_start(text: str, now: datetime) -> When | None:
+    """The first day of a range of days written in ``text``, or None."""
+    if not _DAY_RANGE.search(text):
+        return None
+    try:
+        return find_when(_DAY_RANGE.sub(r"\1", text, count=1), now=now, prefer="past")
+    except DateError:
+        return None
+
+
+def _opens(text: str, matched: str) -> bool:
+    """True when the date ``matched`` is the first thing in ``text`` (after "el", "para")."""
+    at = text.lower().find(matched.lower())
+    before = re.sub(r"\b(?:el|la|los|para|del?)\b", "", text[:at].lower())
+    return at >= 0 and not before.strip(" ,.:;-–")
 
 
 _MASK = re.compile("\ue000([\ue100-\uefff])")

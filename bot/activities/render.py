@@ -95,6 +95,8 @@ def logged_reply(logged: Logged, lines: Sequence[ActionLine], *, evidence_minute
     parts = [head, card(activity, lines)]
     if logged.guessed_line:
         parts.append(texts.GUESSED_LINE)
+    if logged.future_date:
+        parts.append(texts.FUTURE_DATE_KEPT.format(written=html.escape(logged.future_date)))
     if not activity.evidence and evidence_minutes > 0:
         parts.append(texts.SEND_EVIDENCE.format(minutes=evidence_minutes))
     if activity.deleted:

@@ -180,7 +180,8 @@ class ActivityService(ActivityOutputs):
             chat_id=chat_id, message_id=message_id, evidence=tuple(evidence),
             line_source="guessed" if draft.candidates else "typed",
         ))
-        return Logged(activity, created, guessed_line=bool(draft.candidates))
+        return Logged(activity, created, guessed_line=bool(draft.candidates),
+                      future_date=draft.future_date if created else "")
 
     def edited(self, text: str, *, person: Person, chat_id: int, message_id: int) -> Logged | None:
         """The person edited their ``/registrar`` message in Telegram: follow the edit.

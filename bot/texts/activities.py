@@ -28,6 +28,10 @@ FUTURE_DATE = (
     "«{written}» es el {day}, en el futuro. Aquí se registran actividades ya realizadas "
     "(a más tardar mañana); para anotar algo que viene use /plazo. No guardé nada."
 )
+FUTURE_DATE_KEPT = (
+    "«{written}» es una fecha futura: la dejé en el texto y registré la actividad con la fecha "
+    "de hoy (cámbiela con /editar si no es así). Para que el grupo lo recuerde, use /plazo."
+)
 TOO_OLD = "La fecha {day} es demasiado antigua. Revise el año. No guardé nada."
 EMPTY_DEPARTMENT = (
     "Después de «dependencia:» falta el nombre, por ejemplo <code>dependencia: Secretaría de "
