@@ -44,11 +44,13 @@ class Entry(BaseModel):
     tags: list[str] = []
     sources: list[Source] = Field(min_length=1)
     related: list[str] = []
+    # Ids of entries merged into this one: old buttons, links and learned phrasings follow.
+    replaces: list[str] = []
     reviewed: date
     body: str = Field(min_length=1)
     path: Path | None = None
 
-    @field_validator("questions", "tags", "related", mode="before")
+    @field_validator("questions", "tags", "related", "replaces", mode="before")
     @classmethod
     def _as_text(cls, value: object) -> object:
         """YAML reads a tag like 2019 as a number; curators mean the text."""
@@ -99,6 +101,15 @@ class KnowledgeBase:
     categories: dict[str, str] = field(default_factory=dict)
     synonyms: list[list[str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    replaced: dict[str, str] = field(default_factory=dict)  # old id -> the entry it became
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry ``entry_id`` names, following merges: a button on an old message, a
+        phrasing an admin attached or a vote still reach the entry that holds its facts."""
+        entry = self.entries.get(entry_id)
+        if entry is None and entry_id in self.replaced:
+            entry = self.entries.get(self.replaced[entry_id])
+        return entry
 
     def in_category(self, category: str) -> list[Entry]:
         return sorted(

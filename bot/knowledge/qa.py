@@ -110,8 +110,9 @@ class QuestionService:
     def _build_index(self) -> HybridIndex:
         extra: dict[str, list[str]] = {}
         for row in self.db["phrasings"].rows:
-            if row["entry_id"] in self.knowledge.entries:
-                extra.setdefault(row["entry_id"], []).append(row["text"])
+            entry = self.knowledge.get(row["entry_id"])  # follows an entry merged since
+            if entry is not None:
+                extra.setdefault(entry.id, []).append(row["text"])
         return HybridIndex(self.knowledge.entries.values(), self.knowledge.synonyms, extra,
                            embedder=self.embedder, db=self.cache)
 
@@ -179,9 +180,9 @@ class QuestionService:
 
     def chose(self, question_id: int, entry_id: str) -> Entry | None:
         """The person picked ``entry_id`` from "¿Te refieres a…?"; remember it."""
-        entry = self.knowledge.entries.get(entry_id)
+        entry = self.knowledge.get(entry_id)
         if entry is not None and self._question(question_id) is not None:
-            self.db["questions"].update(question_id, {"entry_id": entry_id})
+            self.db["questions"].update(question_id, {"entry_id": entry.id})
         return entry
 
     def feedback(self, question_id: int, user_id: int, vote: int) -> bool:

@@ -27,7 +27,12 @@ def entry_key(entry_id: str) -> str:
 
 
 def find_by_key(knowledge: KnowledgeBase, key: str) -> Entry | None:
-    return next((e for e in knowledge.entries.values() if entry_key(e.id) == key), None)
+    """The entry a button's key names; a key of a merged-away entry finds its successor."""
+    found = next((e for e in knowledge.entries.values() if entry_key(e.id) == key), None)
+    if found is None:
+        old = next((old for old in knowledge.replaced if entry_key(old) == key), None)
+        found = knowledge.get(old) if old else None
+    return found
 
 
 def short(text: str, limit: int = MAX_LABEL) -> str:

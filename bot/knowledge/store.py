@@ -48,7 +48,24 @@ def load_knowledge(root: Path) -> KnowledgeBase:
         first_seen[entry.id] = path
         kb.entries[entry.id] = entry
     _check_related(kb)
+    _collect_replaced(kb)
     return kb
+
+
+def _collect_replaced(kb: KnowledgeBase) -> None:
+    """Map each merged-away id to the entry that replaces it; a live id cannot be replaced."""
+    for entry in kb.entries.values():
+        for old in entry.replaces:
+            problem = None
+            if old in kb.entries:
+                problem = texts.REPLACES_LIVE.format(old=old)
+            elif old in kb.replaced:
+                problem = texts.REPLACES_TWICE.format(old=old, first=kb.replaced[old])
+            if problem:
+                kb.problems.append(Problem(entry.path or Path("?"),
+                                           line_of(entry.path, "replaces"), problem))
+            else:
+                kb.replaced[old] = entry.id
 
 
 def _check_related(kb: KnowledgeBase) -> None:
