@@ -246,3 +246,16 @@ def test_a_related_runner_up_does_not_shrink_the_rankers_lead():
     # The rival is the unrelated entry, not the related one.
     assert evidence["rank_margin"] == pytest.approx(chances[entries[first].id] - chances["otro"])
     assert evidence["rank_p"] == pytest.approx(chances[entries[first].id])
+
+
+def test_asking_what_something_is_not_finds_the_entry_that_says_it():
+    """"no" is a stopword, but "qué no es X" asks another question than "qué es X"."""
+    entries = [entry("si", "Qué es un hermanamiento", ["que es un hermanamiento"],
+                     "Un hermanamiento une dos ciudades que cooperan."),
+               entry("no", "Qué no es un hermanamiento", ["que no es un hermanamiento"],
+                     "Un hermanamiento no es un viaje de la alcaldía: no basta una visita.")]
+    index = SearchIndex(entries)
+    assert index.search("¿Qué NO es un hermanamiento?").best.entry.id == "no"
+    assert index.search("que es un hermanamiento").best.entry.id == "si"
+    # A "no" elsewhere is still a stopword: it neither matches nor counts as unknown.
+    assert analyze("por que no vino") == analyze("por que vino")

@@ -119,9 +119,11 @@ class DenseIndex:
         return self.embedder.queries([text])[0]
 
     def cosines(self, vector: np.ndarray, skip_rows: np.ndarray | None = None,
-                skip_entries: np.ndarray | None = None) -> np.ndarray:
-        """Each entry's best cosine with ``vector`` (``skip_*``: held out, for calibration)."""
-        best = self.passage_cosines(vector)
+                skip_entries: np.ndarray | None = None,
+                passages: np.ndarray | None = None) -> np.ndarray:
+        """Each entry's best cosine with ``vector`` (``skip_*``: held out, for calibration;
+        ``passages``: :meth:`passage_cosines` when already computed)."""
+        best = self.passage_cosines(vector) if passages is None else passages
         sims = self.phrasings @ vector
         if skip_rows is not None:
             sims = np.where(skip_rows, -1.0, sims)
@@ -284,7 +286,8 @@ class HybridIndex:
         if not self.entries or not (hits.terms or hits.unknown):
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
         vector = self.dense.query(embedding_text(query))
-        cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
+        passages = self.dense.passage_cosines(vector)
+        cosines = self.dense.cosines(vector, passages=passages)
         bodies = self.dense.body_cosines(vector, passages)
         results = [self.rank(hits, cosines, passages, limit, bodies)]
         question = asked(query)

@@ -21,7 +21,7 @@ from bot.embeddings import Embedder
 from bot.folding import fold
 from bot.knowledge.facts import missing_fact
 from bot.knowledge.hybrid import HybridIndex
-from bot.knowledge.live import live_facts
+from bot.knowledge.live import LiveFacts, live_facts
 from bot.knowledge.registry import Registry
 from bot.knowledge.search import Candidate
 from bot.knowledge.store import Entry, KnowledgeBase
@@ -79,6 +79,11 @@ def small_talk_kind(text: str) -> str | None:
     if _BYE.match(folded):
         return "bye"
     return None
+
+
+def _named_words(entry: Entry) -> set[str]:
+    """The words an entry is about: its title's and its phrasings'."""
+    return set(content_words(" ".join([entry.title, *entry.questions])))
 
 
 def normalize_question(text: str) -> str:
@@ -145,11 +150,26 @@ class QuestionService:
         facts = live_facts(text, Registry(self.db), self.now().date())
         if facts is None:
             return None
-        best = self.index.search(text).best
-        likely = best is not None and best.confidence >= self.index.clarify_at
-        background = best.entry if best is not None and likely else None
-        return Answer(text, "answer", background, best.confidence if best else 0.0,
-                      live=facts.text)
+        background = self._background(text, facts)
+        return Answer(text, "answer", background.entry if background else None,
+                      background.confidence if background else 0.0, live=facts.text)
+
+    def _background(self, text: str, facts: LiveFacts) -> Candidate | None:
+        """The knowledge entry about what the registry's facts are about, if one is likely.
+
+        "¿cómo va el convenio con GOAL?" asks about a state, which many entries
+        mention (the action line that lists every agreement among them); the
+        entry meant is the one about the partner the registry named. So a
+        candidate that names that partner in its title or phrasings is chosen,
+        searching for the partner's own name when the question finds none.
+        """
+        found = [c for c in self.index.search(text, limit=CLARIFY_SHOWN + 2).candidates
+                 if c.confidence >= self.index.clarify_at]
+        if not facts.named:
+            return found[0] if found else None
+        found += [c for c in self.index.search(facts.topic).candidates
+                  if c.confidence >= self.index.clarify_at]
+        return next((c for c in found if facts.named & _named_words(c.entry)), None)
 
     def ask(self, text: str, *, user_id: int | None = None, user_name: str = "",
             chat_id: int | None = None, record: bool = True, live: bool = False) -> Answer:
