@@ -259,3 +259,14 @@ def test_asking_what_something_is_not_finds_the_entry_that_says_it():
     assert index.search("que es un hermanamiento").best.entry.id == "si"
     # A "no" elsewhere is still a stopword: it neither matches nor counts as unknown.
     assert analyze("por que no vino") == analyze("por que vino")
+
+
+def test_countries_and_nationalities_in_english_meet_their_spanish_names():
+    index = SearchIndex([
+        entry("francia", "Acercamiento con la Embajada de Francia", ["embajada de francia"],
+              "La alcaldía inició el acercamiento con la embajada francesa."),
+        entry("corea", "Acercamiento con la Embajada de Corea", ["embajada de corea"],
+              "La alcaldía inició el acercamiento con la embajada coreana."),
+    ])
+    assert index.search("What was done with the French embassy?").best.entry.id == "francia"
+    assert index.search("the approach to the embassy of Korea").best.entry.id == "corea"
