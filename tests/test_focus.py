@@ -46,3 +46,15 @@ def test_what_is_embedded_keeps_the_question_whole_and_the_context_short():
     assert "embajada Japón" in embedded and " de la " not in embedded
     assert embedding_text("¿Qué es un hermanamiento?") == "¿Qué es un hermanamiento?"
     assert len(embedding_text(". ".join(["¿Qué es la AOD?"] * 20)).split()) <= 24
+
+
+def test_what_a_self_introduction_names_is_kept_for_meaning_only():
+    text = ("Hola, soy de la Oficina de la Bicicleta. Otras ciudades nos preguntan por el "
+            "programa. ¿Cómo lo podemos contar?")
+    embedded = embedding_text(text)
+    assert embedded.startswith("¿Cómo lo podemos contar?") and embedded.endswith("bicicleta")
+    # The words search what is asked and its context, not the writer's office.
+    assert "icicleta" not in focus(text) and "Oficina" not in focus(text)
+    # An introduction that names only who writes adds nothing.
+    assert embedding_text("Buenos días, soy enlace de la Secretaría. ¿Qué es la AOD?") == \
+        "¿Qué es la AOD?"
