@@ -163,13 +163,16 @@ class QuestionService:
         candidate that names that partner in its title or phrasings is chosen,
         searching for the partner's own name when the question finds none.
         """
-        found = [c for c in self.index.search(text, limit=CLARIFY_SHOWN + 2).candidates
-                 if c.confidence >= self.index.clarify_at]
+        def likely(query: str) -> list[Candidate]:
+            return [c for c in self.index.search(query, limit=CLARIFY_SHOWN + 2).candidates
+                    if c.confidence >= self.index.clarify_at]
+
+        found = likely(text)
         if not facts.named:
             return found[0] if found else None
-        found += [c for c in self.index.search(facts.topic).candidates
-                  if c.confidence >= self.index.clarify_at]
-        return next((c for c in found if facts.named & _named_words(c.entry)), None)
+        naming = (c for c in found if facts.named & _named_words(c.entry))
+        return next(naming, None) or next(
+            (c for c in likely(facts.topic) if facts.named & _named_words(c.entry)), None)
 
     def ask(self, text: str, *, user_id: int | None = None, user_name: str = "",
             chat_id: int | None = None, record: bool = True, live: bool = False) -> Answer:
