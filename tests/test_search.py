@@ -270,3 +270,13 @@ def test_countries_and_nationalities_in_english_meet_their_spanish_names():
     ])
     assert index.search("What was done with the French embassy?").best.entry.id == "francia"
     assert index.search("the approach to the embassy of Korea").best.entry.id == "corea"
+
+
+def test_a_name_the_knowledge_base_never_mentions_is_not_answered_with_a_neighbour(qa):
+    """The twinning entry shares every other word, but says nothing of that country."""
+    answer = qa.decide("¿Con qué ciudades de Ruritania está hermanada Bucaramanga?")
+    assert answer.outcome != "answer"
+    if answer.outcome == "clarify":
+        assert answer.missing == "Ruritania"
+    # Lower case, or a name it knows, is not such a name.
+    assert qa.decide("cuales son las ciudades hermanas de bucaramanga").outcome == "answer"

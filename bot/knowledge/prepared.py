@@ -25,7 +25,10 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import rapidfuzz
 import sqlite_utils
+import Stemmer
+import stop_words
 
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry
@@ -45,6 +48,9 @@ def index_key(entries: Sequence[Entry], synonyms: Iterable[list[str]],
               extra_phrasings: dict[str, list[str]]) -> str:
     """A hash of everything the word index is built from."""
     digest = hashlib.sha256(f"v{VERSION}".encode())
+    # And the libraries that analyse the words (stems, stopwords, nearest spellings).
+    digest.update(f"{Stemmer.version()} {stop_words.get_version()} {rapidfuzz.__version__}"
+                  .encode())
     for path in _CODE:
         digest.update(path.read_bytes())
     content = {

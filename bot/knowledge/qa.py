@@ -19,7 +19,7 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.folding import fold
-from bot.knowledge.facts import missing_fact
+from bot.knowledge.facts import missing_fact, unknown_name
 from bot.knowledge.hybrid import HybridIndex
 from bot.knowledge.live import LiveFacts, live_facts
 from bot.knowledge.registry import Registry
@@ -130,7 +130,8 @@ class QuestionService:
         if best is None or best.confidence < self.index.clarify_at:
             return Answer(text, "none", confidence=best.confidence if best else 0.0,
                           alternatives=result.candidates[:CLARIFY_SHOWN])
-        missing = missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
+        missing = (missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
+                   or unknown_name(text, result.unknown))
         if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
                           alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
