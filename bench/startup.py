@@ -56,7 +56,8 @@ def time_command(*args: str, database: Path | None = None) -> float:
 
 def warm_database(path: Path) -> Path:
     """A database whose embedding cache already holds the knowledge base (as after a first
-    start): copied from ``.work/embeddings.db`` when there, the rest embedded now, untimed."""
+    start): copied from ``.work/embeddings.db`` when there, the rest embedded now, untimed;
+    the word index is built and saved beside it, as the first start does."""
     from bot.config import Settings
     from bot.db import open_database
     from bot.services import build_services
@@ -76,7 +77,13 @@ def warm_database(path: Path) -> Path:
 
 
 def copy_of(template: Path, target: Path) -> Path:
+    """The database and what the first start saved beside it (the word index)."""
+    from bot.knowledge.prepared import SUFFIX
+
     shutil.copyfile(template, target)
+    beside = template.with_name(template.name + SUFFIX)
+    if beside.exists():
+        shutil.copyfile(beside, target.with_name(target.name + SUFFIX))
     return target
 
 

@@ -1,6 +1,6 @@
 """Finding the question in a long message: greetings and introductions do not drown it."""
 
-from bot.knowledge.focus import asked, focus, head, strip_preamble
+from bot.knowledge.focus import asked, embedding_text, focus, head, strip_preamble
 
 
 def test_greeting_and_self_introduction_are_cut():
@@ -34,3 +34,27 @@ def test_the_asking_sentences_alone_are_a_second_reading_of_a_long_message():
             "públicas con el C40. ¿Qué es KUSANONE?")
     assert asked(text) == "¿Qué es KUSANONE?"
     assert asked("¿Qué es KUSANONE?") is None  # nothing around the question: one reading
+
+
+def test_what_is_embedded_keeps_the_question_whole_and_the_context_short():
+    text = ("Buenos días, soy enlace de la Secretaría de Hacienda. Nos llegó una invitación "
+            "de la embajada de Japón para unos proyectos comunitarios en los barrios. "
+            "¿Cómo funciona esa convocatoria?")
+    embedded = embedding_text(text)
+    assert embedded.startswith("¿Cómo funciona esa convocatoria?")
+    # The context brings its subject, not its function words (each one a token to embed).
+    assert "embajada Japón" in embedded and " de la " not in embedded
+    assert embedding_text("¿Qué es un hermanamiento?") == "¿Qué es un hermanamiento?"
+    assert len(embedding_text(". ".join(["¿Qué es la AOD?"] * 20)).split()) <= 24
+
+
+def test_what_a_self_introduction_names_is_kept_for_meaning_only():
+    text = ("Hola, soy de la Oficina de la Bicicleta. Otras ciudades nos preguntan por el "
+            "programa. ¿Cómo lo podemos contar?")
+    embedded = embedding_text(text)
+    assert embedded.startswith("¿Cómo lo podemos contar?") and embedded.endswith("bicicleta")
+    # The words search what is asked and its context, not the writer's office.
+    assert "icicleta" not in focus(text) and "Oficina" not in focus(text)
+    # An introduction that names only who writes adds nothing.
+    assert embedding_text("Buenos días, soy enlace de la Secretaría. ¿Qué es la AOD?") == \
+        "¿Qué es la AOD?"

@@ -73,6 +73,11 @@ async def test_staff_get_live_answers_from_the_registry(app, fake, services):
     assert "Laura Gómez" in text and "Próximo seguimiento: martes 1 de diciembre de 2026" in text
     assert "Contexto:" in text  # the knowledge entry about the GOAL memorandum
 
+    await send(app, message("¿cómo va el convenio con GOAL?", user_id=STAFF_ID))
+    text = last_message(fake).text
+    assert "vigente" in text and "Laura Gómez" in text
+    assert "GOAL" in text.split("<b>Contexto:</b>", 1)[1].splitlines()[0]  # the GOAL entry
+
     await send(app, message("ya se firmó con la UPB?", user_id=ADMIN_ID))
     text = last_message(fake).text
     assert "UPB" in text and "en negociación" in text and "Aún no está firmado" in text

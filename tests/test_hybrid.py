@@ -185,3 +185,31 @@ def test_a_detail_deep_in_the_body_is_found_by_meaning():
     bodies = dense.body_cosines(vector, passages)
     assert bodies[0] > passages[0]  # the closing line says it, not the lead
     assert bodies[1] == passages[1]
+
+
+def register_goal(db) -> None:
+    now = "2026-11-01T09:00:00-05:00"
+    db["agreements"].insert({
+        "partner": "GOAL (ONG irlandesa)", "kind": "mou", "object": "Barrios Resilientes",
+        "signed_on": "2026-03-01", "ends_on": "2028-03-01", "cadence": "trimestral",
+        "owner_name": "Laura Gómez", "status": "vigente", "created_at": now, "armed_at": now,
+        "source": "import", "origin": "test:goal"})
+
+
+@pytest.mark.parametrize("question", ["¿cómo va el convenio con GOAL?",
+                                      "¿cuándo vence el convenio con GOAL?"])
+def test_a_tracked_agreement_is_answered_from_the_registry_with_its_entry(question):
+    """Status, dates, owner and next follow-up from /convenios; as background, the entry
+    about GOAL, not the action line that lists every agreement (which "cómo va" also fits)."""
+    db = open_database(":memory:")
+    register_goal(db)
+    qa = QuestionService(load_knowledge(ROOT / "knowledge"), db,
+                         now=lambda: datetime(2026, 11, 18, 10), embedder=embedder,
+                         cache=open_database(CACHE))
+    answer = qa.ask(question, live=True, record=False)
+    assert answer.outcome == "answer" and answer.live is not None
+    for fact in ("GOAL", "vigente", "1 de marzo de 2028", "Laura Gómez", "1 de diciembre"):
+        assert fact in answer.live
+    assert answer.entry is not None and answer.entry.id == "ofai-mou-goal-barrios-resilientes"
+    # Someone who may not read the registry gets the knowledge base only.
+    assert qa.ask(question, live=False, record=False).live is None

@@ -246,3 +246,38 @@ def test_a_related_runner_up_does_not_shrink_the_rankers_lead():
     # The rival is the unrelated entry, not the related one.
     assert evidence["rank_margin"] == pytest.approx(chances[entries[first].id] - chances["otro"])
     assert evidence["rank_p"] == pytest.approx(chances[entries[first].id])
+
+
+def test_asking_what_something_is_not_finds_the_entry_that_says_it():
+    """"no" is a stopword, but "qué no es X" asks another question than "qué es X"."""
+    entries = [entry("si", "Qué es un hermanamiento", ["que es un hermanamiento"],
+                     "Un hermanamiento une dos ciudades que cooperan."),
+               entry("no", "Qué no es un hermanamiento", ["que no es un hermanamiento"],
+                     "Un hermanamiento no es un viaje de la alcaldía: no basta una visita.")]
+    index = SearchIndex(entries)
+    assert index.search("¿Qué NO es un hermanamiento?").best.entry.id == "no"
+    assert index.search("que es un hermanamiento").best.entry.id == "si"
+    # A "no" elsewhere is still a stopword: it neither matches nor counts as unknown.
+    assert analyze("por que no vino") == analyze("por que vino")
+
+
+def test_countries_and_nationalities_in_english_meet_their_spanish_names():
+    index = SearchIndex([
+        entry("francia", "Acercamiento con la Embajada de Francia", ["embajada de francia"],
+              "La alcaldía inició el acercamiento con la embajada francesa."),
+        entry("corea", "Acercamiento con la Embajada de Corea", ["embajada de corea"],
+              "La alcaldía inició el acercamiento con la embajada coreana."),
+    ])
+    assert index.search("What was done with the French embassy?").best.entry.id == "francia"
+    assert index.search("the approach to the embassy of Korea").best.entry.id == "corea"
+
+
+def test_a_name_the_knowledge_base_never_mentions_is_not_answered_with_a_neighbour(qa):
+    """The twinning entry shares every other word, but says nothing of that country."""
+    answer = qa.decide("¿Con qué ciudades de Ruritania está hermanada Bucaramanga?")
+    assert answer.outcome != "answer"
+    if answer.outcome == "clarify":
+        assert answer.missing == "Ruritania"
+    # A name it knows is not such a name, whatever the confidence of the answer.
+    known = qa.decide("¿Con qué ciudades de Corea está hermanada Bucaramanga?")
+    assert known.outcome != "none" and known.missing is None

@@ -54,7 +54,7 @@ from bot.knowledge.confidence import (
     fit,
     threshold_for,
 )
-from bot.knowledge.focus import focus, head
+from bot.knowledge.focus import embedding_text, focus
 from bot.knowledge.hybrid import RERANK, DenseIndex, families, shortlist
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry, load_knowledge
@@ -137,7 +137,7 @@ def examples(cache: Path) -> list[dict]:
                     if line.strip() and not line.startswith("#")]
     curated = [json.loads(line) for path in sorted((ROOT / "bench" / "questions").glob("*.jsonl"))
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    asked = [head(focus(q)) for q in out_of_scope] + [head(focus(row["q"])) for row in curated]
+    asked = [embedding_text(q) for q in [*out_of_scope, *(row["q"] for row in curated)]]
     vectors = embedder.queries(asked)
     def evidence(vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         passages = dense.passage_cosines(vector)

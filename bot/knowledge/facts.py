@@ -45,6 +45,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\b(actual|actualmente|hoy en dia|current|currently)\b"), None),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
 
 
 def missing_fact(question: str, entry_text: str) -> str | None:
@@ -58,3 +59,17 @@ def missing_fact(question: str, entry_text: str) -> str | None:
     if years:
         return texts.FACT_YEAR.format(year=min(years))
     return None
+
+
+def unknown_name(question: str, unknown: list[str]) -> str | None:
+    """A name the question asks about that the knowledge base never mentions, or None.
+
+    A capitalised word inside a sentence ("¿qué ciudades de Ruritania…?", "el
+    crédito del BIX") that is no word of the knowledge base, not even
+    misspelt, names a place, body or programme it knows nothing about: the
+    closest entry is about something else that shares the rest of the words.
+    ``unknown`` holds the question's unknown words, folded.
+    """
+    missing = set(unknown)
+    return next((m.group(1) for m in _NAME.finditer(question)
+                 if fold(m.group(1)) in missing), None)

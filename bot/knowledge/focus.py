@@ -15,8 +15,13 @@ from __future__ import annotations
 import re
 
 from bot.folding import fold
+from bot.knowledge.text import content_words, english_stopwords
 
 EMBED_WORDS = 32  # what is embedded: the question and its subject (time grows with length)
+# Of a long message, the asking sentences whole and the context's content words: the
+# question's own wording matters to the model, the context's function words add tokens
+# (time) but no subject. 24 words keep the right entry first as often as 32 did.
+EMBED_MESSAGE_WORDS = 24
 
 _SENTENCE = re.compile(r"[^.!?¿¡\n]*[?]+|[^.!?¿¡\n]+[.!\n]*|[¿¡][^?]*\??")
 _GREETING = re.compile(
@@ -29,6 +34,12 @@ _SELF = re.compile(
     r"^\s*(yo\s+)?(soy|somos|les?\s+escribo|escribo|hablo|trabajo|estoy|estamos|"
     r"i\s*'?\s*m|i\s+am|i\s+work|we\s+are|my\s+name\s+is|me\s+llamo|mi\s+nombre\s+es)\b"
     r"[^,;.?]*?(?=(,|;|\.|\?|\s+y\s+(?!cooperacion)|\s+and\s+|$))[\s,;.]*")
+# Words of a self-introduction that say who writes, not what about.
+_SELF_WORDS = frozenset("""
+    soy somos escribo hablo trabajo estoy estamos llamo nombre enlace enlaces nuevo nueva
+    secretaria secretario oficina dependencia area equipo alcaldia municipio despacho
+    consultant consultor consultora work name office team
+""".split())
 _THANKS = re.compile(
     r"^\s*((muchas|mil)\s+)?(gracias|thanks|thank\s+you|quedo\s+atent[oa]|"
     r"atentamente|cordialmente|saludos)\b.*$")
@@ -44,15 +55,32 @@ def sentences(text: str) -> list[str]:
 
 def strip_preamble(sentence: str) -> str:
     """A sentence without its leading greeting and self-introduction."""
+    return split_preamble(sentence)[1]
+
+
+def split_preamble(sentence: str) -> tuple[str, str]:
+    """What a sentence's self-introduction names (its uncommon words), and the rest.
+
+    "Hola, soy de la Oficina de la Bicicleta" names a subject ("bicicleta") the
+    question after it may only point at ("¿cómo lo hicimos?"), while "soy enlace
+    de la Secretaría de…" mostly names who writes. So the introduction is cut
+    from the sentence, and what it names is kept apart: weak evidence, used only
+    for the meaning of the message (see :func:`embedding_text`).
+    """
     folded = fold(sentence)
     cut = 0
+    introduction = ""
     for pattern in (_GREETING, _SELF, _GREETING):
         match = pattern.match(folded[cut:])
         if match and match.end():
+            if pattern is _SELF:
+                introduction = match.group(0)
             cut += match.end()
     # Folding keeps one character per character for Latin text, so ``cut`` maps back.
     rest = sentence[cut:] if len(folded) == len(sentence) else folded[cut:]
-    return rest.strip(" ,;:.")
+    named = [w for w in content_words(introduction)
+             if w not in _SELF_WORDS and w not in english_stopwords()]
+    return " ".join(named), rest.strip(" ,;:.")
 
 
 def focus(text: str) -> str:
@@ -70,22 +98,48 @@ def asked(text: str) -> str | None:
 
 def split_message(text: str) -> tuple[list[str], list[str]]:
     """The sentences that ask and the context sentences, preambles and thanks cut."""
+    asking, kept, _ = read_message(text)
+    return asking, kept
+
+
+def read_message(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The asking sentences, the context sentences and what the self-introductions name."""
     parts = sentences(text)
     if len(parts) <= 1 and len(text.split()) <= 16:
-        return [text.strip()], []
+        return [text.strip()], [], []
     kept: list[str] = []
     asking: list[str] = []
+    named: list[str] = []
     for part in parts:
         if _THANKS.match(fold(part)):
             continue
-        rest = strip_preamble(part)
+        introduced, rest = split_preamble(part)
+        if introduced:
+            named.append(introduced)
         if not rest:
             continue
         if "?" in part or (len(parts) > 1 and _ASKING.match(fold(rest))):
             asking.append(rest)
         else:
             kept.append(rest)
-    return asking, kept
+    return asking, kept, named
+
+
+def embedding_text(text: str, limit: int = EMBED_MESSAGE_WORDS) -> str:
+    """What is embedded of a message: its asking sentences, then its context's content words.
+
+    Embedding time grows with every token (about 1 ms each on two cores), and the
+    longest messages set the slowest answers. The asking sentences keep their
+    wording (the model reads "¿cómo funciona…?" differently from "funciona");
+    the context sentences only bring their subject, so their function words go.
+    What the writer's introduction names comes last, the weakest context: in
+    meaning it helps ("de la Oficina de la Bicicleta… ¿cómo lo hicimos?"); in
+    words it would pull towards whatever entry names that office.
+    """
+    asking, kept, named = read_message(text)
+    context = [w for w in " ".join(kept).split() if content_words(w)]
+    chosen = " ".join(asking).split() + context + " ".join(named).split()
+    return " ".join(chosen[:limit]) if chosen else head(text, limit)
 
 
 def head(text: str, limit: int = EMBED_WORDS) -> str:

@@ -28,7 +28,8 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.knowledge.confidence import ConfidenceModel, load_models
-from bot.knowledge.focus import asked, focus, head
+from bot.knowledge.focus import asked, embedding_text, focus
+from bot.knowledge.prepared import database_file, prepared_index
 from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResult
 from bot.knowledge.store import Entry
 from bot.knowledge.vectors import cached_vectors
@@ -97,8 +98,9 @@ class DenseIndex:
                                      dtype=np.int64)
         self.windows = cached_vectors(db, embedder, [w for ws in windows for w in ws],
                                       "passage")
-        # Windows come entry by entry: one max per entry that has any.
-        self._windowed = np.unique(self.window_owner)
+        # Windows come entry by entry: one max per entry that has any (np.unique would
+        # import numpy.ma, 50 ms of every start).
+        self._windowed = np.array([i for i, ws in enumerate(windows) if ws], dtype=np.int64)
         self._window_starts = np.searchsorted(self.window_owner, self._windowed)
 
     def passage_cosines(self, vector: np.ndarray) -> np.ndarray:
@@ -117,9 +119,11 @@ class DenseIndex:
         return self.embedder.queries([text])[0]
 
     def cosines(self, vector: np.ndarray, skip_rows: np.ndarray | None = None,
-                skip_entries: np.ndarray | None = None) -> np.ndarray:
-        """Each entry's best cosine with ``vector`` (``skip_*``: held out, for calibration)."""
-        best = self.passage_cosines(vector)
+                skip_entries: np.ndarray | None = None,
+                passages: np.ndarray | None = None) -> np.ndarray:
+        """Each entry's best cosine with ``vector`` (``skip_*``: held out, for calibration;
+        ``passages``: :meth:`passage_cosines` when already computed)."""
+        best = self.passage_cosines(vector) if passages is None else passages
         sims = self.phrasings @ vector
         if skip_rows is not None:
             sims = np.where(skip_rows, -1.0, sims)
@@ -248,7 +252,8 @@ class HybridIndex:
                  extra_phrasings: dict[str, list[str]] | None = None,
                  embedder: Embedder | None = None,
                  db: sqlite_utils.Database | None = None) -> None:
-        self.lexical = SearchIndex(entries, synonyms, extra_phrasings)
+        # Built once per knowledge text, then read back beside the cache (see .prepared).
+        self.lexical = prepared_index(entries, synonyms, extra_phrasings, database_file(db))
         self.entries = self.lexical.entries
         extra = extra_phrasings or {}
         self.dense = None
@@ -280,8 +285,9 @@ class HybridIndex:
         hits = self.lexical.lexical(text)
         if not self.entries or not (hits.terms or hits.unknown):
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
-        vector = self.dense.query(head(text))
-        cosines, passages = self.dense.cosines(vector), self.dense.passage_cosines(vector)
+        vector = self.dense.query(embedding_text(query))
+        passages = self.dense.passage_cosines(vector)
+        cosines = self.dense.cosines(vector, passages=passages)
         bodies = self.dense.body_cosines(vector, passages)
         results = [self.rank(hits, cosines, passages, limit, bodies)]
         question = asked(query)

@@ -43,6 +43,7 @@ class LiveFacts:
 
     text: str
     topic: str  # a partner's name or "plazos", to find the background entry
+    named: frozenset[str] = frozenset()  # the words naming that partner (none for plazos)
 
 
 def partner_words(partner: str) -> set[str]:
@@ -60,7 +61,8 @@ def live_facts(question: str, registry: Registry, today: date) -> LiveFacts | No
     matches = _named(asked, registry, today)
     if not matches:
         return None
-    return LiveFacts("\n\n".join(_agreement(a, today) for a in matches[:3]), matches[0].partner)
+    return LiveFacts("\n\n".join(_agreement(a, today) for a in matches[:3]), matches[0].partner,
+                     frozenset(partner_words(matches[0].partner)))
 
 
 def _named(asked: set[str], registry: Registry, today: date) -> list[AgreementFacts]:

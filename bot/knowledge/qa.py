@@ -19,9 +19,9 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.folding import fold
-from bot.knowledge.facts import missing_fact
+from bot.knowledge.facts import missing_fact, unknown_name
 from bot.knowledge.hybrid import HybridIndex
-from bot.knowledge.live import live_facts
+from bot.knowledge.live import LiveFacts, live_facts
 from bot.knowledge.registry import Registry
 from bot.knowledge.search import Candidate
 from bot.knowledge.store import Entry, KnowledgeBase
@@ -81,6 +81,11 @@ def small_talk_kind(text: str) -> str | None:
     return None
 
 
+def _named_words(entry: Entry) -> set[str]:
+    """The words an entry is about: its title's and its phrasings'."""
+    return set(content_words(" ".join([entry.title, *entry.questions])))
+
+
 def normalize_question(text: str) -> str:
     """The grouping key for unanswered questions: sorted content words."""
     return " ".join(sorted(set(content_words(text))))
@@ -126,7 +131,8 @@ class QuestionService:
         if best is None or best.confidence < self.index.clarify_at:
             return Answer(text, "none", confidence=best.confidence if best else 0.0,
                           alternatives=result.candidates[:CLARIFY_SHOWN])
-        missing = missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
+        missing = (missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
+                   or unknown_name(text, result.unknown))
         if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
                           alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
@@ -146,11 +152,29 @@ class QuestionService:
         facts = live_facts(text, Registry(self.db), self.now().date())
         if facts is None:
             return None
-        best = self.index.search(text).best
-        likely = best is not None and best.confidence >= self.index.clarify_at
-        background = best.entry if best is not None and likely else None
-        return Answer(text, "answer", background, best.confidence if best else 0.0,
-                      live=facts.text)
+        background = self._background(text, facts)
+        return Answer(text, "answer", background.entry if background else None,
+                      background.confidence if background else 0.0, live=facts.text)
+
+    def _background(self, text: str, facts: LiveFacts) -> Candidate | None:
+        """The knowledge entry about what the registry's facts are about, if one is likely.
+
+        "¿cómo va el convenio con GOAL?" asks about a state, which many entries
+        mention (the action line that lists every agreement among them); the
+        entry meant is the one about the partner the registry named. So a
+        candidate that names that partner in its title or phrasings is chosen,
+        searching for the partner's own name when the question finds none.
+        """
+        def likely(query: str) -> list[Candidate]:
+            return [c for c in self.index.search(query, limit=CLARIFY_SHOWN + 2).candidates
+                    if c.confidence >= self.index.clarify_at]
+
+        found = likely(text)
+        if not facts.named:
+            return found[0] if found else None
+        naming = (c for c in found if facts.named & _named_words(c.entry))
+        return next(naming, None) or next(
+            (c for c in likely(facts.topic) if facts.named & _named_words(c.entry)), None)
 
     def ask(self, text: str, *, user_id: int | None = None, user_name: str = "",
             chat_id: int | None = None, record: bool = True, live: bool = False) -> Answer:

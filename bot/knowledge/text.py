@@ -82,9 +82,25 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    """Folded words that carry meaning (stopwords removed, single letters dropped)."""
+    """Folded words that carry meaning (stopwords removed, single letters dropped).
+
+    "no" is a stopword, except in "qué no es…": asking what something is *not*
+    is another question than asking what it is, and the knowledge base answers
+    both (an entry titled "Qué no es…" beside the one that defines it).
+    """
     stop = stopwords()
-    return [w for w in words(text) if w not in stop and (len(w) > 1 or w.isdigit())]
+    found = words(text)
+    return [w for i, w in enumerate(found)
+            if (w not in stop and (len(w) > 1 or w.isdigit())) or _negated(found, i)]
+
+
+_DEFINING = frozenset("es son seria significa incluye hace hacen debe deben".split())
+
+
+def _negated(found: list[str], i: int) -> bool:
+    """Whether ``found[i]`` is the "no" of "que no es" (what something is not)."""
+    return (found[i] == "no" and 0 < i < len(found) - 1 and found[i - 1] == "que"
+            and found[i + 1] in _DEFINING)
 
 
 def analyze(text: str) -> list[str]:
