@@ -45,7 +45,6 @@ from bot.activities.lines import (  # noqa: E402
     LineGuess,
     Params,
     Regression,
-    decision,
     logit,
 )
 from bot.activities.models import Draft  # noqa: E402
@@ -201,9 +200,10 @@ def evaluate(rows: list[dict], settings: Settings, chooser: LineChooser, *, lear
 
 # Silent mistakes allowed in the fit, on average over the sources of labelled notes (the
 # seeds and each evaluation set), and at most on any one of them: a margin under the
-# issue's 5 %, since the unseen notes will not be the ones fitted on.
-MAX_WRONG = 0.04
-MAX_WRONG_EACH = 0.05
+# issue's 5 %, since the unseen notes will not be the ones fitted on (with 4 % / 5 % the
+# cross-validated figures went over 5 % on the seeds).
+MAX_WRONG = 0.035
+MAX_WRONG_EACH = 0.045
 # When it asks, the right line among the first two buttons at least this often on every
 # source (the issue's target).
 MIN_TOP2 = 0.95
@@ -216,38 +216,43 @@ NEAR_COPY = 0.92
 SHARES = [0.0, 0.15, 0.3, 0.5, 0.7, 1.0]
 KEYWORD_WEIGHTS = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0]
 MARGINS = [0.0, 0.5, 1.0, 2.0]
+WORD_WEIGHTS = [0.0, 0.3, 0.5, 0.7, 1.0]
 THRESHOLDS = np.round(np.arange(-2.0, 16.0, 0.1), 1)
 FOLDS = 5
 
 
 @dataclass
 class Evidence:
-    """Each note's three views of the lines, kept apart so that the blend can be fitted:
-    log-probabilities of the nearest examples and of the regression, keyword evidence."""
+    """Each note's four views of the lines, kept apart so that the blend can be fitted:
+    log-probabilities of the nearest examples, of the regression and of the word stems
+    (naive Bayes), and the keyword evidence."""
 
     name: str
     near: np.ndarray  # notes x lines
     learnt: np.ndarray
     keywords: np.ndarray
+    stems: np.ndarray
     truth: np.ndarray  # index of the right line
 
     def subset(self, keep: np.ndarray) -> Evidence:
         return Evidence(self.name, self.near[keep], self.learnt[keep], self.keywords[keep],
-                        self.truth[keep])
+                        self.stems[keep], self.truth[keep])
 
 
-def _views(chooser: LineChooser, text: str, pool: list[Example]) -> tuple[list, list, list]:
+def _views(chooser: LineChooser, text: str, pool: list[Example]) -> tuple[list, ...]:
     numbers = [line.number for line in chooser.lines]
     chooser._regression = Regression()  # a cold fit per note: no warm start across notes
     seen = chooser.embedded(text, pool)
     near, learnt = chooser._nearest(seen), chooser._learnt(seen)
     kw = chooser.keyword_evidence(text, pool)
-    return [near[n] for n in numbers], [learnt[n] for n in numbers], [kw[n] for n in numbers]
+    stems = chooser.word_evidence(text, pool)
+    return tuple([view[n] for n in numbers] for view in (near, learnt, kw, stems))
 
 
-def _evidence(name: str, views: list[tuple[list, list, list]], truth: list[int]) -> Evidence:
-    near, learnt, kws = (np.array([v[i] for v in views]) for i in range(3))
-    return Evidence(name, np.log(near + 1e-9), np.log(learnt + 1e-9), kws, np.array(truth))
+def _evidence(name: str, views: list[tuple[list, ...]], truth: list[int]) -> Evidence:
+    near, learnt, kws, stems = (np.array([v[i] for v in views]) for i in range(4))
+    return Evidence(name, np.log(near + 1e-9), np.log(learnt + 1e-9), kws,
+                    np.log(stems + 1e-9), np.array(truth))
 
 
 def seed_evidence(chooser: LineChooser) -> Evidence:
@@ -289,14 +294,25 @@ class Outcome:
     top2: np.ndarray
 
 
-def outcome(ev: Evidence, share: float, weight: float, margin: float) -> Outcome:
-    logits = share * ev.near + (1 - share) * ev.learnt + weight * ev.keywords
+def _blend(ev: Evidence, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each note's decision score (as :func:`decision`), and whether the likeliest line is
+    right and whether the right line is among the first two."""
+    logits = params.nearest * ev.near + (1 - params.nearest) * ev.learnt \
+        + params.keyword_weight * ev.keywords + params.words * ev.stems
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
     order = np.argsort(-probs, axis=1)
-    first = order[:, 0] == ev.truth
-    two = (order[:, :2] == ev.truth[:, None]).any(axis=1)
-    score = np.array([decision(dict(enumerate(p)), margin) for p in probs])
+    ranked = np.take_along_axis(probs, order[:, :2], axis=1)
+    first_p = np.clip(ranked[:, 0], 1e-12, 1 - 1e-12)
+    score = np.log(first_p / (1 - first_p)) \
+        + params.margin * np.log((ranked[:, 0] + 1e-12) / (ranked[:, 1] + 1e-12))
+    return score, order[:, 0] == ev.truth, (order[:, :2] == ev.truth[:, None]).any(axis=1)
+
+
+def outcome(ev: Evidence, share: float, weight: float, margin: float,
+            stems: float) -> Outcome:
+    blend = Params(0.0, weight, 0, 0.0, 0.0, share, margin, stems)
+    score, first, two = _blend(ev, blend)
     chosen = score[None, :] >= THRESHOLDS[:, None]  # thresholds x notes
     asked = ~chosen
     n_asked = asked.sum(axis=1)
@@ -311,8 +327,9 @@ def choose_constants(sources: list[Evidence], base: Params) -> tuple[Params, dic
     each source, and the asks offer the right line first or second ``MIN_TOP2`` of the
     time on each source. Among equals: the more careful threshold, then less lead weight."""
     best: tuple | None = None
-    for share, weight, margin in itertools.product(SHARES, KEYWORD_WEIGHTS, MARGINS):
-        outs = [outcome(ev, share, weight, margin) for ev in sources]
+    for share, weight, margin, stems in itertools.product(SHARES, KEYWORD_WEIGHTS, MARGINS,
+                                                          WORD_WEIGHTS):
+        outs = [outcome(ev, share, weight, margin, stems) for ev in sources]
         right = np.mean([o.right for o in outs], axis=0)
         wrong = np.mean([o.wrong for o in outs], axis=0)
         ok = (wrong <= MAX_WRONG) & np.all([o.wrong <= MAX_WRONG_EACH for o in outs], axis=0) \
@@ -320,25 +337,19 @@ def choose_constants(sources: list[Evidence], base: Params) -> tuple[Params, dic
         for t in np.flatnonzero(ok):
             rank = (round(float(right[t]), 6), float(THRESHOLDS[t]), -margin)
             if best is None or rank > best[0]:
-                best = (rank, (share, weight, margin, float(THRESHOLDS[t])))
+                best = (rank, (share, weight, margin, stems, float(THRESHOLDS[t])))
     assert best is not None, "no constants meet the limits"
-    share, weight, margin, threshold = best[1]
+    share, weight, margin, stems, threshold = best[1]
     confident = round(float(1 / (1 + np.exp(-threshold))), 4)
-    params = Params(base.temperature, weight, base.top_k, confident, 0.0, share, margin)
-    return params, {"share": share, "weight": weight, "margin": margin, "threshold": threshold}
+    params = Params(base.temperature, weight, base.top_k, confident, 0.0, share, margin, stems)
+    return params, {"share": share, "weight": weight, "margin": margin, "words": stems,
+                    "threshold": threshold}
 
 
 def score(ev: Evidence, params: Params) -> tuple[int, int, int, int]:
     """(chosen right, chosen wrong, asked, asked with the right line in the first two)."""
-    logits = params.nearest * ev.near + (1 - params.nearest) * ev.learnt \
-        + params.keyword_weight * ev.keywords
-    probs = np.exp(logits - logits.max(axis=1, keepdims=True))
-    probs /= probs.sum(axis=1, keepdims=True)
-    order = np.argsort(-probs, axis=1)
-    dec = np.array([decision(dict(enumerate(p)), params.margin) for p in probs])
-    chosen = dec >= logit(params.confident)
-    first = order[:, 0] == ev.truth
-    two = (order[:, :2] == ev.truth[:, None]).any(axis=1)
+    dec, first, two = _blend(ev, params)
+    chosen = dec >= logit(params.confident) - 1e-9
     return (int((chosen & first).sum()), int((chosen & ~first).sum()), int((~chosen).sum()),
             int((~chosen & two).sum()))
 
