@@ -199,3 +199,36 @@ def test_a_close_second_line_makes_the_chooser_ask_sooner():
     rival = {1: 0.8, 2: 0.19, 3: 0.01}
     assert decision(clear, 2.0) > decision(rival, 2.0)
     assert decision(clear, 0.0) == pytest.approx(decision(rival, 0.0))
+
+
+def test_a_name_the_office_files_on_one_line_becomes_evidence_for_that_line(settings):
+    """Nobody lists "Guatiguará" as a keyword: once notes naming it are saved on line 2,
+    the word-stem view says line 2 for a note that names it; a note of words no example
+    uses leaves every line level."""
+    chooser = LineChooser(settings.action_lines, None)
+    note = "Correo a Guatiguará con el acta"
+    before = chooser.word_evidence(note, chooser.seeds())
+    saved = [Example("Reunión con Tecnoparque Guatiguará sobre el programa de aceleración", 2),
+             Example("Guatiguará: agenda de la feria de emprendimiento", 2),
+             Example("Llamada con Guatiguará x postulación de startups", 2, confirmed=False)]
+    after = chooser.word_evidence(note, [*chooser.seeds(), *saved])
+    assert max(after, key=after.get) == 2 and after[2] > 2 * before[2]
+    level = chooser.word_evidence("xqzt wvyk", [*chooser.seeds(), *saved])
+    assert max(level.values()) == pytest.approx(min(level.values()))
+
+
+@needs_model
+def test_saved_notes_naming_a_new_partner_put_its_line_first(service):
+    """The office files its notes about a new partner on line 2; a later note that names
+    only the partner offers line 2 first (before, line 1 came first)."""
+    note = "reunion con tecnoparque guatiguara x seguimiento"
+    assert service.choose_line(note).candidates[0] != 2
+    for i, text in enumerate(["Reunión con Tecnoparque Guatiguará sobre el programa de "
+                              "aceleración de empresas",
+                              "Tecnoparque Guatiguará: agenda de la feria de emprendimiento",
+                              "Llamada con Tecnoparque Guatiguará x postulación de startups"]):
+        assert service.log(f"2 {text}", person=ANA, chat_id=CHAT, message_id=700 + i)\
+            .activity.line == 2
+    step = service.log(note, person=ANA, chat_id=CHAT, message_id=710)
+    candidates = step.draft.candidates if isinstance(step, Step) else [step.activity.line]
+    assert candidates[0] == 2
