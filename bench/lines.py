@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,10 +48,10 @@ from bot.activities.lines import (  # noqa: E402
     Regression,
     logit,
 )
-from bot.activities.models import Draft  # noqa: E402
+from bot.activities.models import Draft, EntryError  # noqa: E402
 from bot.activities.names import NameIndex  # noqa: E402
 from bot.activities.parse import Vocabulary, parse_entry  # noqa: E402
-from bot.activities.partners import combine, seed_partners  # noqa: E402
+from bot.activities.partners import combine, missions, seed_partners  # noqa: E402
 from bot.config import ActionLine, Settings  # noqa: E402
 from bot.embeddings import load_embedder  # noqa: E402
 from bot.knowledge.text import stem, words  # noqa: E402
@@ -157,13 +158,32 @@ def parsed(text: str, settings: Settings, index: NameIndex) -> Draft:
     vocab = Vocabulary(lines=settings.action_lines, partners=index,
                        departments=NameIndex(settings.activities.departments,
                                              single_words=False))
-    return parse_entry(text, vocab=vocab, now=NOW, read_line=False, line=1)
+    try:
+        return parse_entry(text, vocab=vocab, now=NOW, read_line=False, line=1)
+    except EntryError as refused:
+        # /registrar refuses a span of days ("25-28 ago") and asks for one date; the person
+        # sends the note again with the first day, and that is the note measured here
+        one_day = DAY_SPAN.sub(r"\1", text)
+        if one_day == text:
+            raise
+        print(f"  refused as typed, measured with one date: {str(refused).splitlines()[0]}")
+        return parse_entry(one_day, vocab=vocab, now=NOW, read_line=False, line=1)
+
+
+DAY_SPAN = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b(?!\s*[/.-]\s*\d)")
 
 
 def same_partners(found: list[str], expected: list[str], index: NameIndex) -> bool:
-    from bot.activities.names import key_of
-    return {key_of(index.canonical(p)) for p in found} == \
-        {key_of(index.canonical(p)) for p in expected}
+    """Same organisations: names compared as the recogniser writes them, a mission by its
+    country as :func:`missions` names it (the "Consulado Honorario de Alemania" is the
+    "Consulado de Alemania" the recogniser writes for "cónsul honorario de Alemania")."""
+    from bot.activities.names import key_of, tokens
+
+    def organisation(name: str) -> str:
+        if tokens(name)[:1] in (["embajada"], ["consulado"]) and missions(name):
+            name = missions(name)[0]
+        return key_of(index.canonical(name))
+    return {organisation(p) for p in found} == {organisation(p) for p in expected}
 
 
 def evaluate(rows: list[dict], settings: Settings, chooser: LineChooser, *, learn: bool,

@@ -232,3 +232,37 @@ def test_saved_notes_naming_a_new_partner_put_its_line_first(service):
     step = service.log(note, person=ANA, chat_id=CHAT, message_id=710)
     candidates = step.draft.candidates if isinstance(step, Step) else [step.activity.line]
     assert candidates[0] == 2
+
+
+@needs_model
+@pytest.mark.parametrize("note", ["Reunión de seguimiento", "llamada", "Visita",
+                                  "Reunión con la secretaría"])
+def test_a_note_that_says_too_little_is_asked_not_filed(service, note):
+    """A few words that fit every line are not filed on the likeliest line silently,
+    however sure the scores look: the person is asked, with two lines first."""
+    step = service.log(note, person=ANA, chat_id=CHAT, message_id=800)
+    assert isinstance(step, Step) and step.draft.step == "line"
+    assert len(step.draft.candidates) == 2
+
+
+def test_a_short_note_does_not_match_part_of_a_longer_keyword():
+    """"visita oficial" is a keyword of line 1; the word "visita" alone is not it."""
+    assert keyword_scores("Visita", DEFAULT_ACTION_LINES)[1] == 0
+    assert keyword_scores("Visita oficial del cónsul", DEFAULT_ACTION_LINES)[1] >= 1
+
+
+def test_a_partner_named_inside_a_longer_name_is_only_the_longer_one(service):
+    """"ONU-Hábitat" is one partner, not also the "ONU"; the ministries and the networks
+    of cities that the office's reports name are known from day one."""
+    cases = {
+        "4 Recorrido con ONU-Habitat y ACNUR por el barrio": ["ONU-Hábitat", "ACNUR"],
+        "4 Reunión con la ONU y la OIM": ["ONU", "OIM"],
+        "2 Evento con MinVivienda y la Función Pública": ["Ministerio de Vivienda",
+                                                          "Función Pública"],
+        "1 Solicitud de ingreso a Mercociudades y a CIDEU": ["Mercociudades", "CIDEU"],
+    }
+    vocab = service.vocabulary()
+    from bot.activities.parse import parse_entry
+    for text, partners in cases.items():
+        draft = parse_entry(text, vocab=vocab, now=service.now())
+        assert sorted(draft.partners) == sorted(partners), text

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.activities.bayes import WordBayes
+from bot.activities.bayes import WordBayes, stems_of
 from bot.activities.regression import Regression
 from bot.activities.vectors import StemVectors, Vectors, VectorStore, text_key
 from bot.config import ActionLine
@@ -65,6 +65,9 @@ NEW_PER_CHOICE = 8
 # Saved texts whose keywords are looked up per choice at most (~1.5 ms each): the first
 # choices after a restart with years of activities do not pause for seconds.
 KEYWORD_HITS_PER_CHOICE = 40
+# Fewer words that say something than this (and no keyword): asked, whatever the scores.
+# Field notes have five or more; "reunión de seguimiento" has two.
+MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -154,10 +157,12 @@ def _keys(line: ActionLine) -> list[tuple[str, ...]]:
 
 def _present(key: tuple[str, ...], tokens: list[str], stems: list[str]) -> bool:
     if len(key) > 1:
-        size = len(key)
+        size, phrase, note = len(key), " ".join(key), " ".join(tokens)
+        # partial_ratio looks for the shorter text in the longer: a note shorter than the
+        # keyword ("visita" against "visita oficial") would match any part of it
         return any(all(_same_word(k, tokens[i + j], stems[i + j]) for j, k in enumerate(key))
                    for i in range(len(tokens) - size + 1)) or (
-            fuzz.partial_ratio(" ".join(key), " ".join(tokens)) >= 95
+            len(note) >= len(phrase) and fuzz.partial_ratio(phrase, note) >= 95
         )
     (keyword,) = key
     if len(keyword) <= 3:  # "ied", "ong", "mou": exact only
@@ -328,7 +333,15 @@ class LineChooser:
         scores = self.probabilities(text, examples)
         best = max(scores, key=lambda n: (scores[n], -n))
         sure = decision(scores, self.params.margin) >= logit(self.params.confident)
-        return LineGuess(best if sure else None, scores)
+        return LineGuess(best if sure and self.says_enough(text) else None, scores)
+
+    def says_enough(self, text: str) -> bool:
+        """Whether a note says enough to be filed without asking: a keyword of a line, or
+        at least ``MIN_WORDS`` words that say something. "Reunión de seguimiento" or
+        "llamada" fit every line; each view leans a little to the line of general
+        relations, and together they would look sure of it."""
+        (found,) = self.hits([text])
+        return bool(found is not None and found.any()) or len(stems_of(text)) >= MIN_WORDS
 
 
 def decision(scores: dict[int, float], margin: float) -> float:
