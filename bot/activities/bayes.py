@@ -18,22 +18,17 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.activities.vectors import text_key
-from bot.knowledge.text import stem, words
+from bot.knowledge.text import stem, stopwords, words
 
 # Smoothing for a stem a line has never used (additive, per stem).
 ALPHA = 0.5
-# Function words (words of one or two letters are skipped anyway): they say nothing
-# about a line.
-STOPWORDS = frozenset({"con", "los", "las", "del", "por", "una", "uno", "que", "sus", "sin",
-                       "the", "and", "for", "para", "sobre", "como", "entre", "este", "esta",
-                       "estos", "estas",
-                       "desde", "hasta", "pero", "porque", "donde", "cuando", "tambien",
-                       "with", "from", "that"})
 
 
 def stems_of(text: str) -> frozenset[str]:
-    """The distinct stems of a text's words of three letters or more, without stopwords."""
-    return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w not in STOPWORDS)
+    """The distinct stems of a text's words of three letters or more, without the function
+    words of the ``stop-words`` package (the list the knowledge search uses)."""
+    skip = stopwords()
+    return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w not in skip)
 
 
 class WordBayes:
