@@ -231,12 +231,16 @@ MIN_TOP2 = 0.95
 # report item written once as a sentence and once as a field note would otherwise answer
 # for each other (real notes are further from the seeds than that: median 0.91).
 NEAR_COPY = 0.92
-# The grid the fit searches: the blend, the keyword weight, the weight of the lead over
-# the second line, and the threshold on the decision score (log-odds).
-SHARES = [0.0, 0.15, 0.3, 0.5, 0.7, 1.0]
-KEYWORD_WEIGHTS = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0]
-MARGINS = [0.0, 0.5, 1.0, 2.0]
-WORD_WEIGHTS = [0.0, 0.3, 0.5, 0.7, 1.0]
+# The grid the fit searches: the weight of the word-stem view and the threshold on the
+# decision score (log-odds). The rest of the blend (nearest examples vs regression, the
+# keyword weight, the weight of the lead over the second line) stays as the seeds alone
+# fitted it: searching it too, with about 300 labelled notes, chose very different blends
+# from one subset to the next, and a set held out then got 3.5-10 % silent mistakes;
+# with these two constants alone, cross-validated and held-out figures agree.
+SHARES = [0.15]
+KEYWORD_WEIGHTS = [1.5]
+MARGINS = [2.0]
+WORD_WEIGHTS = [0.0, 0.3, 0.5, 0.7]
 THRESHOLDS = np.round(np.arange(-2.0, 16.0, 0.1), 1)
 FOLDS = 5
 
@@ -347,6 +351,7 @@ def choose_constants(sources: list[Evidence], base: Params) -> tuple[Params, dic
     each source, and the asks offer the right line first or second ``MIN_TOP2`` of the
     time on each source. Among equals: the more careful threshold, then less lead weight."""
     best: tuple | None = None
+    careful: tuple | None = None  # when nothing meets the limits: the fewest mistakes
     for share, weight, margin, stems in itertools.product(SHARES, KEYWORD_WEIGHTS, MARGINS,
                                                           WORD_WEIGHTS):
         outs = [outcome(ev, share, weight, margin, stems) for ev in sources]
@@ -354,12 +359,16 @@ def choose_constants(sources: list[Evidence], base: Params) -> tuple[Params, dic
         wrong = np.mean([o.wrong for o in outs], axis=0)
         ok = (wrong <= MAX_WRONG) & np.all([o.wrong <= MAX_WRONG_EACH for o in outs], axis=0) \
             & np.all([o.top2 >= MIN_TOP2 for o in outs], axis=0)
+        least = int(np.lexsort((-right, wrong))[0])
+        if careful is None or (wrong[least], -right[least]) < careful[0]:
+            careful = ((wrong[least], -right[least]),
+                       (share, weight, margin, stems, float(THRESHOLDS[least])))
         for t in np.flatnonzero(ok):
             rank = (round(float(right[t]), 6), float(THRESHOLDS[t]), -margin)
             if best is None or rank > best[0]:
                 best = (rank, (share, weight, margin, stems, float(THRESHOLDS[t])))
-    assert best is not None, "no constants meet the limits"
-    share, weight, margin, stems, threshold = best[1]
+    assert careful is not None
+    share, weight, margin, stems, threshold = (best or careful)[1]
     confident = round(float(1 / (1 + np.exp(-threshold))), 4)
     params = Params(base.temperature, weight, base.top_k, confident, 0.0, share, margin, stems)
     return params, {"share": share, "weight": weight, "margin": margin, "words": stems,

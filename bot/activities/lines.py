@@ -85,6 +85,9 @@ class Params:
 
 
 PARAMS = {
+    # words and confident fitted on the seeds and shared/eval; the second development set
+    # then checked them unseen (93.8 % right, 3.1 % wrong). Fitted on all three, the
+    # threshold would go to 0.88: one more silent mistake on the seeds, no more right.
     "e5": Params(temperature=0.0075, keyword_weight=1.5, top_k=2, confident=0.9089,
                  nearest=0.15, margin=2.0, words=0.5),
     # Not re-fitted with the larger seed set: on hashed stems the fit trusts near-copies
