@@ -255,11 +255,11 @@ def test_a_partner_named_inside_a_longer_name_is_only_the_longer_one(service):
     """"ONU-Hábitat" is one partner, not also the "ONU"; the ministries and the networks
     of cities that the office's reports name are known from day one."""
     cases = {
-        "4 Recorrido con ONU-Habitat y ACNUR por el barrio": ["ONU-Hábitat", "ACNUR"],
+        "4 Mesa técnica de vivienda social, invitada ONU-Habitat": ["ONU-Hábitat"],
         "4 Reunión con la ONU y la OIM": ["ONU", "OIM"],
-        "2 Evento con MinVivienda y la Función Pública": ["Ministerio de Vivienda",
-                                                          "Función Pública"],
-        "1 Solicitud de ingreso a Mercociudades y a CIDEU": ["Mercociudades", "CIDEU"],
+        "2 Informe enviado a la Función Pública y al MinVivienda": ["Ministerio de Vivienda",
+                                                                    "Función Pública"],
+        "1 El alcalde escribe a la red CIDEU y a Mercociudades": ["Mercociudades", "CIDEU"],
     }
     vocab = service.vocabulary()
     from bot.activities.parse import parse_entry
