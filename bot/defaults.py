@@ -329,7 +329,8 @@ PARTNERS = [
     "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara",
     "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
-    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón", "Cruz Roja",
+    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón",
+    "Cruz Roja|Cruz Roja Colombiana",
     "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
     # Decentralised institutes work with the office as partners too.
     "Instituto Municipal de Cultura y Turismo|IMCT|ICT|Instituto de Cultura y Turismo|"
@@ -340,7 +341,17 @@ PARTNERS = [
     "CIAT", "Comfenalco", "Caracol Radio", "Avianca", "Copa Airlines|Copa",
     "Ministerio de Ambiente|MinAmbiente",
     "Santander Competitivo", "Invest in Santander|Invest en Santander",
-    "Bureau de Convenciones|Bureau",
+    "Bureau de Convenciones|Bureau de Convenciones de Bucaramanga|Bureau",
+    # Named in the office's reports (2019: the portal único del constructor event; 2021:
+    # the regional internationalisation table), with their usual short forms.
+    "Ministerio de Vivienda|MinVivienda|Ministerio de Vivienda, Ciudad y Territorio",
+    "Función Pública|Departamento Administrativo de la Función Pública|DAFP",
+    "Mesa de Internacionalización Regional|Mesa de Internacionalización",
+    # The networks of cities an international-affairs office of a Latin American city
+    # joins or applies to (CGLU and FLACMA come from the knowledge base).
+    "Mercociudades", "CIDEU|Centro Iberoamericano de Desarrollo Estratégico Urbano",
+    "UCCI|Unión de Ciudades Capitales Iberoamericanas", "Metropolis",
+    "ICLEI|ICLEI Gobiernos Locales por la Sustentabilidad",
 ]
 DEPARTMENTS = [
     "Despacho del Alcalde", "Secretaría de Planeación|Planeación",

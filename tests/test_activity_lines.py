@@ -199,3 +199,70 @@ def test_a_close_second_line_makes_the_chooser_ask_sooner():
     rival = {1: 0.8, 2: 0.19, 3: 0.01}
     assert decision(clear, 2.0) > decision(rival, 2.0)
     assert decision(clear, 0.0) == pytest.approx(decision(rival, 0.0))
+
+
+def test_a_name_the_office_files_on_one_line_becomes_evidence_for_that_line(settings):
+    """Nobody lists "Guatiguará" as a keyword: once notes naming it are saved on line 2,
+    the word-stem view says line 2 for a note that names it; a note of words no example
+    uses leaves every line level."""
+    chooser = LineChooser(settings.action_lines, None)
+    note = "Correo a Guatiguará con el acta"
+    before = chooser.word_evidence(note, chooser.seeds())
+    saved = [Example("Reunión con Tecnoparque Guatiguará sobre el programa de aceleración", 2),
+             Example("Guatiguará: agenda de la feria de emprendimiento", 2),
+             Example("Llamada con Guatiguará x postulación de startups", 2, confirmed=False)]
+    after = chooser.word_evidence(note, [*chooser.seeds(), *saved])
+    assert max(after, key=after.get) == 2 and after[2] > 2 * before[2]
+    level = chooser.word_evidence("xqzt wvyk", [*chooser.seeds(), *saved])
+    assert max(level.values()) == pytest.approx(min(level.values()))
+
+
+@needs_model
+def test_saved_notes_naming_a_new_partner_put_its_line_first(service):
+    """The office files its notes about a new partner on line 2; a later note that names
+    only the partner offers line 2 first (before, line 1 came first)."""
+    note = "reunion con tecnoparque guatiguara x seguimiento"
+    assert service.choose_line(note).candidates[0] != 2
+    for i, text in enumerate(["Reunión con Tecnoparque Guatiguará sobre el programa de "
+                              "aceleración de empresas",
+                              "Tecnoparque Guatiguará: agenda de la feria de emprendimiento",
+                              "Llamada con Tecnoparque Guatiguará x postulación de startups"]):
+        assert service.log(f"2 {text}", person=ANA, chat_id=CHAT, message_id=700 + i)\
+            .activity.line == 2
+    step = service.log(note, person=ANA, chat_id=CHAT, message_id=710)
+    candidates = step.draft.candidates if isinstance(step, Step) else [step.activity.line]
+    assert candidates[0] == 2
+
+
+@needs_model
+@pytest.mark.parametrize("note", ["Reunión de seguimiento", "llamada", "Visita",
+                                  "Reunión con la secretaría"])
+def test_a_note_that_says_too_little_is_asked_not_filed(service, note):
+    """A few words that fit every line are not filed on the likeliest line silently,
+    however sure the scores look: the person is asked, with two lines first."""
+    step = service.log(note, person=ANA, chat_id=CHAT, message_id=800)
+    assert isinstance(step, Step) and step.draft.step == "line"
+    assert len(step.draft.candidates) == 2
+
+
+def test_a_short_note_does_not_match_part_of_a_longer_keyword():
+    """"visita oficial" is a keyword of line 1; the word "visita" alone is not it."""
+    assert keyword_scores("Visita", DEFAULT_ACTION_LINES)[1] == 0
+    assert keyword_scores("Visita oficial del cónsul", DEFAULT_ACTION_LINES)[1] >= 1
+
+
+def test_a_partner_named_inside_a_longer_name_is_only_the_longer_one(service):
+    """"ONU-Hábitat" is one partner, not also the "ONU"; the ministries and the networks
+    of cities that the office's reports name are known from day one."""
+    cases = {
+        "4 Mesa técnica de vivienda social, invitada ONU-Habitat": ["ONU-Hábitat"],
+        "4 Reunión con la ONU y la OIM": ["ONU", "OIM"],
+        "2 Informe enviado a la Función Pública y al MinVivienda": ["Ministerio de Vivienda",
+                                                                    "Función Pública"],
+        "1 El alcalde escribe a la red CIDEU y a Mercociudades": ["Mercociudades", "CIDEU"],
+    }
+    vocab = service.vocabulary()
+    from bot.activities.parse import parse_entry
+    for text, partners in cases.items():
+        draft = parse_entry(text, vocab=vocab, now=service.now())
+        assert sorted(draft.partners) == sorted(partners), text

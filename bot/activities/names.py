@@ -86,17 +86,23 @@ class NameIndex:
 
     def find(self, text: str) -> list[str]:
         """Known names mentioned in ``text``, in order of appearance (the usual
-        abbreviations read in full: "coop. suiza" is "cooperación suiza")."""
+        abbreviations read in full: "coop. suiza" is "cooperación suiza"). A name read
+        inside a longer one is that longer name only: "ONU-Hábitat" is not also the
+        "ONU", nor the "Programa de Naciones Unidas…" the "Naciones Unidas"."""
         words = _content([ABBREVIATIONS.get(w, w) for w in tokens(text)])
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, int, str]] = []
         for known in self.names:
-            position = self._position(known, words)
-            if position is not None:
-                found.append((position, known.canonical))
-        return [name for _, name in sorted(found)]
+            span = self._position(known, words)
+            if span is not None:
+                found.append((*span, known.canonical))
+        inside = {name for start, size, name in found
+                  if any(s <= start and start + size <= s + n and n > size
+                         for s, n, _ in found)}
+        return [name for _, _, name in sorted(found) if name not in inside]
 
     @staticmethod
-    def _position(known: Name, words: tuple[str, ...]) -> int | None:
+    def _position(known: Name, words: tuple[str, ...]) -> tuple[int, int] | None:
+        """Where the first alias of ``known`` found in ``words`` starts, and its length."""
         for alias in map(_content, known.findable):
             if not alias:
                 continue
@@ -105,9 +111,9 @@ class NameIndex:
             for i in range(len(words) - size + 1):
                 window = words[i:i + size]
                 if tuple(window) == tuple(alias):
-                    return i
+                    return i, size
                 if len(phrase) >= 6 and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN:
-                    return i
+                    return i, size
         return None
 
 
