@@ -346,7 +346,8 @@ PARTNERS = [
     # the regional internationalisation table), with their usual short forms.
     "Ministerio de Vivienda|MinVivienda|Ministerio de Vivienda, Ciudad y Territorio",
     "Función Pública|Departamento Administrativo de la Función Pública|DAFP",
-    "Mesa de Internacionalización Regional|Mesa de Internacionalización",
+    "Mesa de Internacionalización Regional de Santander|Mesa de Internacionalización Regional|"
+    "Mesa de Internacionalización",
     # The networks of cities an international-affairs office of a Latin American city
     # joins or applies to (CGLU and FLACMA come from the knowledge base).
     "Mercociudades", "CIDEU|Centro Iberoamericano de Desarrollo Estratégico Urbano",

@@ -102,19 +102,23 @@ class NameIndex:
 
     @staticmethod
     def _position(known: Name, words: tuple[str, ...]) -> tuple[int, int] | None:
-        """Where the first alias of ``known`` found in ``words`` starts, and its length."""
+        """Where the longest alias of ``known`` found in ``words`` starts, and its length:
+        "mesa de internacionalización regional de santander" is read whole, so a shorter
+        name inside it ("Santander") stays inside it."""
+        best: tuple[int, int] | None = None
         for alias in map(_content, known.findable):
-            if not alias:
+            if not alias or (best is not None and len(alias) <= best[1]):
                 continue
             size = len(alias)
             phrase = " ".join(alias)
             for i in range(len(words) - size + 1):
                 window = words[i:i + size]
-                if tuple(window) == tuple(alias):
-                    return i, size
-                if len(phrase) >= 6 and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN:
-                    return i, size
-        return None
+                if tuple(window) == tuple(alias) or (
+                        len(phrase) >= 6
+                        and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN):
+                    best = (i, size)
+                    break
+        return best
 
 
 _LINKS = {"de", "del", "la", "las", "el", "los", "y"}

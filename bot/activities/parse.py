@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from bot.activities.lines import LineGuess, guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
 from bot.activities.names import HASHTAG, NameIndex, hashtags, merge
-from bot.activities.partners import missions, tidy_name
+from bot.activities.partners import institutes_by_field, missions, tidy_name, unknown_acronyms
 from bot.config import ActionLine
 from bot.dates import DateError, TwoDatesError, When, find_when, format_day, month_number
 from bot.texts import activities as texts
@@ -77,7 +77,8 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         raise EntryError(texts.ONLY_DETAILS)
 
     partners = merge((_partner(vocab.partners, name) for name in tagged),
-                     vocab.partners.find(text), missions(text))
+                     vocab.partners.find(text), missions(text), institutes_by_field(text),
+                     unknown_acronyms(text, lambda name: _known(vocab, name)))
     if department is None:
         found = vocab.departments.find(text)
         department = found[0] if found else None
@@ -90,6 +91,12 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         chosen, candidates = guess.line, guess.candidates
     return Draft(text=text, day=day, line=chosen, partners=partners, department=department,
                  candidates=candidates, day_given=day_given, future_date=_unmask(future, tags))
+
+
+def _known(vocab: Vocabulary, name: str) -> bool:
+    """A name the partners or departments already know (by any alias or a near typo)."""
+    return any(index.canonical(name) != name or index.find(name)
+               for index in (vocab.partners, vocab.departments))
 
 
 def _partner(known: NameIndex, name: str) -> str:
