@@ -34,6 +34,7 @@ CONFIG_DATA = {
     ("bot/defaults.py", "ACTION_LINES"),
     ("bot/defaults.py", "PARTNERS"),
     ("bot/defaults.py", "DEPARTMENTS"),
+    ("bot/activities/directory.py", "DIRECTORY"),  # names of organisations, not sentences
 }
 
 _WORD = re.compile(r"[^\W\d_]+")

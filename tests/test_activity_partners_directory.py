@@ -1,0 +1,80 @@
+"""Partners a new office's notes name without configuring anything: the default
+directory, institutes named by their field, unknown acronyms, the longest name."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.activities.names import NameIndex
+from bot.activities.parse import Vocabulary, parse_entry
+from bot.activities.partners import combine, seed_partners
+from bot.config import DEFAULT_ACTION_LINES, Settings
+from tests.support.clock import NOW
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    config = Settings().activities
+    partners = NameIndex(combine(config.partners, seed_partners(KNOWLEDGE)))
+    return Vocabulary(DEFAULT_ACTION_LINES, partners,
+                      NameIndex(config.departments, single_words=False))
+
+
+def partners(text: str, vocab: Vocabulary) -> list[str]:
+    return parse_entry(text, vocab=vocab, now=NOW, line=1).partners
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Convocatoria de becas del DAAD para docentes de la UIS", ["DAAD", "UIS"]),
+    ("Taller con la OIT y el SENA sobre empleo juvenil", ["OIT", "SENA"]),
+    ("Reunión con la Cámara Colombo Alemana sobre proveedores", ["AHK Colombia"]),
+    ("Socializamos la oferta del icetex en la universidad santo tomas", ["ICETEX", "USTA"]),
+    ("Cierre del programa con la Agencia Española de Cooperación Internacional para el "
+     "Desarrollo", ["AECID"]),
+])
+def test_organisations_of_the_directory_are_partners_from_day_one(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sesión de la Mesa de Internacionalización Regional de Santander",
+     ["Mesa de Internacionalización Regional de Santander"]),
+    ("Visita a la Universidad Industrial de Santander", ["UIS"]),
+    ("Foro con ONU Mujeres sobre liderazgo", ["ONU Mujeres"]),
+])
+def test_a_name_inside_a_longer_one_is_the_longer_one(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+def test_an_institute_named_by_its_field_after_con_is_the_institute(vocab):
+    assert partners("Agenda del festival: coordinar con Cultura la tarima", vocab) == [
+        "Instituto Municipal de Cultura y Turismo"]
+    assert partners("Piezas de la marca ciudad, revisar con Turismo", vocab) == [
+        "Instituto Municipal de Cultura y Turismo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Taller con turismo comunitario en la vereda",
+    "Capacitación sobre Turismo de naturaleza para guías",
+    "Agenda de cultura ciudadana con colegios",
+])
+def test_the_topic_words_alone_are_not_the_institute(vocab, text):
+    assert "Instituto Municipal de Cultura y Turismo" not in partners(text, vocab)
+
+
+def test_an_unknown_acronym_introduced_as_partner_is_kept_as_written(vocab):
+    assert partners("Reunión con CORPOVAL sobre ferias en el extranjero", vocab) == ["CORPOVAL"]
+    assert partners("Charla de la FUNDAVIA para enlaces", vocab) == ["FUNDAVIA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Reunión con ONG locales sobre migración",
+    "Enviar el informe del POT con PDF adjunto a la OFAI",
+    "Mesa con IMEBU sobre empleo",  # a department the office already knows
+])
+def test_common_acronyms_and_known_names_are_not_new_partners(vocab, text):
+    found = partners(text, vocab)
+    assert not {"ONG", "POT", "PDF", "OFAI"} & set(found)
+    assert found.count("IMEBU") <= 1
