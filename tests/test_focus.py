@@ -58,3 +58,16 @@ def test_what_a_self_introduction_names_is_kept_for_meaning_only():
     # An introduction that names only who writes adds nothing.
     assert embedding_text("Buenos días, soy enlace de la Secretaría. ¿Qué es la AOD?") == \
         "¿Qué es la AOD?"
+
+
+def test_a_long_question_leaves_room_for_the_subject_its_context_names():
+    text = ("Les escribo porque estamos revisando el programa de becas de la cooperación "
+            "coreana. ¿En qué fecha abrieron la última convocatoria de ese programa, quiénes "
+            "podían presentarse, cuántos cupos dieron y qué documentos les pidieron a los "
+            "aspirantes que se inscribieron?")
+    embedded = embedding_text(text)
+    # The question points at "ese programa"; only the context says which one.
+    assert "coreana" in embedded and len(embedded.split()) <= 24
+    # The question keeps how it asks and what it asks about, without its function words.
+    assert embedded.startswith("¿En qué fecha") and "aspirantes" in embedded
+    assert " de los " not in embedded

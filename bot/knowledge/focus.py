@@ -22,6 +22,8 @@ EMBED_WORDS = 32  # what is embedded: the question and its subject (time grows w
 # question's own wording matters to the model, the context's function words add tokens
 # (time) but no subject. 24 words keep the right entry first as often as 32 did.
 EMBED_MESSAGE_WORDS = 24
+CONTEXT_WORDS = 8  # of those, kept for the context's subject when the question is long
+ASKING_WORDS = 3  # a compacted question keeps its first words whole ("¿En qué año")
 
 _SENTENCE = re.compile(r"[^.!?¿¡\n]*[?]+|[^.!?¿¡\n]+[.!\n]*|[¿¡][^?]*\??")
 _GREETING = re.compile(
@@ -138,8 +140,24 @@ def embedding_text(text: str, limit: int = EMBED_MESSAGE_WORDS) -> str:
     """
     asking, kept, named = read_message(text)
     context = [w for w in " ".join(kept).split() if content_words(w)]
-    chosen = " ".join(asking).split() + context + " ".join(named).split()
+    context += " ".join(named).split()
+    question = " ".join(asking).split()
+    # A long question would push out all of the context, yet the context often
+    # names the subject the question only points at ("el modelo de Medellín.
+    # ¿En qué año se creó la agencia que lidera su internacionalización…?").
+    # So some room is kept for it, and a question that does not fit keeps its
+    # asking words and content words only.
+    room = limit - min(len(context), CONTEXT_WORDS)
+    if len(question) > room:
+        question = [w for s in asking for w in compact(s)]
+    chosen = question[:room] + context
     return " ".join(chosen[:limit]) if chosen else head(text, limit)
+
+
+def compact(sentence: str) -> list[str]:
+    """A sentence's opening words (how it asks: "¿En qué año…") and its content words."""
+    found = sentence.split()
+    return [w for i, w in enumerate(found) if i < ASKING_WORDS or content_words(w)]
 
 
 def head(text: str, limit: int = EMBED_WORDS) -> str:
