@@ -58,3 +58,33 @@ def test_what_a_self_introduction_names_is_kept_for_meaning_only():
     # An introduction that names only who writes adds nothing.
     assert embedding_text("Buenos días, soy enlace de la Secretaría. ¿Qué es la AOD?") == \
         "¿Qué es la AOD?"
+
+
+def test_a_long_question_leaves_room_for_the_subject_its_context_names():
+    text = ("Les escribo porque estamos revisando el programa de becas de la cooperación "
+            "coreana. ¿En qué fecha abrieron la última convocatoria de ese programa, quiénes "
+            "podían presentarse, cuántos cupos dieron y qué documentos les pidieron a los "
+            "aspirantes que se inscribieron?")
+    embedded = embedding_text(text)
+    # The question points at "ese programa"; only the context says which one.
+    assert "coreana" in embedded and len(embedded.split()) <= 24
+    # The question keeps how it asks and what it asks about, without its function words.
+    assert embedded.startswith("¿En qué fecha") and "aspirantes" in embedded
+    assert " de los " not in embedded
+
+
+def test_what_the_writer_is_doing_is_context_not_an_introduction():
+    # "Estamos revisando…" names the subject; only where one works is cut.
+    text = ("Buenas, estamos revisando el convenio de residuos con la embajada de Suiza. "
+            "¿Quién lo firmó?")
+    assert "residuos" in focus(text) and "Suiza" in focus(text)
+    assert "Suiza" in focus("Estoy por viajar a Suiza con el alcalde. ¿Qué hay pendiente?")
+    assert strip_preamble("Estoy en la Secretaría de Salud.") == ""
+    assert "Suiza" in focus("Les escribo porque nos visita Suiza. ¿Qué preparamos?")
+
+
+def test_an_office_named_with_y_stays_in_the_introduction():
+    text = "Soy de la Oficina de Cultura y Deporte. ¿Qué becas hay para artistas?"
+    assert "Deporte" not in focus(text)
+    # A "y" that goes on with what the writer wants is context, as before.
+    assert "becas" in focus("Soy de Cultura y queremos saber de becas. ¿Cómo aplicar?")

@@ -45,10 +45,39 @@ def singular(word: str) -> list[str]:
     return forms
 
 
+def base_forms(word: str) -> list[str]:
+    """The word and the dictionary forms it may come from.
+
+    The glossary lists one form a word ("create", "plan", "identify"), and
+    questions use every other: "created", "planned", "identified", "managing",
+    "coordinates". British spelling ("organisation", "specialised") is read as
+    the American one the glossary is written in.
+    """
+    forms = singular(word)
+    for suffix in ("ing", "ed"):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        forms += [stem, stem + "e"]
+        if len(stem) > 3 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])  # "planned" -> "plan"
+        if suffix == "ed" and stem.endswith("i"):
+            forms.append(stem[:-1] + "y")  # "identified" -> "identify"
+    return [*forms, *(_american(f) for f in forms if _american(f) != f)]
+
+
+def _american(word: str) -> str:
+    """"organisation" -> "organization", "specialise" -> "specialize"."""
+    for british, american in (("isation", "ization"), ("ise", "ize"), ("our", "or")):
+        if word.endswith(british) and len(word) > len(british) + 2:
+            return word[: -len(british)] + american
+    return word
+
+
 def spanish_words(word: str) -> tuple[str, ...]:
     """The Spanish words for an English ``word`` (folded), or () when the glossary lacks it."""
     words = glossary()
-    for form in singular(word):
+    for form in base_forms(word):
         if form in words:
             return words[form]
     return ()

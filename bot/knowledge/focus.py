@@ -22,6 +22,8 @@ EMBED_WORDS = 32  # what is embedded: the question and its subject (time grows w
 # question's own wording matters to the model, the context's function words add tokens
 # (time) but no subject. 24 words keep the right entry first as often as 32 did.
 EMBED_MESSAGE_WORDS = 24
+CONTEXT_WORDS = 8  # of those, kept for the context's subject when the question is long
+ASKING_WORDS = 3  # a compacted question keeps its first words whole ("¿En qué año")
 
 _SENTENCE = re.compile(r"[^.!?¿¡\n]*[?]+|[^.!?¿¡\n]+[.!\n]*|[¿¡][^?]*\??")
 _GREETING = re.compile(
@@ -30,10 +32,18 @@ _GREETING = re.compile(
     r"estimad[oa]s?(\s+\w+)?|senor(es|as)?|sumerce|parce|profe)\b[\s,;:!.-]*")
 # "soy (el/la) enlace (nuevo) de la Secretaría de X", "escribo del INVISBU",
 # "I'm a consultant with the C40…", "I work with…": up to the next clause.
+# "Estamos revisando…", "estoy leyendo el cuaderno…", "estamos por reunirnos con…"
+# say what the writer is doing, and that often is the subject: a verb in -ando/-iendo
+# after the introducing verb makes it context, and "estoy/estamos" introduces only
+# where one is ("estoy en la Secretaría…"). "…porque…" starts the reason for writing.
 _SELF = re.compile(
-    r"^\s*(yo\s+)?(soy|somos|les?\s+escribo|escribo|hablo|trabajo|estoy|estamos|"
+    r"^\s*(yo\s+)?(soy|somos|les?\s+escribo|escribo|hablo|trabajo|"
+    r"(estoy|estamos)(?=\s+(en|con|de|del|a\s+cargo)\b)|"
     r"i\s*'?\s*m|i\s+am|i\s+work|we\s+are|my\s+name\s+is|me\s+llamo|mi\s+nombre\s+es)\b"
-    r"[^,;.?]*?(?=(,|;|\.|\?|\s+y\s+(?!cooperacion)|\s+and\s+|$))[\s,;.]*")
+    r"(?!\s+\w+(ando|iendo|yendo)\b)"
+    r"[^,;.?]*?(?=(,|;|\.|\?|\s+y\s+(?!cooperacion)|\s+and\s+|\s+porque\s+|$))[\s,;.]*")
+# "…de la Oficina de Prensa y Comunicaciones": after "y" a capital goes on with the name.
+_NAME_GOES_ON = re.compile(r"y\s+[A-ZÁÉÍÓÚÑ][^,;.?]*?(?=(,|;|\.|\?|\s+y\s+|$))[\s,;.]*")
 # Words of a self-introduction that say who writes, not what about.
 _SELF_WORDS = frozenset("""
     soy somos escribo hablo trabajo estoy estamos llamo nombre enlace enlaces nuevo nueva
@@ -44,7 +54,7 @@ _THANKS = re.compile(
     r"^\s*((muchas|mil)\s+)?(gracias|thanks|thank\s+you|quedo\s+atent[oa]|"
     r"atentamente|cordialmente|saludos)\b.*$")
 _ASKING = re.compile(
-    r"\b(que|cual|cuales|como|cuando|donde|quien|quienes|cuanto|cuantos|cuantas|por\s*que|"
+    r"\b(que|cual|cuales|como|cuando|donde|quien|quienes|cuanto|cuantos|cuantas|por\s+que|"
     r"what|which|how|when|where|who|why|is|are|does|do|can)\b")
 
 
@@ -73,9 +83,13 @@ def split_preamble(sentence: str) -> tuple[str, str]:
     for pattern in (_GREETING, _SELF, _GREETING):
         match = pattern.match(folded[cut:])
         if match and match.end():
+            cut += match.end()
             if pattern is _SELF:
                 introduction = match.group(0)
-            cut += match.end()
+                name = _NAME_GOES_ON.match(sentence, cut) if len(folded) == len(sentence) else None
+                if name:
+                    introduction += " " + folded[cut:name.end()]
+                    cut = name.end()
     # Folding keeps one character per character for Latin text, so ``cut`` maps back.
     rest = sentence[cut:] if len(folded) == len(sentence) else folded[cut:]
     named = [w for w in content_words(introduction)
@@ -138,8 +152,24 @@ def embedding_text(text: str, limit: int = EMBED_MESSAGE_WORDS) -> str:
     """
     asking, kept, named = read_message(text)
     context = [w for w in " ".join(kept).split() if content_words(w)]
-    chosen = " ".join(asking).split() + context + " ".join(named).split()
+    context += " ".join(named).split()
+    question = " ".join(asking).split()
+    # A long question would push out all of the context, yet the context often
+    # names the subject the question only points at ("el modelo de Medellín.
+    # ¿En qué año se creó la agencia que lidera su internacionalización…?").
+    # So some room is kept for it, and a question that does not fit keeps its
+    # asking words and content words only.
+    room = limit - min(len(context), CONTEXT_WORDS)
+    if len(question) > room:
+        question = [w for s in asking for w in compact(s)]
+    chosen = question[:room] + context
     return " ".join(chosen[:limit]) if chosen else head(text, limit)
+
+
+def compact(sentence: str) -> list[str]:
+    """A sentence's opening words (how it asks: "¿En qué año…") and its content words."""
+    found = sentence.split()
+    return [w for i, w in enumerate(found) if i < ASKING_WORDS or content_words(w)]
 
 
 def head(text: str, limit: int = EMBED_WORDS) -> str:
