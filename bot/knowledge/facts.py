@@ -30,12 +30,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_PRICE,
      re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobran)|precio|tarifa|tarifas|"
                 r"how much does|fee|fees)\b"),
-     re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa)")),
+     # A price, or the entry saying there is none ("sin costo", "gratuitos").
+     re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa|"
+                r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
-                r"how much money|how much funding)\b"),
+                r"how much money|how much funding|cual es el presupuesto|que presupuesto|"
+                r"cuanto presupuesto|presupuesto anual|budget)\b"),
+     # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
      re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b|\bpesos\b|"
-                r"\bfrancos\b)")),
+                r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
+                r"\bsin recursos\b)")),
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
     (texts.FACT_OFFICE_HOLDER,
