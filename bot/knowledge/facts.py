@@ -43,6 +43,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\bsin recursos\b)")),
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
+    # When an agreement expires: the registry may know (/convenios), an entry rarely says.
+    (texts.FACT_FUTURE_DATE,
+     re.compile(r"\b(cuando vence|se vence|vencimiento|expira|hasta (que|cual) (ano|fecha)|"
+                r"vigente hasta|until when|expire|expires)\b"),
+     re.compile(r"\b(vigente hasta|vence el|vencimiento|vigencia de|expira el)\b")),
     (texts.FACT_OFFICE_HOLDER,
      re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
                 r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
