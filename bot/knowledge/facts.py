@@ -35,8 +35,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
-                r"how much money|how much funding|cual es el presupuesto|que presupuesto|"
-                r"cuanto presupuesto|presupuesto anual|budget)\b"),
+                r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
+                r"(el |su )?presupuesto|budget)\b"),
      # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
      re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b|\bpesos\b|"
                 r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
