@@ -133,6 +133,27 @@ def test_an_amount_the_entry_holds_is_not_called_missing():
     assert missing_fact("cuanta plata puso suiza", "Suiza apoya la construcción sostenible")
 
 
+def test_an_entry_saying_there_was_none_holds_the_fact():
+    """"No budget" and "free of charge" answer how much; a budget asked of an entry without one
+    is still missing."""
+    assert missing_fact("con cuanta plata trabajaba la oficina",
+                        "La oficina no tenía presupuesto asignado.") is None
+    assert missing_fact("is there any fee for the workshops",
+                        "Cuatro talleres gratuitos para funcionarios.") is None
+    assert missing_fact("cual es el presupuesto anual de la agencia",
+                        "La agencia coordina la cooperación de la ciudad.")
+    assert missing_fact("what is the budget of the agency", "Sin costo para la ciudad.")
+
+
+def test_an_expiry_date_the_entry_does_not_give_is_missing():
+    """Until when an agreement runs is a future date, unless the entry states it."""
+    assert missing_fact("hasta que fecha va el memorando con la ciudad",
+                        "El memorando se firmó en 2019.")
+    assert missing_fact("cuando vence el convenio", "El convenio se firmó en 2019.")
+    assert missing_fact("cuando vence el convenio",
+                        "El convenio se firmó en 2019 y vence el 31 de mayo de 2024.") is None
+
+
 def test_english_function_words_do_not_pull_a_question_to_english_phrasings():
     index = SearchIndex([
         entry("aod", "Qué es la AOD", ["que es aod"], "AOD es la ayuda oficial al desarrollo."),

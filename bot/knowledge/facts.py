@@ -30,14 +30,24 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_PRICE,
      re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobran)|precio|tarifa|tarifas|"
                 r"how much does|fee|fees)\b"),
-     re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa)")),
+     # A price, or the entry saying there is none ("sin costo", "gratuitos").
+     re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa|"
+                r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
-                r"how much money|how much funding)\b"),
+                r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
+                r"(el |su )?presupuesto|budget)\b"),
+     # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
      re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b|\bpesos\b|"
-                r"\bfrancos\b)")),
+                r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
+                r"\bsin recursos\b)")),
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
+    # When an agreement expires: the registry may know (/convenios), an entry rarely says.
+    (texts.FACT_FUTURE_DATE,
+     re.compile(r"\b(cuando vence|se vence|vencimiento|expira|hasta (que|cual) (ano|fecha)|"
+                r"vigente hasta|until when|expire|expires)\b"),
+     re.compile(r"\b(vigente hasta|vence el|vencimiento|vigencia de|expira el)\b")),
     (texts.FACT_OFFICE_HOLDER,
      re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
                 r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
