@@ -78,3 +78,12 @@ def test_common_acronyms_and_known_names_are_not_new_partners(vocab, text):
     found = partners(text, vocab)
     assert not {"ONG", "POT", "PDF", "OFAI"} & set(found)
     assert found.count("IMEBU") <= 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Almuerzo con el embajador de estados unidos", ["Embajada de Estados Unidos"]),
+    ("La embajadora de los Países Bajos pidió la agenda del foro",
+     ["Embajada de los Países Bajos"]),
+])
+def test_a_mission_of_a_country_of_two_words_is_named_whole(vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -114,9 +114,16 @@ _COUNTRY_OF = {"suiza": "suiza", "suizo": "suiza", "francesa": "francia", "franc
                "sueco": "suecia", "noruega": "noruega", "noruego": "noruega",
                "holandesa": "paises bajos", "neerlandesa": "paises bajos",
                "israeli": "israel", "india": "india", "turca": "turquia"}
+# Countries of two words or more, so "embajador de paises bajos" is not the "Embajada de Países".
+_LONG_COUNTRIES = ("los paises bajos", "paises bajos", "estados unidos", "reino unido",
+                   "corea del sur", "nueva zelanda", "costa rica", "el salvador",
+                   "republica dominicana", "arabia saudita", "emiratos arabes unidos",
+                   "la india", "la union europea")
 _MISSION = re.compile(r"\b(embajada|embajador|embajadora|consulado|consul|consula)"
-                      r"(?:\s+honorari[oa])?\s+(?:(?:de|del)\s+([a-z]{4,})|"
+                      r"(?:\s+honorari[oa])?\s+(?:(?:de|del)\s+"
+                      rf"({'|'.join(_LONG_COUNTRIES)}|[a-z]{{4,}})|"
                       rf"({'|'.join(sorted(_COUNTRY_OF, key=len, reverse=True))}))\b")
+_ARTICLES = {"los", "la", "del"}
 _CAMEL = re.compile(r"(?<=[a-záéíóúñ])(?=[A-ZÁÉÍÓÚÑ])")
 
 
@@ -129,7 +136,10 @@ def missions(text: str) -> list[str]:
     for match in _MISSION.finditer(" ".join(tokens(text))):
         kind = "Embajada" if match.group(1).startswith("emba") else "Consulado"
         country = match.group(2) or _COUNTRY_OF[match.group(3)]
-        country = " ".join(restore_accents(w).capitalize() for w in country.split())
+        if country == "paises bajos":
+            country = "los paises bajos"  # the name's own article, as the directory writes it
+        country = " ".join(w if w in _ARTICLES else restore_accents(w).capitalize()
+                           for w in country.split())
         found.append(f"{kind} de {country}")
     return found
 
