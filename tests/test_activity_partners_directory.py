@@ -87,3 +87,8 @@ def test_common_acronyms_and_known_names_are_not_new_partners(vocab, text):
 ])
 def test_a_mission_of_a_country_of_two_words_is_named_whole(vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+def test_the_institute_named_by_both_its_fields_in_lower_case(vocab):
+    assert partners("stand de la ciudad en la vitrina con cultura y turismo", vocab) == [
+        "Instituto Municipal de Cultura y Turismo"]

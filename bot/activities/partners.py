@@ -204,9 +204,17 @@ _BY_FIELD = re.compile(r"\b(?:con|junto\s+a|y\s+con)\s+(?:el\s+|la\s+)?"
                        r"(?![\w-])(?!\s+(?:de|del)\s)")
 
 
+# "cultura y turismo" together, in any case, names nothing but the institute.
+_BOTH_FIELDS = re.compile(r"\bcultura\s+y\s+turismo\b", re.IGNORECASE)
+
+
 def institutes_by_field(text: str) -> list[str]:
-    """Institutes written by their field after "con" ("con Cultura", "con Turismo")."""
-    return [_INSTITUTES[m.group(1)] for m in _BY_FIELD.finditer(text)]
+    """Institutes written by their field after "con" ("con Cultura", "con Turismo"), or
+    by both its fields ("con cultura y turismo")."""
+    found = [_INSTITUTES[m.group(1)] for m in _BY_FIELD.finditer(text)]
+    if _BOTH_FIELDS.search(text):
+        found.append(_INSTITUTES["Cultura"])
+    return list(dict.fromkeys(found))
 
 
 # An organisation the directory lacks, written as an acronym right after the words that
