@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.activities.vectors import text_key
+from bot.activities.vectors import PerText
 from bot.knowledge.text import stem, stopwords, words
 
 # Smoothing for a stem a line has never used (additive, per stem).
@@ -35,20 +35,7 @@ class WordBayes:
     """Per-line stem counts over labelled examples, and a note's probability per line."""
 
     def __init__(self) -> None:
-        self._stems: dict[str, frozenset[str]] = {}  # text key -> stems, computed once
-
-    def stems(self, texts: Sequence[str], budget: int | None = None
-              ) -> list[frozenset[str] | None]:
-        """Each text's stems, computed once per text; with a ``budget``, at most that many
-        texts not seen before now (the others are None: they count next time)."""
-        out: list[frozenset[str] | None] = []
-        for text in texts:
-            key = text_key(text)
-            if key not in self._stems and (budget is None or budget > 0):
-                self._stems[key] = stems_of(text)
-                budget = None if budget is None else budget - 1
-            out.append(self._stems.get(key))
-        return out
+        self.stems = PerText(stems_of)  # each text's stems, computed once
 
     def probabilities(self, text: str, examples: Sequence[tuple[str, int, float]],
                       numbers: Sequence[int], budget: int | None = None) -> dict[int, float]:

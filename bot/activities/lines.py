@@ -49,9 +49,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.activities.bayes import WordBayes, stems_of
+from bot.activities.bayes import WordBayes
 from bot.activities.regression import Regression
-from bot.activities.vectors import StemVectors, Vectors, VectorStore, text_key
+from bot.activities.vectors import PerText, StemVectors, Vectors, VectorStore
 from bot.config import ActionLine
 from bot.embeddings import Embedder
 from bot.knowledge.text import stem, words
@@ -216,7 +216,9 @@ class LineChooser:
         self.params = params or PARAMS["lexical" if self.lexical else "e5"]
         self._regression = Regression()
         self._keys = [(line.number, key) for line in self.lines for key in _keys(line)]
-        self._hits: dict[str, np.ndarray] = {}  # text key -> keyword_hits, computed once
+        keys = [k for _, k in self._keys]
+        # Which keywords each text mentions, computed once per text.
+        self.hits = PerText(lambda text: keyword_hits(text, keys))
         self._bayes = WordBayes()
 
     def seeds(self) -> list[Example]:
@@ -269,18 +271,6 @@ class LineChooser:
         weights = np.array([1.0 if seen.pool[i].confirmed else GUESSED_WEIGHT for i in rows])
         model = self._regression.fitted(seen.rows[rows], labels, weights, len(numbers))
         return dict(zip(numbers, model.predict(seen.note).tolist(), strict=True))
-
-    def hits(self, texts: Sequence[str], budget: int | None = None) -> list[np.ndarray | None]:
-        """Which keywords each text mentions, computed once per text; with a ``budget``, at
-        most that many texts not seen before now (the others are None: they count next time)."""
-        out: list[np.ndarray | None] = []
-        for text in texts:
-            key = text_key(text)
-            if key not in self._hits and (budget is None or budget > 0):
-                self._hits[key] = keyword_hits(text, [k for _, k in self._keys])
-                budget = None if budget is None else budget - 1
-            out.append(self._hits.get(key))
-        return out
 
     def keyword_evidence(self, text: str, examples: Iterable[Example]) -> dict[int, float]:
         """Each line's keywords that ``text`` mentions, each counted by how reliably it
@@ -344,7 +334,8 @@ class LineChooser:
         "llamada" fit every line; each view leans a little to the line of general
         relations, and together they would look sure of it."""
         (found,) = self.hits([text])
-        return bool(found is not None and found.any()) or len(stems_of(text)) >= MIN_WORDS
+        (stems,) = self._bayes.stems([text])  # the word view's own, computed once
+        return bool(found is not None and found.any()) or len(stems or ()) >= MIN_WORDS
 
 
 def decision(scores: dict[int, float], margin: float) -> float:

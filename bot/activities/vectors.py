@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -40,6 +41,32 @@ _MEMORY: dict[tuple[str, str], np.ndarray] = {}  # (model, text key) -> vector, 
 
 def text_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()
+
+
+T = TypeVar("T")
+
+
+class PerText(Generic[T]):
+    """What ``compute`` gives for a text, computed once per text (by :func:`text_key`).
+
+    With a ``budget``, a call computes at most that many texts not seen before; the
+    others come back None and count from a later call, so the first choices after a
+    restart with years of activities do not pause for seconds.
+    """
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        self._compute = compute
+        self._done: dict[str, T] = {}
+
+    def __call__(self, texts: Sequence[str], budget: int | None = None) -> list[T | None]:
+        out: list[T | None] = []
+        for text in texts:
+            key = text_key(text)
+            if key not in self._done and (budget is None or budget > 0):
+                self._done[key] = self._compute(text)
+                budget = None if budget is None else budget - 1
+            out.append(self._done.get(key))
+        return out
 
 
 class Vectors:
