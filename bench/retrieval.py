@@ -28,12 +28,10 @@ for them on this set (flattering to them).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,6 +49,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from bot.db import open_database  # noqa: E402
 from bot.embeddings import load_embedder  # noqa: E402
 from bot.folding import fold  # noqa: E402
+from bot.knowledge.expectations import full_text, load_eval, satisfies  # noqa: E402
 from bot.knowledge.qa import QuestionService  # noqa: E402
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge  # noqa: E402
 
@@ -68,31 +67,6 @@ class Ranking:
 
 
 Engine = Callable[[str], Ranking]
-
-
-def normalise(text: str) -> str:
-    """The eval set's reference normalisation: NFKD, no marks, lower case, one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().split())
-
-
-def full_text(entry: Entry) -> str:
-    """What the person can read: title, body (lead + "Ver completo") and sources."""
-    sources = "; ".join(s.cite() for s in entry.sources)
-    return normalise(f"{entry.title}\n{entry.body}\n{sources}")
-
-
-def satisfies(text: str, groups: list[list[str]]) -> bool:
-    return all(any(normalise(v) in text for v in group) for group in groups)
-
-
-def load_eval(folder: Path) -> tuple[list[dict], list[dict]]:
-    def rows(name: str) -> list[dict]:
-        lines = (folder / name).read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-
-    return rows("preguntas.jsonl"), rows("fuera-de-alcance.jsonl")
 
 
 def enlace_engine(kb: KnowledgeBase, cache: Path | str = ":memory:", embedder: object = None

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from bot.knowledge.calibrate import CURATED_SHARE, MISSING_SHARE, prior_weights
+from bot.knowledge.calibrate import CURATED_SHARE, EVAL_SHARE, MISSING_SHARE, prior_weights
 
 
 def test_people_style_questions_are_not_outweighed_by_the_many_phrasings():
@@ -16,4 +16,19 @@ def test_people_style_questions_are_not_outweighed_by_the_many_phrasings():
     answerable = weights[np.isin(source, ["held", "curated"])].sum()
     assert np.isclose(weights[source == "curated"].sum() / answerable, CURATED_SHARE)
     missing = weights[np.isin(source, ["removed", "out"])].sum()
+    assert np.isclose(missing / weights.sum(), MISSING_SHARE)
+
+
+def test_independent_questions_carry_their_share_and_their_unanswerable_ones_count_as_missing():
+    """Questions from the independent sets (written from the sources by others) weigh
+    EVAL_SHARE of the answerable examples however few they are; theirs that no entry
+    answers count with the out-of-scope ones."""
+    rows = ([{"source": "held"}] * 90 + [{"source": "curated"}] * 10
+            + [{"source": "eval"}] * 5 + [{"source": "removed"}] * 70
+            + [{"source": "eval-out"}] * 3)
+    weights = prior_weights(rows)
+    source = np.array([r["source"] for r in rows])
+    answerable = weights[np.isin(source, ["held", "curated", "eval"])].sum()
+    assert np.isclose(weights[source == "eval"].sum() / answerable, EVAL_SHARE)
+    missing = weights[np.isin(source, ["removed", "eval-out"])].sum()
     assert np.isclose(missing / weights.sum(), MISSING_SHARE)
