@@ -213,3 +213,13 @@ def test_a_tracked_agreement_is_answered_from_the_registry_with_its_entry(questi
     assert answer.entry is not None and answer.entry.id == "ofai-mou-goal-barrios-resilientes"
     # Someone who may not read the registry gets the knowledge base only.
     assert qa.ask(question, live=False, record=False).live is None
+
+
+def test_a_future_date_in_the_context_does_not_make_the_question_ask_for_one(qa):
+    """"el próximo semestre" says when the liaison plans, not what they ask: the
+    question about the office's action lines is answered, not "no tengo esa fecha"."""
+    answer = qa.decide("Buenas, soy de la Secretaría de Educación. El próximo semestre "
+                       "queremos proponer un proyecto con la oficina. ¿Cuáles son las "
+                       "líneas de acción de la OFAI?")
+    assert answer.missing is None
+    assert answer.outcome == "answer" and answer.entry.id == "ofai-lineas-de-accion"

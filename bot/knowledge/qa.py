@@ -20,6 +20,7 @@ import sqlite_utils
 from bot.embeddings import Embedder
 from bot.folding import fold
 from bot.knowledge.facts import missing_fact, unknown_name
+from bot.knowledge.focus import asked
 from bot.knowledge.hybrid import HybridIndex
 from bot.knowledge.live import LiveFacts, live_facts
 from bot.knowledge.registry import Registry
@@ -131,8 +132,11 @@ class QuestionService:
         if best is None or best.confidence < self.index.clarify_at:
             return Answer(text, "none", confidence=best.confidence if best else 0.0,
                           alternatives=result.candidates[:CLARIFY_SHOWN])
-        missing = (missing_fact(text, f"{best.entry.title}\n{best.entry.body}")
-                   or unknown_name(text, result.unknown))
+        # What the message asks, not its context: "el plan del próximo año" or a
+        # secretaría's name in a self-introduction asks for no future date, no name.
+        question = asked(text) or text
+        missing = (missing_fact(question, f"{best.entry.title}\n{best.entry.body}")
+                   or unknown_name(question, result.unknown))
         if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
                           alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
