@@ -119,7 +119,8 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
             family = [index.entries[j].id for j in family_of[key][i]]
             rows.append(values | {"right": float(entry_id in right), "family": family,
                                   "skip": entry_id in skip_top, "group": group,
-                                  "source": source, "top": entry_id, "asked": asked_id})
+                                  "source": source, "top": entry_id, "asked": asked_id,
+                                  "question": question})
 
     overlapping = {e.id: overlaps(e, entries) for e in entries}
     for n, entry in enumerate(entries):
