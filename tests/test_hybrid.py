@@ -223,3 +223,14 @@ def test_a_future_date_in_the_context_does_not_make_the_question_ask_for_one(qa)
                        "líneas de acción de la OFAI?")
     assert answer.missing is None
     assert answer.outcome == "answer" and answer.entry.id == "ofai-lineas-de-accion"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("ke es la kooperasion desentralisada", "fcm-cooperacion-descentralizada"),
+    ("komo se iso el ermanamiento con pamplona", "fcm-hermanamiento-pamplona"),
+])
+def test_chat_spelling_reaches_the_model_corrected(qa, question, expected):
+    """"ke", "komo" and misspelt words are read by the embedding model as the words
+    search understood them to be, so a phone-typed question is answered, not refused."""
+    answer = qa.decide(question)
+    assert answer.outcome == "answer" and answer.entry.id == expected

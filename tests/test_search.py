@@ -302,3 +302,10 @@ def test_a_name_the_knowledge_base_never_mentions_is_not_answered_with_a_neighbo
     # A name it knows is not such a name, whatever the confidence of the answer.
     known = qa.decide("¿Con qué ciudades de Corea está hermanada Bucaramanga?")
     assert known.outcome != "none" and known.missing is None
+
+
+def test_chat_shorthand_and_corrected_typos_are_spelt_out_for_the_model():
+    from bot.knowledge.text import respelled
+    assert (respelled("ke ase la gobernasion i kien la dirige", {"gobernasion": "gobernacion"})
+            == "que ase la gobernacion i quien la dirige")
+    assert respelled("Koica y KUSANONE", {}) == "Koica y KUSANONE"  # names stay as typed

@@ -32,6 +32,7 @@ from bot.knowledge.focus import asked, embedding_text, focus
 from bot.knowledge.prepared import database_file, prepared_index
 from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResult
 from bot.knowledge.store import Entry
+from bot.knowledge.text import respelled
 from bot.knowledge.vectors import cached_vectors
 
 log = logging.getLogger(__name__)
@@ -285,7 +286,7 @@ class HybridIndex:
         hits = self.lexical.lexical(text)
         if not self.entries or not (hits.terms or hits.unknown):
             return SearchResult([], hits.terms, hits.unknown, hits.corrections)
-        vector = self.dense.query(embedding_text(query))
+        vector = self.dense.query(embedding_text(respelled(query, hits.corrections)))
         passages = self.dense.passage_cosines(vector)
         cosines = self.dense.cosines(vector, passages=passages)
         bodies = self.dense.body_cosines(vector, passages)

@@ -29,7 +29,12 @@ _KEEP = {"red", "redes", "plan", "paso", "pasos", "tipo", "tipos", "grupo", "mun
          "tercera", "tercer", "cuarta", "cuarto", "quien", "quienes", "cinco", "cuatro", "dos"}
 _SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "pq": "porque", "x": "por", "pa": "para",
               "d": "de", "tb": "tambien", "tmb": "tambien", "bga": "bucaramanga",
-              "bogo": "bogota", "info": "informacion", "porfa": "favor", "xfa": "favor"}
+              "bogo": "bogota", "info": "informacion", "porfa": "favor", "xfa": "favor",
+              # Chat spelling with "k" for "qu"/"c" in the everyday asking words.
+              "ke": "que", "kien": "quien", "kienes": "quienes", "kual": "cual",
+              "kuales": "cuales", "kuando": "cuando", "komo": "como", "kuanto": "cuanto",
+              "kuantos": "cuantos", "kuanta": "cuanta", "kuantas": "cuantas", "porke": "porque",
+              "xke": "porque", "aki": "aqui", "kiero": "quiero", "kieren": "quieren"}
 
 _stemmer = Stemmer.Stemmer("spanish")
 
@@ -50,6 +55,23 @@ def words(text: str) -> list[str]:
             found.append("".join(parts))
         found.extend(_SHORTHAND.get(p, p) for p in parts)
     return found
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def respelled(text: str, corrections: dict[str, str]) -> str:
+    """``text`` with chat shorthand spelled out and misspelt words corrected.
+
+    The embedding model reads "ke ase la gobernasion" far from "qué hace la
+    gobernación"; the words the lexical index already understood (shorthand,
+    ``corrections`` of folded typos to the knowledge base's words) are given
+    back to it spelled as the knowledge base spells them.
+    """
+    def fix(match: re.Match[str]) -> str:
+        word = fold(match.group(0))
+        return corrections.get(word) or _SHORTHAND.get(word) or match.group(0)
+    return _WORD.sub(fix, text)
 
 
 @lru_cache(maxsize=1)
