@@ -309,3 +309,13 @@ def test_chat_shorthand_and_corrected_typos_are_spelt_out_for_the_model():
     assert (respelled("ke ase la gobernasion i kien la dirige", {"gobernasion": "gobernacion"})
             == "que ase la gobernacion i quien la dirige")
     assert respelled("Koica y KUSANONE", {}) == "Koica y KUSANONE"  # names stay as typed
+
+
+def test_a_misspelling_is_corrected_to_the_word_that_sounds_the_same():
+    """b/v, s/c/z, y/ll and a silent h are the usual slips: among equally near words
+    the one that sounds like what was typed wins ("sinco" is "cinco", not "sico")."""
+    from bot.knowledge.spelling import closest_word
+    vocabulary = ["sico", "cinco", "veo", "belo", "ayo", "hallo"]
+    assert closest_word("sinco", vocabulary) == "cinco"
+    assert closest_word("velo", vocabulary) == "belo"
+    assert closest_word("allo", vocabulary) == "hallo"

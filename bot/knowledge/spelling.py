@@ -7,6 +7,7 @@ uses is replaced by its closest vocabulary word when a typo explains it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -44,12 +45,32 @@ class SynonymMatcher:
         return terms + extra
 
 
+# Letters Spanish writes differently for one sound: b/v, s/z/c before e and i,
+# y/ll, a silent h, k/qu/c before a, o, u. Misspellings follow them.
+_SOUNDS = ((re.compile(r"ll"), "y"), (re.compile(r"v"), "b"), (re.compile(r"z"), "s"),
+           (re.compile(r"c(?=[ei])"), "s"), (re.compile(r"qu(?=[ei])"), "k"),
+           (re.compile(r"c"), "k"), (re.compile(r"h"), ""))
+
+
+def sound(word: str) -> str:
+    """How ``word`` sounds in Spanish, spelt one way: "velo" and "belo" are one."""
+    for pattern, letter in _SOUNDS:
+        word = pattern.sub(letter, word)
+    return word
+
+
 def closest_word(word: str, vocabulary: Sequence[str]) -> str | None:
     """Nearest word by edit distance (a swap of two letters counts as one edit).
 
     One edit for words up to seven letters, two for longer ones: enough for
     "cooperasion" or "convneio", not enough to turn "pasaporte" into "aporte".
+    Among the nearest, a word that sounds the same wins: "sinco" is "cinco",
+    not "sico", and "Velo Horizonte" is "Belo", not "veo".
     """
     limit = 1 if len(word) <= 7 else 2
-    match = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=limit)
-    return match[0] if match else None
+    matches = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit,
+                              limit=8)
+    if not matches:
+        return None
+    heard = sound(word)
+    return min(matches, key=lambda m: (sound(m[0]) != heard, m[1], m[2]))[0]
