@@ -65,6 +65,7 @@ from bot.knowledge.focus import embedding_text, focus
 from bot.knowledge.hybrid import RERANK, DenseIndex, families, shortlist
 from bot.knowledge.search import SearchIndex
 from bot.knowledge.store import Entry, load_knowledge
+from bot.knowledge.text import respelled
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FOLDS = 2  # an entry's phrasings are asked half at a time, with that half held out
@@ -163,8 +164,10 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
             i for i, text in texts.items() if satisfies(text, item["expect_any"])))
             for item in inside]
         independent += [(item["question"], frozenset()) for item in outside]
-    asked = [embedding_text(q) for q in [*out_of_scope, *(row["q"] for row in curated),
-                                         *(q for q, _ in independent)]]
+    # Embedded as search embeds them: respelled as the words were understood.
+    asked = [embedding_text(respelled(q, full.lexical(focus(q)).corrections))
+             for q in [*out_of_scope, *(row["q"] for row in curated),
+                       *(q for q, _ in independent)]]
     vectors = embedder.queries(asked)
     def evidence(vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         passages = dense.passage_cosines(vector)
