@@ -7,6 +7,11 @@ question about the right subject asking for a fact of a kind the entry does
 not hold (a phone number, an address, a timetable, a price, an amount of money, a future date, a
 year the entry never mentions, today's office holder) must not get that entry
 as its answer: the person would read it looking for a fact that is not there.
+
+The same holds for details finer than what an entry records: a price per
+month when it gives none per month, the second issue of a series when it describes only the
+first, how things stand today when it retells a dated report, and whether a
+plan was carried out when the entry only describes the plan.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.folding import fold
+from bot.knowledge.text import stem
 from bot.texts import knowledge as texts
 
 # (name shown to the person, what asks for it, what an entry holding it contains)
@@ -28,7 +34,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_HOURS, re.compile(r"\b(horario|horarios|a que hora|opening hours)\b"),
      re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2})")),
     (texts.FACT_PRICE,
-     re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobran)|precio|tarifa|tarifas|"
+     re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran)|precio|tarifa|tarifas|"
                 r"how much does|fee|fees)\b"),
      # A price, or the entry saying there is none ("sin costo", "gratuitos").
      re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa|"
@@ -38,7 +44,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
                 r"(el |su )?presupuesto|budget)\b"),
      # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
-     re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b|\bpesos\b|"
+     # ("euro-latinoamericana" names no currency.)
+     re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b(?!-)|\bpesos\b|"
                 r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
                 r"\bsin recursos\b)")),
     (texts.FACT_FUTURE_DATE,
@@ -51,11 +58,54 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_OFFICE_HOLDER,
      re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
                 r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
-                r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b|"
-                r"\b(actual|actualmente|hoy en dia|current|currently)\b"), None),
+                r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b"), None),
+    # The entries retell dated reports and guides: how things stand today is not in them.
+    (texts.FACT_TODAY,
+     re.compile(r"\b(hoy|actual|actuales|actualmente|en la actualidad|a la fecha|today|current|"
+                r"currently|nowadays|at present)\b"), None),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
+
+# A price or amount per period ("¿cuánto cuesta al mes?") is finer than a total.
+_MONEY = re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran|pagan?|aporta|aportan|da|"
+                    r"dan)|cuanta plata|cuanto dinero|precio|tarifa|costo|how much|fee|fees|"
+                    r"price|cost)\b")
+_PER_PERIOD = re.compile(r"\b(?:por|al|cada|per|a|every)\s+(?:un\s+|una\s+)?"
+                         r"(mes|ano|dia|semana|hora|month|year|day|week|hour)\b|"
+                         r"\b(mensual|mensuales|anual|anuales|diario|semanal|monthly|yearly|"
+                         r"annual|daily|weekly)\b")
+_PERIOD_NAME = {"mensual": "mes", "mensuales": "mes", "monthly": "mes", "month": "mes",
+                "anual": "año", "anuales": "año", "yearly": "año", "annual": "año",
+                "year": "año", "ano": "año", "diario": "día", "daily": "día", "day": "día",
+                "dia": "día", "semanal": "semana", "weekly": "semana", "week": "semana",
+                "hour": "hora"}
+
+# "el fascículo 2", "la fase 3", "issue 2": one part of a numbered series, whose number
+# stands near a mention of the series in an entry that holds it.
+_NEAR = 6
+_PART = re.compile(r"\b(fasciculo|cuaderno|fase|etapa|volumen|tomo|edicion|version|capitulo|"
+                   r"issue|booklet|notebook|volume|chapter|phase|stage|edition)s?\s+"
+                   r"(?:n\.?o?\s*)?(\d{1,2})\b")
+# An English question names the series in English; the entries, in Spanish.
+_SERIES = {"issue": ("fasciculo", "numero"), "booklet": ("fasciculo",), "notebook": ("cuaderno",),
+           "volume": ("volumen", "tomo"), "chapter": ("capitulo",), "phase": ("fase",),
+           "stage": ("etapa",), "edition": ("edicion",)}
+
+# Whether a plan was carried out, and what came of it.
+_OUTCOME_ASKED = re.compile(
+    r"\b(si (se )?logr\w*|ya (se )?(logr|puso|hizo|creo|implement|cre)\w*|finalmente|al final|"
+    r"se concret\w*|en que quedo|(que|cuales|what) (resultados?|results?|logros?|outcomes?) "
+    r"(tuvo|dio|ha tenido|ha dado|obtuvo|dejo|did|has|had)|"
+    r"actually|finally|in the end|what (came of|happened to|happened with)|ever (set up|"
+    r"created|launched|implemented|built|opened|carried out|completed))\b")
+# An entry that describes a plan ("propuso crear", "estaba prevista para 2020")…
+_PLANNED = re.compile(r"\b(previst[oa]s?|prevei?a|propuso|propone|planead[oa]s?|"
+                      r"proyectad[oa]s?|se esperaba)\b")
+# …and no word of how it turned out.
+_TURNED_OUT = re.compile(r"\b(se logro|logro|se cumplio|no fue|fue seleccionad\w*|se creo|"
+                         r"se puso en marcha|funciona desde|entro en funcionamiento|"
+                         r"resultado:|resultados obtenidos)")
 
 
 def missing_fact(question: str, entry_text: str) -> str | None:
@@ -68,6 +118,56 @@ def missing_fact(question: str, entry_text: str) -> str | None:
     years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
     if years:
         return texts.FACT_YEAR.format(year=min(years))
+    return (_missing_rate(asked, text) or _missing_part(question, asked, text)
+            or _missing_outcome(asked, text))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z]+|\d[\d.,-]*", text)
+
+
+def _mentions(tokens: list[str], stems: set[str]) -> list[int]:
+    return [i for i, token in enumerate(tokens) if stem(token) in stems]
+
+
+def _around(tokens: list[str], i: int) -> list[str]:
+    return tokens[max(0, i - _NEAR): i + _NEAR + 1]
+
+
+def _missing_rate(asked: str, text: str) -> str | None:
+    """Money asked per month, year, day… when the entry gives nothing per period."""
+    if not _MONEY.search(asked):
+        return None
+    per = _PER_PERIOD.search(asked)
+    if per is None or _PER_PERIOD.search(text):
+        return None
+    period = per.group(1) or per.group(2)
+    return texts.FACT_RATE.format(period=_PERIOD_NAME.get(period, period))
+
+
+def _missing_part(question: str, asked: str, text: str) -> str | None:
+    """The N-th part of a series ("fascículo 2") when the entry numbers only others.
+
+    "El número 3 de la colección de cuadernos" numbers the third notebook too:
+    the number may stand anywhere near a mention of the series.
+    """
+    tokens = _tokens(text)
+    for found in _PART.finditer(asked):
+        series, number = found.group(1), found.group(2)
+        names = _SERIES.get(series, (series,))
+        near = [_around(tokens, i) for i in _mentions(tokens, {stem(n) for n in names})]
+        numbered = any(t.isdigit() for window in near for t in window)
+        if numbered and not any(number in window for window in near):
+            shown = question[found.start():found.end()] if len(question) == len(asked) \
+                else found.group(0)
+            return texts.FACT_PART.format(part=shown)
+    return None
+
+
+def _missing_outcome(asked: str, text: str) -> str | None:
+    """Whether a plan was carried out, asked of an entry that describes only the plan."""
+    if _OUTCOME_ASKED.search(asked) and _PLANNED.search(text) and not _TURNED_OUT.search(text):
+        return texts.FACT_OUTCOME
     return None
 
 

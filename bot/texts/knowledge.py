@@ -88,6 +88,10 @@ FACT_AMOUNT = "monto de dinero"
 FACT_FUTURE_DATE = "fecha futura"
 FACT_OFFICE_HOLDER = "quién ocupa hoy el cargo"
 FACT_YEAR = "el año {year}"
+FACT_TODAY = "cómo está hoy: lo que sé viene de informes y guías con fecha"
+FACT_RATE = "precio o monto por {period}"
+FACT_PART = "«{part}»"
+FACT_OUTCOME = "si se llevó a cabo y qué resultó: lo que sé describe el plan"
 
 # enlace kb check --sources (bot/knowledge/originality.py, run as a module)
 COPIED_RUN = "{entry}: copia de {source}: «{text}»"

@@ -1,0 +1,116 @@
+"""A detail the knowledge base does not hold, about a subject it covers, gets no answer.
+
+The person is told which detail is missing and still gets the closest guide to
+open: asking for today's state of a dated report, a price per month, the fifth
+notebook of a series or the outcome of a plan must not be answered with a text
+that does not say it.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from bot.db import open_database
+from bot.knowledge.facts import missing_fact
+from bot.knowledge.qa import QuestionService
+from bot.knowledge.render import answer_reply
+from bot.knowledge.store import load_knowledge
+from bot.texts import knowledge as texts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAN = ("La estrategia propuso crear un centro de datos de la ciudad, con apoyo de dos "
+        "universidades; su apertura estaba prevista para 2024.")
+DONE = ("La estrategia propuso crear un centro de datos. Resultado: la propuesta no fue "
+        "aprobada por el concejo.")
+
+
+@pytest.fixture(scope="module")
+def qa() -> QuestionService:
+    return QuestionService(load_knowledge(ROOT / "knowledge"), open_database(":memory:"),
+                           now=lambda: None)
+
+
+@pytest.mark.parametrize("question", [
+    "¿al final sí abrieron el centro de datos?",
+    "¿El centro de datos se concretó o quedó en el papel?",
+    "¿qué resultados tuvo el centro de datos?",
+    "Was the data centre ever set up?",
+])
+def test_whether_a_plan_was_carried_out_is_missing_from_an_entry_that_only_plans_it(question):
+    assert missing_fact(question, PLAN) == texts.FACT_OUTCOME
+
+
+def test_an_entry_that_tells_how_the_plan_ended_answers_it():
+    assert missing_fact("¿al final sí abrieron el centro de datos?", DONE) is None
+    # A plan asked about, not its outcome, is what the entry holds.
+    assert missing_fact("¿qué centro de datos propuso la estrategia?", PLAN) is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿quién financia hoy la red de ciudades?",
+    "¿cuál es la situación actual de la red?",
+    "¿a la fecha la red sigue activa?",
+    "Who currently funds the network of cities?",
+])
+def test_how_things_stand_today_is_not_in_a_dated_report(question):
+    assert missing_fact(question, "En 2018 la red reunía a 40 ciudades.") == texts.FACT_TODAY
+
+
+def test_a_question_about_the_past_is_not_taken_for_one_about_today():
+    assert missing_fact("¿quién financiaba la red en 2018?",
+                        "En 2018 la red reunía a 40 ciudades.") is None
+
+
+def test_a_price_per_period_is_missing_when_the_entry_gives_only_a_total():
+    grant = "El programa recibió una donación de 30.000 dólares y presta equipos gratuitos."
+    assert missing_fact("¿cuánto cuesta al mes usar los equipos?", grant) == \
+        texts.FACT_RATE.format(period="mes")
+    assert missing_fact("how much is the fee per year?", grant) == \
+        texts.FACT_RATE.format(period="año")
+    yearly = "La cuota anual de la red es de 2.000 dólares por ciudad."
+    assert missing_fact("¿cuánto paga cada ciudad al año?", yearly) is None
+
+
+def test_the_other_number_of_a_series_is_missing():
+    first = "El fascículo 1 de la guía explica el papel de los municipios (ISBN 978-1-2-5-9)."
+    assert missing_fact("¿de qué trata el fascículo 5?", first) == \
+        texts.FACT_PART.format(part="fascículo 5")
+    # The ISBN's digits do not number the series.
+    assert missing_fact("¿qué dice el fascículo 2?", first) is not None
+    assert missing_fact("what does issue 5 of the guide say?", first) is not None
+    assert missing_fact("¿de qué trata el fascículo 1?", first) is None
+    third = "Es el número 3 de la colección de cuadernos; los cuadernos 1 y 2 la preceden."
+    assert missing_fact("¿quién escribió el cuaderno 3?", third) is None
+
+
+def test_a_fee_asked_of_a_person_or_an_alliance_name_is_no_amount():
+    """"¿Cuánto cobra…?" asks a price; "euro-latinoamericana" names no euros."""
+    assert missing_fact("¿cuánto cobra el asesor por un taller?",
+                        "El asesor dictó tres talleres a los enlaces.") == texts.FACT_PRICE
+    assert missing_fact("¿cuánto dinero recibió la alianza?",
+                        "La alianza euro-latinoamericana reúne ocho ciudades.") == \
+        texts.FACT_AMOUNT
+
+
+@pytest.mark.parametrize("question, entry_id, what", [
+    ("¿Quién coordina hoy el proyecto AL-LAs?", "allas-proyecto-al-las", texts.FACT_TODAY),
+    ("¿Al final Bogotá sí creó el sistema de información SICO?",
+     "bogota-sistemas-informacion-sico", texts.FACT_OUTCOME),
+])
+def test_a_liaison_asking_a_missing_detail_is_told_so_and_offered_the_guide(
+        qa, question, entry_id, what):
+    answer = qa.decide(question)
+    assert answer.outcome == "clarify" and answer.missing == what
+    reply = answer_reply(answer, qa.knowledge)
+    assert reply.text.startswith("Ese dato (") and what.split(":")[0] in reply.text
+    offered = [label for row in reply.buttons for label, _ in row]
+    assert qa.knowledge.get(entry_id).title[:20] in offered[0]
+
+
+@pytest.mark.parametrize("question", [
+    "¿Quién coordina el proyecto AL-LAs?",
+    "¿De qué trata el cuaderno 3 de AL-LAs?",
+])
+def test_the_same_subject_without_the_missing_detail_is_still_answered(qa, question):
+    assert qa.decide(question).outcome == "answer"
