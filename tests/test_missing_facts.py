@@ -114,3 +114,24 @@ def test_a_liaison_asking_a_missing_detail_is_told_so_and_offered_the_guide(
 ])
 def test_the_same_subject_without_the_missing_detail_is_still_answered(qa, question):
     assert qa.decide(question).outcome == "answer"
+
+
+def test_requirements_are_missing_unless_the_entry_states_conditions():
+    call = "La embajada abre cada año una convocatoria para proyectos comunitarios."
+    assert missing_fact("¿qué requisitos hay para aplicar?", call) == texts.FACT_REQUIREMENTS
+    assert missing_fact("what are the requirements to apply?", call) == \
+        texts.FACT_REQUIREMENTS
+    rules = call + " Pueden presentar proyectos las juntas de acción comunal."
+    assert missing_fact("¿qué requisitos hay para aplicar?", rules) is None
+
+
+def test_a_salary_is_missing_from_an_entry_about_the_job():
+    job = "El asesor de cooperación acompaña a las secretarías en sus proyectos."
+    assert missing_fact("¿cuánto gana un asesor de cooperación?", job) == texts.FACT_SALARY
+    assert missing_fact("¿cuánto gana un asesor?", job + " Honorarios: $5.000.000.") is None
+
+
+def test_requirements_the_knowledge_base_lacks_are_named_in_the_reply(qa):
+    answer = qa.decide("¿qué requisitos hay para presentar un proyecto a KUSANONE?")
+    assert answer.outcome == "clarify" and answer.entry.id == "ofai-kusanone-japon"
+    assert texts.FACT_REQUIREMENTS in answer_reply(answer, qa.knowledge).text

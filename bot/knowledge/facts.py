@@ -48,6 +48,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b(?!-)|\bpesos\b|"
                 r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
                 r"\bsin recursos\b)")),
+    (texts.FACT_SALARY, re.compile(r"\b(sueldo|sueldos|salario|salarios|salary|cuanto gana|"
+                                  r"cuanto ganan|honorarios)\b"),
+     re.compile(r"(\$|\bpesos\b|\bsalario|\bhonorarios)")),
+    # What a procedure asks for (a visa, a permit, a call): a guide about the subject
+    # that names no requirement or condition does not say.
+    (texts.FACT_REQUIREMENTS,
+     re.compile(r"\b(requisitos?|requirements?|que (documentos|papeles) (piden|necesito|"
+                r"se necesitan|hay que))\b"),
+     re.compile(r"\b(requisit\w*|requier\w*|requerid\w*|deben? (presentar|cumplir|tener|ser)|"
+                r"condicion\w*|pueden (presentar|participar|postular))")),
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
     # When an agreement expires: the registry may know (/convenios), an entry rarely says.
