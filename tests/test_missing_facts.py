@@ -135,3 +135,14 @@ def test_requirements_the_knowledge_base_lacks_are_named_in_the_reply(qa):
     answer = qa.decide("¿qué requisitos hay para presentar un proyecto a KUSANONE?")
     assert answer.outcome == "clarify" and answer.entry.id == "ofai-kusanone-japon"
     assert texts.FACT_REQUIREMENTS in answer_reply(answer, qa.knowledge).text
+
+
+@pytest.mark.parametrize("question, today", [
+    ("¿el comité todavía se reúne?", True),
+    ("¿sigue funcionando el comité?", True),
+    ("Is the committee still meeting?", True),
+    ("¿qué sigue después de crear el comité?", False),  # the next step, not today
+])
+def test_still_asks_for_today_but_what_comes_next_does_not(question, today):
+    found = missing_fact(question, "En 2019 se creó un comité de enlaces que se reunía cada mes.")
+    assert (found == texts.FACT_TODAY) is today

@@ -71,8 +71,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b"), None),
     # The entries retell dated reports and guides: how things stand today is not in them.
     (texts.FACT_TODAY,
-     re.compile(r"\b(hoy|actual|actuales|actualmente|en la actualidad|a la fecha|today|current|"
-                r"currently|nowadays|at present)\b"), None),
+     re.compile(r"\b(hoy|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
+                r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
+                r"today|current|currently|nowadays|at present|still)\b"), None),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
