@@ -86,11 +86,11 @@ _PER_PERIOD = re.compile(r"\b(?:por|al|cada|per|a|every)\s+(?:un\s+|una\s+)?"
                          r"(mes|ano|dia|semana|hora|month|year|day|week|hour)\b|"
                          r"\b(mensual|mensuales|anual|anuales|diario|semanal|monthly|yearly|"
                          r"annual|daily|weekly)\b")
-_PERIOD_NAME = {"mensual": "mes", "mensuales": "mes", "monthly": "mes", "month": "mes",
-                "anual": "año", "anuales": "año", "yearly": "año", "annual": "año",
-                "year": "año", "ano": "año", "diario": "día", "daily": "día", "day": "día",
-                "dia": "día", "semanal": "semana", "weekly": "semana", "week": "semana",
-                "hour": "hora"}
+# Every way of naming a period, to the one the reply shows (texts.PERIODS).
+_PERIOD = {"mensual": "mes", "mensuales": "mes", "monthly": "mes", "month": "mes",
+           "anual": "ano", "anuales": "ano", "yearly": "ano", "annual": "ano", "year": "ano",
+           "diario": "dia", "daily": "dia", "day": "dia", "semanal": "semana",
+           "weekly": "semana", "week": "semana", "hour": "hora"}
 
 # "el fascículo 2", "la fase 3", "issue 2": one part of a numbered series, whose number
 # stands near a mention of the series in an entry that holds it.
@@ -153,7 +153,8 @@ def _missing_rate(asked: str, text: str) -> str | None:
     if per is None or _PER_PERIOD.search(text):
         return None
     period = per.group(1) or per.group(2)
-    return texts.FACT_RATE.format(period=_PERIOD_NAME.get(period, period))
+    period = _PERIOD.get(period, period)
+    return texts.FACT_RATE.format(period=texts.PERIODS[period])
 
 
 def _missing_part(question: str, asked: str, text: str) -> str | None:
