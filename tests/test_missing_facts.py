@@ -146,3 +146,37 @@ def test_requirements_the_knowledge_base_lacks_are_named_in_the_reply(qa):
 def test_still_asks_for_today_but_what_comes_next_does_not(question, today):
     found = missing_fact(question, "En 2019 se creó un comité de enlaces que se reunía cada mes.")
     assert (found == texts.FACT_TODAY) is today
+
+
+TWINNING = "La ciudad firmó un hermanamiento en 2016 y recibió una misión de su alcalde."
+
+
+def test_how_many_of_something_the_entry_never_names_is_missing():
+    assert missing_fact("¿cuántos habitantes tiene la ciudad hermana?", TWINNING) == \
+        texts.FACT_COUNT.format(what="habitantes")
+    assert missing_fact("how many employees does the twin city have?", TWINNING) == \
+        texts.FACT_COUNT.format(what="funcionarios")
+    # Misspelt, it is still what the search understood.
+    assert missing_fact("¿cuántos abitantes tiene?", TWINNING, {"abitantes": "habitantes"}) == \
+        texts.FACT_COUNT.format(what="habitantes")
+
+
+@pytest.mark.parametrize("question, text", [
+    # Named one by one, or with another word for the same people or trips.
+    ("¿cuántos socios tiene la red?", "Los socios de la red son Quito, Lima y Morón."),
+    ("¿cuántos funcionarios tenía la oficina?", "La oficina funcionó con una sola persona."),
+    ("¿cuántos viajes se hicieron?", TWINNING),
+    ("¿cuántas áreas o líneas tiene el plan?", "El plan se ordena en cinco líneas."),
+    # Not a count of anything: a verb, a span of time, an English word we cannot read.
+    ("¿cuántos son?", TWINNING),
+    ("¿cuántos quedaron elegidos?", TWINNING),
+    ("¿cuántos años duró?", TWINNING),
+    ("how many zorblats came?", TWINNING),
+])
+def test_a_count_the_entry_may_give_is_not_called_missing(question, text):
+    assert missing_fact(question, text) is None
+
+
+def test_this_year_asks_for_today():
+    assert missing_fact("¿cuántas personas trabajan en la oficina este año?",
+                        "En 2019 la oficina funcionó con una sola persona.") == texts.FACT_TODAY

@@ -17,9 +17,11 @@ plan was carried out when the entry only describes the plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from bot.folding import fold
-from bot.knowledge.text import stem
+from bot.knowledge.english import spanish_words
+from bot.knowledge.text import stem, stopwords
 from bot.texts import knowledge as texts
 
 # (name shown to the person, what asks for it, what an entry holding it contains)
@@ -73,16 +75,33 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_TODAY,
      re.compile(r"\b(hoy|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
                 r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
-                r"today|current|currently|nowadays|at present|still)\b"), None),
+                r"en este momento|por estos dias|este ano|este mes|this year|this month|today|"
+                r"current|currently|nowadays|at present|at the moment|right now|these days|"
+                r"still)\b"), None),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
+
+# "¿cuántos empleados…?", "how many inhabitants…": what is counted is the next word (and
+# its alternative: "cuántas áreas o líneas").
+_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:de\s+)?(?:(?:los|las|the)\s+)?([a-z]+)"
+                    r"(?:\s+(?:o|u|or)\s+([a-z]+))?")
+# The thing counted is no verb ("¿cuántos quedaron…?") and no span of time.
+_VERB_ENDING = re.compile(r"(aron|ieron|aban|ian|ado|ados|ada|adas|ido|idos)$")
+_TIME_UNITS = frozenset("ano anos vez veces year years time times".split())
+# What is counted under several names: an entry naming any of them may say how many.
+_SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
+    "persona personas gente funcionario funcionarios empleado empleados personal "
+    "trabajador trabajadores contratista contratistas profesional profesionales "
+    "servidor servidores integrante integrantes miembro miembros",
+    "visita visitas viaje viajes mision misiones",
+))
 
 # A price or amount per period ("¿cuánto cuesta al mes?") is finer than a total.
 _MONEY = re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran|pagan?|aporta|aportan|da|"
                     r"dan)|cuanta plata|cuanto dinero|precio|tarifa|costo|how much|fee|fees|"
                     r"price|cost)\b")
-_PER_PERIOD = re.compile(r"\b(?:por|al|cada|per|a|every)\s+(?:un\s+|una\s+)?"
+_PER_PERIOD = re.compile(r"\b(?:por|al|cada|per|a|every|each)\s+(?:un\s+|una\s+)?"
                          r"(mes|ano|dia|semana|hora|month|year|day|week|hour)\b|"
                          r"\b(mensual|mensuales|anual|anuales|diario|semanal|monthly|yearly|"
                          r"annual|daily|weekly)\b")
@@ -119,8 +138,13 @@ _TURNED_OUT = re.compile(r"\b(se logro|logro|se cumplio|no fue|fue seleccionad\w
                          r"resultado:|resultados obtenidos)")
 
 
-def missing_fact(question: str, entry_text: str) -> str | None:
-    """The kind of fact ``question`` asks for that ``entry_text`` lacks, or None."""
+def missing_fact(question: str, entry_text: str,
+                 corrections: Mapping[str, str] | None = None) -> str | None:
+    """The kind of fact ``question`` asks for that ``entry_text`` lacks, or None.
+
+    ``corrections`` maps the question's misspelt words to the knowledge base's
+    ("enpleados" -> "empleados"), so what a misspelt question counts is found.
+    """
     asked = fold(question)
     text = fold(entry_text)
     for name, asks, holds in _KINDS:
@@ -129,8 +153,8 @@ def missing_fact(question: str, entry_text: str) -> str | None:
     years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
     if years:
         return texts.FACT_YEAR.format(year=min(years))
-    return (_missing_rate(asked, text) or _missing_part(question, asked, text)
-            or _missing_outcome(asked, text))
+    return (_missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
+            or _missing_part(question, asked, text) or _missing_outcome(asked, text))
 
 
 def _tokens(text: str) -> list[str]:
@@ -143,6 +167,35 @@ def _mentions(tokens: list[str], stems: set[str]) -> list[int]:
 
 def _around(tokens: list[str], i: int) -> list[str]:
     return tokens[max(0, i - _NEAR): i + _NEAR + 1]
+
+
+def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str | None:
+    """"¿Cuántos X…?" when the entry never mentions X.
+
+    An entry that names X may count it in many ways (a number beside it, a
+    numbered list, names one by one); one that never names X, nor another
+    word for the same thing ("personas" for "funcionarios"), cannot say how
+    many there are.
+    """
+    found = _COUNT.search(asked)
+    if found is None:
+        return None
+    word = found.group(1)
+    if word in stopwords() or word in _TIME_UNITS or _VERB_ENDING.search(word):
+        return None
+    english = found.group(0).startswith("how")
+    names = set()
+    for said in filter(None, found.groups()):
+        said = corrections.get(said, said)
+        names |= set(spanish_words(said)) if english else {said}
+    if not names:
+        return None  # an English word the glossary lacks: nothing to look for
+    stems = {stem(n) for n in names}
+    stems |= set().union(*(group for group in _SAME_COUNT if group & stems))
+    if _mentions(_tokens(text), stems):
+        return None
+    shown = sorted(names)[0] if english else corrections.get(word, word)
+    return texts.FACT_COUNT.format(what=shown)
 
 
 def _missing_rate(asked: str, text: str) -> str | None:
