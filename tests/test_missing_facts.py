@@ -152,13 +152,14 @@ TWINNING = "La ciudad firmó un hermanamiento en 2016 y recibió una misión de 
 
 
 def test_how_many_of_something_the_entry_never_names_is_missing():
-    assert missing_fact("¿cuántos habitantes tiene la ciudad hermana?", TWINNING) == \
-        texts.FACT_COUNT.format(what="habitantes")
+    assert missing_fact("¿cuántos estudiantes llegaron con la misión?", TWINNING) == \
+        texts.FACT_COUNT.format(what="estudiantes")
     assert missing_fact("how many employees does the twin city have?", TWINNING) == \
         texts.FACT_COUNT.format(what="funcionarios")
     # Misspelt, it is still what the search understood.
-    assert missing_fact("¿cuántos abitantes tiene?", TWINNING, {"abitantes": "habitantes"}) == \
-        texts.FACT_COUNT.format(what="habitantes")
+    assert missing_fact("¿cuántos estudiantez llegaron?", TWINNING,
+                        {"estudiantez": "estudiantes"}) == \
+        texts.FACT_COUNT.format(what="estudiantes")
 
 
 @pytest.mark.parametrize("question, text", [
@@ -180,3 +181,19 @@ def test_a_count_the_entry_may_give_is_not_called_missing(question, text):
 def test_this_year_asks_for_today():
     assert missing_fact("¿cuántas personas trabajan en la oficina este año?",
                         "En 2019 la oficina funcionó con una sola persona.") == texts.FACT_TODAY
+
+
+def test_how_long_a_procedure_takes_is_missing_unless_the_entry_gives_a_span():
+    call = "La embajada recibe los proyectos en abril y responde por escrito."
+    assert missing_fact("¿cuánto se demoran en responder?", call) == texts.FACT_DURATION
+    assert missing_fact("how long does the answer take?", call) == texts.FACT_DURATION
+    assert missing_fact("¿cuánto dura el convenio?", "El convenio rige por tres años.") is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿cuántos habitantes tiene la ciudad hermana?",
+    "¿qué clima hace allá en invierno?",
+    "what currency do they use there?",
+])
+def test_what_an_atlas_says_of_a_place_is_not_in_an_entry_about_the_office_work(question):
+    assert missing_fact(question, TWINNING) == texts.FACT_PLACE

@@ -53,6 +53,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_SALARY, re.compile(r"\b(sueldo|sueldos|salario|salarios|salary|cuanto gana|"
                                   r"cuanto ganan|honorarios)\b"),
      re.compile(r"(\$|\bpesos\b|\bsalario|\bhonorarios)")),
+    (texts.FACT_DURATION,
+     re.compile(r"\b(cuanto (tiempo )?(tarda|tardan|demora|demoran|se demora|se demoran|dura|"
+                r"duran|duro)|how long (does|did|will|do))\b"),
+     re.compile(r"\b(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|"
+                r"veinte|treinta) (dias|semanas|meses|anos|horas|days|weeks|months|years)\b|"
+                r"\bhasta (el|finales|diciembre|20)")),
+    # What any atlas says of a place (its population, climate, language, currency): the
+    # entries tell what the office did with a city, not what the city is like.
+    (texts.FACT_PLACE,
+     re.compile(r"\b(cuantos habitantes|cuanta poblacion|que poblacion tiene|superficie|"
+                r"cuanto mide|que clima|como es el clima|que idioma se habla|moneda|"
+                r"tasa de cambio|population of|how many people live|weather|climate|"
+                r"what language|currency|exchange rate)\b"),
+     re.compile(r"\b(poblacion|habitantes|superficie|km|kilometros|clima|idioma|lengua|"
+                r"moneda|tasa de cambio)\b")),
     # What a procedure asks for (a visa, a permit, a call): a guide about the subject
     # that names no requirement or condition does not say.
     (texts.FACT_REQUIREMENTS,
