@@ -197,3 +197,19 @@ def test_how_long_a_procedure_takes_is_missing_unless_the_entry_gives_a_span():
 ])
 def test_what_an_atlas_says_of_a_place_is_not_in_an_entry_about_the_office_work(question):
     assert missing_fact(question, TWINNING) == texts.FACT_PLACE
+
+
+FINER_KINDS = (texts.FACT_TODAY, texts.FACT_OUTCOME, texts.FACT_REQUIREMENTS,
+               texts.FACT_SALARY, texts.FACT_DURATION, texts.FACT_PLACE)
+FINER_FORMATS = ("cuántos ", "precio o monto por ", "«")
+
+
+def test_no_phrasing_of_an_entry_is_told_its_own_entry_lacks_the_fact(qa):
+    """What curators wrote an entry answers must never get "ese dato no está" from it."""
+    told = []
+    for entry in qa.knowledge.entries.values():
+        for phrasing in entry.questions:
+            found = missing_fact(phrasing, f"{entry.title}\n{entry.body}")
+            if found in FINER_KINDS or (found or "").startswith(FINER_FORMATS):
+                told.append((entry.id, phrasing, found))
+    assert told == []
