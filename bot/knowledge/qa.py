@@ -135,7 +135,8 @@ class QuestionService:
         # What the message asks, not its context: "el plan del próximo año" or a
         # secretaría's name in a self-introduction asks for no future date, no name.
         question = asked(text) or text
-        missing = (missing_fact(question, f"{best.entry.title}\n{best.entry.body}")
+        missing = (missing_fact(question, f"{best.entry.title}\n{best.entry.body}",
+                                result.corrections)
                    or unknown_name(question, result.unknown))
         if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
