@@ -319,3 +319,10 @@ def test_a_misspelling_is_corrected_to_the_word_that_sounds_the_same():
     assert closest_word("sinco", vocabulary) == "cinco"
     assert closest_word("velo", vocabulary) == "belo"
     assert closest_word("allo", vocabulary) == "hallo"
+
+
+def test_the_department_of_the_person_asking_is_not_a_name_the_answer_must_hold():
+    from bot.knowledge.facts import unknown_name
+    assert unknown_name("quedé de enlace del Instituto de la Juventud, ¿qué es la APC?",
+                        ["juventud"]) is None
+    assert unknown_name("¿qué ciudades de Ruritania son socias?", ["ruritania"]) == "Ruritania"

@@ -94,11 +94,19 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_TODAY,
      re.compile(r"\b(hoy|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
                 r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
-                r"en este momento|por estos dias|este ano|este mes|this year|this month|today|"
+                r"en este momento|por estos dias|today|"
                 r"current|currently|nowadays|at present|at the moment|right now|these days|"
                 r"still)\b"), None),
 )
+# "este año" asks for today unless the question names the year it means ("este año 2021").
+_THIS_PERIOD = re.compile(r"\b(este ano|este mes|this year|this month)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# A department or institute named in the question ("enlace del Instituto de la Juventud")
+# is who asks, not a name the answer must hold.
+_OFFICE = re.compile(r"\b(?:[Ss]ecretar[ií]a|[Ii]nstituto|[Oo]ficina|[Dd]irecci[oó]n|"
+                     r"[Dd]epartamento|[Dd]ependencia|[Ss]ubsecretar[ií]a|[Pp]ersoner[ií]a|"
+                     r"[Cc]ontralor[ií]a|[Cc]oncejo)\s+(?:(?:de|del|para|y)\s+(?:la\s+|las\s+|los\s+|el\s+)?"
+                     r"[A-ZÁÉÍÓÚÑ]\w*\s*)+")
 _NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
 
 # "¿cuántos empleados…?", "how many employees…": what is counted is the next word (and
@@ -169,6 +177,8 @@ def missing_fact(question: str, entry_text: str,
     for name, asks, holds in _KINDS:
         if asks.search(asked) and (holds is None or not holds.search(text)):
             return name
+    if _THIS_PERIOD.search(asked) and not _YEAR.search(asked):
+        return texts.FACT_TODAY
     years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
     if years:
         return texts.FACT_YEAR.format(year=min(years))
@@ -210,7 +220,13 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not names:
         return None  # an English word the glossary lacks: nothing to look for
     stems = {stem(n) for n in names}
-    stems |= set().union(*(group for group in _SAME_COUNT if group & stems))
+    # Only people and trips: other things go by too many names ("naciones" in an
+    # entry that counts "países", "ejes" where it says "motores") for the entry's
+    # silence about the word to mean it does not count them.
+    counted = [group for group in _SAME_COUNT if group & stems]
+    if not counted:
+        return None
+    stems |= set().union(*counted)
     if _mentions(_tokens(text), stems):
         return None
     shown = sorted(names)[0] if english else corrections.get(word, word)
@@ -265,5 +281,6 @@ def unknown_name(question: str, unknown: list[str]) -> str | None:
     ``unknown`` holds the question's unknown words, folded.
     """
     missing = set(unknown)
+    question = _OFFICE.sub(" ", question)
     return next((m.group(1) for m in _NAME.finditer(question)
                  if fold(m.group(1)) in missing), None)
