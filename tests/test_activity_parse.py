@@ -258,3 +258,14 @@ def test_any_text_is_an_entry_or_a_spanish_refusal_never_a_crash(text):
         assert draft.text.strip() and len(draft.text) <= 2000
         assert draft.day <= date(2026, 11, 19)
         assert draft.line is None or draft.line in {1, 2, 3, 4, 5}
+
+
+def test_a_weekly_schedule_in_the_note_is_not_taken_for_two_dates(vocab):
+    """"clases martes y jueves" says when the classes recur: the note is saved (dated
+    today, or the day written elsewhere) with the schedule kept in its text, not refused
+    for naming two dates."""
+    draft = parse("3 arrancaron las clases de inglés para funcionarios, martes y jueves", vocab)
+    assert draft.day == NOW.date() and "martes y jueves" in draft.text
+    draft = parse("3 ayer empezó el curso de lunes a viernes", vocab)
+    assert draft.day == date.fromordinal(NOW.date().toordinal() - 1)
+    assert "lunes a viernes" in draft.text

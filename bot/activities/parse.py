@@ -166,6 +166,9 @@ def _take_date(text: str, now: datetime) -> tuple[date, bool, str, str]:
         when = find_when(text, now=now, prefer="past")
     except TwoDatesError as exc:
         when = _range_start(text, now)
+        schedule = _SCHEDULE.search(text)
+        if when is None and schedule:
+            return _date_beside_schedule(text, schedule.group(0), now)
         if when is None:
             raise EntryError(texts.BAD_DATE.format(problem=html.escape(exc.problem))) from None
         when = replace(when, rest=text)  # the range stays in the text
@@ -186,6 +189,24 @@ def _take_date(text: str, now: datetime) -> tuple[date, bool, str, str]:
 # "25-28 ago", "del 13 al 15 de julio", "3 y 4 de mayo": days of one month.
 _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|al|a|y)\s*\d{1,2}(?=\s*(?:de\s+)?[^\W\d_])",
                         re.IGNORECASE)
+
+
+# "martes y jueves", "de lunes a viernes": days of the week something recurs on.
+_WEEKDAY = r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?)"
+_SCHEDULE_MARK = "\u2063"  # an invisible separator holds the schedule's place
+_SCHEDULE = re.compile(rf"\b{_WEEKDAY}\s*(?:,|y|e|a|al)\s*(?:los\s+)?{_WEEKDAY}\b",
+                       re.IGNORECASE)
+
+
+def _date_beside_schedule(text: str, schedule: str, now: datetime
+                          ) -> tuple[date, bool, str, str]:
+    """:func:`_take_date` of a note that also tells a weekly schedule ("clases martes y jueves").
+
+    The schedule is when something recurs, not when the activity happened: it stays in
+    the text, and the note's date is the one written elsewhere, or today.
+    """
+    day, given, rest, future = _take_date(text.replace(schedule, _SCHEDULE_MARK, 1), now)
+    return day, given, rest.replace(_SCHEDULE_MARK, schedule, 1), future
 
 
 def _range_start(text: str, now: datetime) -> When | None:
