@@ -229,3 +229,16 @@ def test_no_phrasing_of_an_entry_is_told_its_own_entry_lacks_the_fact(qa):
             if found in FINER_KINDS or (found or "").startswith(FINER_FORMATS):
                 told.append((entry.id, phrasing, found))
     assert told == []
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("¿cuántos seguidores tiene ahorita la marca?", texts.FACT_TODAY),
+    ("¿quién es el contacto de la agencia? nombre y correo", texts.FACT_CONTACT),
+    ("¿cuánto aportó la agencia al proyecto?", texts.FACT_AMOUNT),
+    ("¿cuánto les pagan a los enlaces?", texts.FACT_SALARY),
+])
+def test_everyday_ways_of_asking_for_a_missing_fact(question, kind):
+    """Colombian "ahorita", a contact asked by name and e-mail, money asked with the verb
+    that gives it: the entry about the subject holds none of these."""
+    entry = "En 2019 la agencia y la oficina firmaron un memorando para un proyecto de formación."
+    assert missing_fact(question, entry) == kind

@@ -32,7 +32,8 @@ from bot.texts import knowledge as texts
 _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_CONTACT,
      re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
-                r"email|phone|extension)\b|\b(me das|dame|cual es) (el|su) (correo|numero)\b"),
+                r"email|phone|extension|y correo|contact details)\b|"
+                r"\b(me das|dame|cual es) (el|su) (correo|numero)\b|\bquien es el contacto\b"),
      re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
     (texts.FACT_ADDRESS, re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
                              r"donde queda|donde quedan|address)\b"),
@@ -47,6 +48,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
+                r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?)|"
+                r"por cuanto (fue|fueron|era|salio|salieron)|"
                 r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
                 r"(el |su )?presupuesto|budget)\b"),
      # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
@@ -55,7 +58,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
                 r"\bsin recursos\b)")),
     (texts.FACT_SALARY, re.compile(r"\b(sueldo|sueldos|salario|salarios|salary|cuanto gana|"
-                                  r"cuanto ganan|honorarios)\b"),
+                                  r"cuanto ganan|honorarios|cuanto (les? )?pagan|"
+                                  r"bonificacion|bonificaciones)\b"),
      re.compile(r"(\$|\bpesos\b|\bsalario|\bhonorarios)")),
     (texts.FACT_DURATION,
      re.compile(r"\b(cuanto (tiempo )?(tarda|tardan|demora|demoran|se demora|se demoran|dura|"
@@ -92,7 +96,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b"), None),
     # The entries retell dated reports and guides: how things stand today is not in them.
     (texts.FACT_TODAY,
-     re.compile(r"\b(hoy|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
+     re.compile(r"\b(hoy|ahorita|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
                 r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
                 r"en este momento|por estos dias|today|"
                 r"current|currently|nowadays|at present|at the moment|right now|these days|"
