@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 from bot.activities.lines import LineGuess, guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
-from bot.activities.names import HASHTAG, NameIndex, hashtags, merge
+from bot.activities.names import HASHTAG, NameIndex, hashtags, key_of, merge, tokens
 from bot.activities.partners import institutes_by_field, missions, tidy_name, unknown_acronyms
 from bot.config import ActionLine
 from bot.dates import DateError, TwoDatesError, When, find_when, format_day, month_number
@@ -72,6 +72,8 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
     text = _unmask(masked, tags)
     department, text = _take_department(text, vocab.departments)
     tagged, text = hashtags(text)
+    tagged, topics = _partner_tags(tagged, vocab.partners)
+    text = _with_topics(text, topics)
     text = _tidy(text)
     if not text:
         raise EntryError(texts.ONLY_DETAILS)
@@ -97,6 +99,39 @@ def _known(vocab: Vocabulary, name: str) -> bool:
     """A name the partners or departments already know (by any alias or a near typo)."""
     return any(index.canonical(name) != name or index.find(name)
                for index in (vocab.partners, vocab.departments))
+
+
+# First words that make a hashtag an organisation's name ("#EmbajadaSuiza", "#Fundacion_X").
+_ORGANISATION_WORDS = ("embajada", "consulado", "universidad", "fundacion", "corporacion",
+                       "camara", "ministerio", "agencia", "alcaldia", "gobernacion", "instituto",
+                       "banco", "fondo", "asociacion", "federacion")
+
+
+def _partner_tags(tagged: list[str], known: NameIndex) -> tuple[list[str], list[str]]:
+    """The hashtags that name partners, and those that name a topic.
+
+    Staff tag a note with its subject too ("#convocatorias", "#becas",
+    "#intercambiocultural"): an everyday word is no organisation. A tag is a
+    partner when the directory knows it, when it is written as an acronym
+    ("#ACNUR") or as a name of several words ("#ONU_Hábitat"), or when it starts
+    with an organisation word ("#EmbajadaSuiza").
+    """
+    partners: list[str] = []
+    topics: list[str] = []
+    for name in tagged:
+        folded = key_of(name)
+        named = (known.canonical(name) != name or bool(known.find(name))
+                 or (name.isupper() and len(name) <= 10) or " " in name
+                 or folded.startswith(_ORGANISATION_WORDS))
+        (partners if named else topics).append(name)
+    return partners, topics
+
+
+def _with_topics(text: str, topics: list[str]) -> str:
+    """``text`` with the topic tags a trailing block took away given back as words."""
+    present = set(tokens(text))
+    missing = [t for t in topics if key_of(t) not in present]
+    return " ".join([text, *missing]) if missing else text
 
 
 def _partner(known: NameIndex, name: str) -> str:
