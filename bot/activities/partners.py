@@ -237,3 +237,4 @@ def unknown_acronyms(text: str, is_known: Callable[[str], bool]) -> list[str]:
         if name not in _NOT_ACRONYMS and not is_known(name) and name not in out:
             out.append(name)
     return out
+
