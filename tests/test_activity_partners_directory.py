@@ -154,3 +154,18 @@ def test_an_organisation_the_directory_lacks_is_a_partner_with_its_name_tidied(
 ])
 def test_an_organisation_word_without_a_name_is_no_partner(vocab, text):
     assert partners(text, vocab) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mesa técnica con Prosperidad Social y el ICBF sobre primera infancia migrante",
+     ["Prosperidad Social", "ICBF"]),
+    ("Postulamos la huerta comunitaria al fondo canada para iniciativas locales",
+     ["Embajada de Canadá"]),
+    ("Foro de gobernanza con la fundacion konrad adenauer", ["KAS"]),
+    ("Intercambio de estudiantes con la javeriana y uniandes",
+     ["Pontificia Universidad Javeriana", "Universidad de los Andes"]),
+    ("Brigada de salud con MSF y el CICR en el asentamiento", ["MSF", "CICR"]),
+])
+def test_national_bodies_universities_and_ngos_of_the_cooperation_field_are_known(
+        vocab, text, expected):
+    assert partners(text, vocab) == expected
