@@ -56,8 +56,7 @@ DIRECTORY: tuple[str, ...] = (
     "AMEXCID|Agencia Mexicana de Cooperación Internacional para el Desarrollo",
     "AACID|Agencia Andaluza de Cooperación Internacional para el Desarrollo",
     # Embassies (any "embajada de <país>" is also read by :func:`partners.missions`).
-    # the Canada Fund for Local Initiatives is the embassy's own call for projects
-    "Embajada de Canadá|Fondo Canadá para Iniciativas Locales|FCIL",
+    "Embajada de Canadá",
     "Embajada de Estados Unidos|Embajada de los Estados Unidos",
     "Embajada de Alemania", "Embajada de Corea", "Embajada de España",
     "Embajada del Reino Unido|Embajada Británica", "Embajada de Suiza",

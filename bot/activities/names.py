@@ -92,6 +92,22 @@ def capitalised(text: str) -> list[bool]:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?¿¡]|\n)[\s\"'(«]*$")
+_APART = re.compile(r"[-–/,;:()+|\n]")
+
+
+def set_apart(text: str) -> list[bool]:
+    """For each of ``tokens(text)``: whether punctuation (or the start or end of the text)
+    stands on both its sides, the way a name is listed: "comité koica - unido: …", not
+    "el equipo quedó unido tras…"."""
+    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
+    cased = list(_CASED.finditer(plain))
+    if [m.group(0).lower() for m in cased] != tokens(text):
+        return [False] * len(tokens(text))
+    edges = [0, *(m.end() for m in cased)], [*(m.start() for m in cased), len(plain)]
+    gaps = [plain[a:b] for a, b in zip(*edges, strict=True)]
+    last = len(cased) - 1
+    return [bool((i == 0 or _APART.search(gaps[i]))
+                 and (i == last or _APART.search(gaps[i + 1]))) for i in range(len(cased))]
 
 
 def key_of(name: str) -> str:
@@ -161,19 +177,21 @@ class NameIndex:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """:meth:`find` with where each name is: (first token, token after the last,
         name), counted in ``tokens(text)``. A one-word alias that is an everyday word
-        counts only when typed with a capital, and never inside a place of several
-        words ("Reino Unido")."""
+        counts only when typed with a capital or set apart by punctuation as names are
+        listed, and never inside a place of several words ("Reino Unido")."""
         raw = [ABBREVIATIONS.get(w, w) for w in tokens(text)]
         kept = _content_positions(raw)
         words = tuple(raw[i] for i in kept)
         caps = capitalised(text)
+        apart = set_apart(text)
         placed = _inside_places(raw)
 
         def fits(known: Name, alias: tuple[str, ...], at: int) -> bool:
             if len(alias) > 1:
                 return True
             where = kept[at]
-            return where not in placed and (alias[0] not in known.shy or caps[where])
+            return where not in placed and (alias[0] not in known.shy or caps[where]
+                                            or apart[where])
 
         found: list[tuple[int, int, str]] = []
         for known in self.names:
@@ -202,12 +220,18 @@ class NameIndex:
             for i in range(len(words) - size + 1):
                 window = words[i:i + size]
                 if (tuple(window) == tuple(alias) or (
-                        len(phrase) >= 6
+                        len(phrase) >= 6 and _typo_of(tuple(window), alias)
                         and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN)) \
                         and fits(known, alias, i):
                     best = (i, size)
                     break
         return best
+
+
+def _typo_of(window: tuple[str, ...], alias: tuple[str, ...]) -> bool:
+    """Whether ``window`` may be ``alias`` mistyped: some word that differs is no everyday
+    word ("procolmbia"); "cartas" is the word, not "Cáritas" mistyped."""
+    return any(w != a and not everyday(w) for w, a in zip(window, alias, strict=True))
 
 
 def _inside_places(words: list[str]) -> set[int]:
