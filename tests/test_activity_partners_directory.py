@@ -133,6 +133,9 @@ def test_a_short_name_that_is_also_an_ordinary_word_needs_to_be_written_as_a_nam
      ["Cámara de Comercio de Bucaramanga"]),
     ("Oficio a la gobernacion de antioquia sobre la red de ciudades",
      ["Gobernación de Antioquia"]),
+    # "Cámara" alone is the chamber of commerce; another chamber is not
+    ("audiencia en la camara de representantes sobre migracion", []),
+    ("agenda con la UIS y la camara", ["UIS", "Cámara de Comercio de Bucaramanga"]),
 ])
 def test_a_longer_organisation_name_is_not_the_known_name_inside_it(vocab, text, expected):
     assert partners(text, vocab) == expected

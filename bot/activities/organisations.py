@@ -46,7 +46,9 @@ _ORG_WORD = re.compile(r"[A-Za-z0-9]+")
 @dataclass(frozen=True)
 class Organisation:
     """An organisation written in a note: where (in ``tokens(text)``), how far its opening
-    words go, and its name tidied."""
+    words go, and its name tidied; no name when the opening words are followed by "de" and
+    a description ("la cámara de representantes"): some organisation of that kind, not the
+    one a bare opening word may stand for ("Cámara" for the chamber of commerce)."""
 
     start: int
     head_end: int
@@ -83,7 +85,9 @@ def organisations(text: str) -> list[Organisation]:
         names = [w for w in folded[head_end:end] if w not in {"de", "del", "la", "los",
                                                                  "las", "y", "para", "el"}]
         own = head == ["alcaldia"] and set(names) <= _OWN_HOUSE
-        if names and not all(w in _DESCRIPTIONS for w in names) and not own:
+        if end == head_end and folded[head_end:head_end + 1] in (["de"], ["del"]):
+            out.append(Organisation(i, head_end, head_end, ""))  # "cámara de representantes"
+        elif names and not all(w in _DESCRIPTIONS for w in names) and not own:
             out.append(Organisation(i, head_end, end, _tidy_org(found[i:end], folded[i:end],
                                                                 text, plain)))
         i = max(end, i + 1)
@@ -169,6 +173,9 @@ def named_partners(text: str, index: NameIndex) -> list[str]:
     known = index.spans(text)
     spans = list(known)
     for org in organisations(text):
+        if not org.name:  # only the bare opening word is not the known one it stands for
+            spans = [s for s in spans if (s[0], s[1]) != (org.start, org.head_end)]
+            continue
         canonical = index.canonical(org.name)
         inside = [k for k in known if org.start <= k[0] and k[1] <= org.end]
         if canonical != org.name:  # a known partner written in full
