@@ -4,7 +4,9 @@ For N activities in one quarter (stored in a real SQLite file through the
 service, as /registrar does): one quick log with its line typed (parse +
 commit), one without (the line chooser: nearest examples among the N), /resumen
 (the counts and the PNG chart), /exportar (CSV) and /informe (DOCX from the
-template, with the chart). "loop lag" is the longest an asyncio event loop
+template, with the chart). "words" is the chooser's word view alone (naive Bayes over
+every saved note), asked after one more activity is saved and another's line changed, as
+between two choices in the office. "loop lag" is the longest an asyncio event loop
 (other people's messages) waited while /informe was built the way the handler
 does it (``asyncio.to_thread``).
 
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.access import Person  # noqa: E402
 from bot.activities.chart import activity_chart  # noqa: E402
+from bot.activities.lines import Example  # noqa: E402
 from bot.activities.service import ActivityService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.db import open_database  # noqa: E402
@@ -65,8 +68,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'N':>6} {'quick log':>10} {'chooser':>9} {'resumen':>9} {'chart':>7} {'CSV':>7}"
-          f" {'informe':>8} {'loop lag':>9} {'DOCX KB':>8}")
+    print(f"{'N':>6} {'quick log':>10} {'chooser':>9} {'words':>8} {'resumen':>9} {'chart':>7}"
+          f" {'CSV':>7} {'informe':>8} {'loop lag':>9} {'DOCX KB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             print(measure(seeded(n, Path(tmp)), n, args.runs))
@@ -85,6 +88,7 @@ def measure(service: ActivityService, n: int, runs: int) -> str:
     chooser = timed(lambda: service.log(
         "taller de formulacion de proyectos para la convocatoria de la union europea",
         person=Person(1, "Ana"), chat_id=1, message_id=next(ids)), runs)
+    words = word_view(service, runs)
     summary = timed(lambda: service.summary(period), runs)
     counted = service.summary(period)
     chart = timed(lambda: activity_chart(counted), runs)
@@ -92,9 +96,35 @@ def measure(service: ActivityService, n: int, runs: int) -> str:
     report = timed(lambda: service.report_job("2026-T3").build(), runs)
     size = len(service.report_job("2026-T3").build()) / 1024
     lag = asyncio.run(loop_lag(service.report_job("2026-T3")))
-    return (f"{n:>6} {log * 1000:>8.1f}ms {chooser * 1000:>7.1f}ms {summary * 1000:>7.1f}ms "
+    return (f"{n:>6} {log * 1000:>8.1f}ms {chooser * 1000:>7.1f}ms {words * 1000:>6.1f}ms "
+            f"{summary * 1000:>7.1f}ms "
             f"{chart:>6.2f}s {export * 1000:>5.0f}ms {report:>7.2f}s {lag * 1000:>7.0f}ms "
             f"{size:>8.0f}")
+
+
+def word_view(service: ActivityService, runs: int) -> float:
+    """The word view's time for one choice, each after a new activity and a changed line."""
+    ids = iter(range(2 * 10**7, 3 * 10**7))
+    chooser = service.chooser
+    samples = []
+    for i in range(max(runs, 3)):
+        service.record(line=1 + i % 5, text=f"Visita de seguimiento número {i} al proyecto",
+                       user_id=1, chat_id=1, message_id=next(ids))
+        service.change_line(_earlier_id(service), 1 + (i + 2) % 5, Person(1, "Ana"))
+        pool = [*chooser.seeds(), *(Example(t, n, ok)
+                                    for t, n, ok in service.store.line_examples())]
+        start = time.perf_counter()
+        chooser.word_evidence("taller de formulacion de proyectos de cooperacion", pool)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _earlier_id(service: ActivityService) -> int:
+    """An earlier activity of the same person, among the chooser's examples."""
+    (row,) = service.store.db.execute(
+        "SELECT id FROM activities WHERE deleted_at IS NULL AND user_id = 1 "
+        "ORDER BY id DESC LIMIT 1 OFFSET 7").fetchall()
+    return int(row[0])
 
 
 async def loop_lag(job) -> float:

@@ -92,3 +92,87 @@ def test_a_mission_of_a_country_of_two_words_is_named_whole(vocab, text, expecte
 def test_the_institute_named_by_both_its_fields_in_lower_case(vocab):
     assert partners("stand de la ciudad en la vitrina con cultura y turismo", vocab) == [
         "Instituto Municipal de Cultura y Turismo"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country of two words is not the UN agency whose English acronym is one of them
+    ("Charla sobre becas para estudiar en el reino unido", []),
+    ("Llamada con la embajada del Reino Unido por la feria de becas",
+     ["Embajada del Reino Unido"]),
+    # the same agency typed as an acronym still counts
+    ("Seguimiento al proyecto de mipymes con UNIDO y KOICA", ["ONUDI", "KOICA"]),
+    # or listed between punctuation, as names are; not inside a sentence
+    ("comite tecnico koica - unido: ajustes al cronograma", ["KOICA", "ONUDI"]),
+    ("el grupo de enlaces quedo unido despues del taller", []),
+    # a word spelt right is that word, not a name mistyped ("cartas" is not "Cáritas")
+    ("Enviamos cartas de invitación para el foro de movilidad", []),
+    ("Llamada con Procolmbia sobre el foro de inversión", ["ProColombia"]),
+    # an everyday word is the word, unless written as the name
+    ("Brindis con copa de vino al cierre del encuentro de cónsules", []),
+    ("Video de ciudad para las pantallas de Avianca y Copa", ["Avianca", "Copa Airlines"]),
+    # acronyms that are no everyday word may be typed in lower case
+    ("curso de ingles con el sena y la uis para guias", ["SENA", "UIS"]),
+    ("reunion con la onu y la apc", ["ONU", "APC"]),
+])
+def test_a_short_name_that_is_also_an_ordinary_word_needs_to_be_written_as_a_name(
+        vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Convenio de movilidad con la universidad de pittsburgh",
+     ["Universidad de Pittsburgh"]),
+    ("Videollamada con la alcaldia de pittsburgh sobre ciudades hermanas",
+     ["Alcaldía de Pittsburgh"]),
+    ("Misión comercial con la Cámara de Comercio de Barrancabermeja",
+     ["Cámara de Comercio de Barrancabermeja"]),
+    ("reunion con la camara de comercio de cucuta por exportaciones",
+     ["Cámara de Comercio de Cucuta"]),
+    # Bucaramanga's chamber, named by its short form, is still the known one
+    ("Comité del proyecto: la cámara de comercio presenta su informe",
+     ["Cámara de Comercio de Bucaramanga"]),
+    ("Oficio a la gobernacion de antioquia sobre la red de ciudades",
+     ["Gobernación de Antioquia"]),
+    # "Cámara" alone is the chamber of commerce; another chamber is not
+    ("audiencia en la camara de representantes sobre migracion", []),
+    ("agenda con la UIS y la camara", ["UIS", "Cámara de Comercio de Bucaramanga"]),
+])
+def test_a_longer_organisation_name_is_not_the_known_name_inside_it(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reunión con la Fundación Semillas de Paz sobre el proyecto de huertas",
+     ["Fundación Semillas de Paz"]),
+    ("Alianza con la Corporación Vive Santander para jóvenes", ["Corporación Vive Santander"]),
+    ("Intercambio docente con la Universidad de los Llanos", ["Universidad de los Llanos"]),
+    ("Firma con la UIS y la Fundación Zigurat", ["UIS", "Fundación Zigurat"]),
+    # lower case: only a name that cannot be an ordinary word
+    ("visita de la fundacion kaleidos al barrio", ["Fundación Kaleidos"]),
+])
+def test_an_organisation_the_directory_lacks_is_a_partner_with_its_name_tidied(
+        vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Convenio de prácticas con universidad: estudiantes como intérpretes",
+    "Charla en una universidad pública del norte sobre becas",
+    "La fundación nos envió la propuesta ajustada",
+    "Informe para los funcionarios de la Alcaldía de Bucaramanga",
+])
+def test_an_organisation_word_without_a_name_is_no_partner(vocab, text):
+    assert partners(text, vocab) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mesa técnica con Prosperidad Social y el ICBF sobre primera infancia migrante",
+     ["Prosperidad Social", "ICBF"]),
+    ("Foro de gobernanza con la fundacion konrad adenauer", ["KAS"]),
+    ("Intercambio de estudiantes con la javeriana y uniandes",
+     ["Pontificia Universidad Javeriana", "Universidad de los Andes"]),
+    ("Brigada de salud con MSF y el CICR en el asentamiento", ["MSF", "CICR"]),
+])
+def test_national_bodies_universities_and_ngos_of_the_cooperation_field_are_known(
+        vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -10,8 +10,10 @@ Each name may have aliases in the config, separated by ``|``:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,11 +26,88 @@ ABBREVIATIONS = {"coop": "cooperacion", "univ": "universidad", "emb": "embajada"
                  "inst": "instituto", "asoc": "asociacion", "org": "organizacion",
                  "sub": "subdireccion", "subd": "subdireccion"}
 _TOKEN = re.compile(r"[a-z0-9]+")
+_CASED = re.compile(r"[A-Za-z0-9]+")
+MARKS = re.compile(r"[\u0300-\u036f]")
+# How common a word must be (Zipf scale of the ``wordfreq`` package: ten uses per million
+# words) to be an everyday Spanish word: "unido", "copa", "mesa" are; "sena", "apc", "uis",
+# "giz" are not, so staff may type those acronyms in lower case.
+EVERYDAY = 4.0
+# Countries and regions of two words or more: a word inside one is not a partner's short
+# form ("Reino Unido" is not UNIDO, "Estados Unidos" not a partner of its own).
+PLACES = ("reino unido", "estados unidos", "emiratos arabes unidos", "paises bajos",
+          "corea del sur", "corea del norte", "nueva zelanda", "costa rica", "el salvador",
+          "republica dominicana", "arabia saudita", "puerto rico", "america latina",
+          "america del sur", "america central", "union africana")
 HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
 
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """Folded Spanish word -> its commonest spelling's frequency (``wordfreq``, per word
+    of text): "jovenes" is as common as "jóvenes"."""
+    from wordfreq import get_frequency_dict
+
+    out: dict[str, float] = {}
+    for word, share in get_frequency_dict("es", wordlist="small").items():
+        key = fold(word)
+        out[key] = max(out.get(key, 0.0), share)
+    return out
+
+
+def everyday(word: str) -> bool:
+    """Whether a (folded) word is common in Spanish text, by its frequency (acronyms the
+    news write often, "onu", count too)."""
+    return _frequencies().get(word, 0.0) >= 10 ** (EVERYDAY - 9)  # Zipf = log10(per 1e9)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="es").word_frequency.dictionary)
+
+
+def ordinary_word(word: str) -> bool:
+    """Whether a (folded) word is an everyday Spanish word of the dictionary: common
+    (:func:`everyday`) and in the Spanish word list of ``pyspellchecker`` ("unido",
+    "copa"), which acronyms are not ("onu", "ue", "unam")."""
+    return everyday(word) and word in _dictionary()
+
+
+def capitalised(text: str) -> list[bool]:
+    """For each of ``tokens(text)``: whether it was typed with a capital first letter that
+    says something (not the first word of a sentence); all False when the two readings of
+    the text do not line up."""
+    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
+    cased = list(_CASED.finditer(plain))
+    if [m.group(0).lower() for m in cased] != tokens(text):
+        return [False] * len(tokens(text))
+    return [(m.group(0).isupper() and len(m.group(0)) > 1) or (
+        m.group(0)[0].isupper() and not _SENTENCE_START.search(plain[:m.start()]))
+        for m in cased]
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?¿¡]|\n)[\s\"'(«]*$")
+_APART = re.compile(r"[-–/,;:()+|\n]")
+
+
+def set_apart(text: str) -> list[bool]:
+    """For each of ``tokens(text)``: whether punctuation (or the start or end of the text)
+    stands on both its sides, the way a name is listed: "comité koica - unido: …", not
+    "el equipo quedó unido tras…"."""
+    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
+    cased = list(_CASED.finditer(plain))
+    if [m.group(0).lower() for m in cased] != tokens(text):
+        return [False] * len(tokens(text))
+    edges = [0, *(m.end() for m in cased)], [*(m.start() for m in cased), len(plain)]
+    gaps = [plain[a:b] for a, b in zip(*edges, strict=True)]
+    last = len(cased) - 1
+    return [bool((i == 0 or _APART.search(gaps[i]))
+                 and (i == last or _APART.search(gaps[i + 1]))) for i in range(len(cased))]
 
 
 def key_of(name: str) -> str:
@@ -41,6 +120,9 @@ class Name:
     canonical: str
     aliases: tuple[tuple[str, ...], ...]  # each alias as folded tokens
     findable: tuple[tuple[str, ...], ...]  # the aliases worth looking for in free text
+    # one-word aliases that are everyday words of the dictionary ("unido" for UNIDO, "copa"
+    # for Copa Airlines): they name the partner only when typed with a capital
+    shy: frozenset[str] = frozenset()
 
 
 class NameIndex:
@@ -67,7 +149,8 @@ class NameIndex:
                 tuple(tokens(p)) for p in parts
                 if tokens(p) and (single_words or len(tokens(p)) > 1 or p.isupper())
             )
-            self.names.append(Name(parts[0], aliases, findable))
+            shy = frozenset(a[0] for a in findable if len(a) == 1 and ordinary_word(a[0]))
+            self.names.append(Name(parts[0], aliases, findable, shy))
 
     def canonical(self, name: str) -> str:
         """The known spelling of ``name`` if it is a known name (or a typo of one)."""
@@ -89,19 +172,42 @@ class NameIndex:
         abbreviations read in full: "coop. suiza" is "cooperación suiza"). A name read
         inside a longer one is that longer name only: "ONU-Hábitat" is not also the
         "ONU", nor the "Programa de Naciones Unidas…" the "Naciones Unidas"."""
-        words = _content([ABBREVIATIONS.get(w, w) for w in tokens(text)])
+        return [name for _, _, name in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`find` with where each name is: (first token, token after the last,
+        name), counted in ``tokens(text)``. A one-word alias that is an everyday word
+        counts only when typed with a capital or set apart by punctuation as names are
+        listed, and never inside a place of several words ("Reino Unido")."""
+        raw = [ABBREVIATIONS.get(w, w) for w in tokens(text)]
+        kept = _content_positions(raw)
+        words = tuple(raw[i] for i in kept)
+        caps = capitalised(text)
+        apart = set_apart(text)
+        placed = _inside_places(raw)
+
+        def fits(known: Name, alias: tuple[str, ...], at: int) -> bool:
+            if len(alias) > 1:
+                return True
+            where = kept[at]
+            return where not in placed and (alias[0] not in known.shy or caps[where]
+                                            or apart[where])
+
         found: list[tuple[int, int, str]] = []
         for known in self.names:
-            span = self._position(known, words)
+            span = self._position(known, words, fits)
             if span is not None:
-                found.append((*span, known.canonical))
-        inside = {name for start, size, name in found
-                  if any(s <= start and start + size <= s + n and n > size
-                         for s, n, _ in found)}
-        return [name for _, _, name in sorted(found) if name not in inside]
+                start, size = span
+                found.append((kept[start], kept[start + size - 1] + 1, known.canonical))
+        inside = {(start, end, name) for start, end, name in found
+                  if any(s <= start and end <= e and e - s > end - start
+                         for s, e, _ in found)}
+        return sorted(f for f in found if f not in inside)
 
     @staticmethod
-    def _position(known: Name, words: tuple[str, ...]) -> tuple[int, int] | None:
+    def _position(known: Name, words: tuple[str, ...],
+                  fits: Callable[[Name, tuple[str, ...], int], bool]
+                  ) -> tuple[int, int] | None:
         """Where the longest alias of ``known`` found in ``words`` starts, and its length:
         "mesa de internacionalización regional de santander" is read whole, so a shorter
         name inside it ("Santander") stays inside it."""
@@ -113,12 +219,36 @@ class NameIndex:
             phrase = " ".join(alias)
             for i in range(len(words) - size + 1):
                 window = words[i:i + size]
-                if tuple(window) == tuple(alias) or (
-                        len(phrase) >= 6
-                        and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN):
+                if (tuple(window) == tuple(alias) or (
+                        len(phrase) >= 6 and _typo_of(tuple(window), alias)
+                        and fuzz.ratio(" ".join(window), phrase) >= FUZZY_MIN)) \
+                        and fits(known, alias, i):
                     best = (i, size)
                     break
         return best
+
+
+def _typo_of(window: tuple[str, ...], alias: tuple[str, ...]) -> bool:
+    """Whether ``window`` may be ``alias`` mistyped: some word that differs is no everyday
+    word ("procolmbia"); "cartas" is the word, not "Cáritas" mistyped."""
+    return any(w != a and not everyday(w) for w, a in zip(window, alias, strict=True))
+
+
+def _inside_places(words: list[str]) -> set[int]:
+    """Positions of ``words`` inside a place name of several words (:data:`PLACES`)."""
+    out: set[int] = set()
+    for place in PLACES:
+        parts = place.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts:
+                out.update(range(i, i + len(parts)))
+    return out
+
+
+def _content_positions(words: list[str]) -> list[int]:
+    """The positions :func:`_content` keeps."""
+    kept = [i for i, w in enumerate(words) if w not in _LINKS]
+    return kept if len(kept) >= min(2, len(words)) else list(range(len(words)))
 
 
 _LINKS = {"de", "del", "la", "las", "el", "los", "y"}
@@ -129,8 +259,7 @@ def _content(words: Iterable[str]) -> tuple[str, ...]:
     "Subdirección de Turismo"); a name left with fewer than two words ("AL LAS")
     stays as it is."""
     words = tuple(words)
-    kept = tuple(w for w in words if w not in _LINKS)
-    return kept if len(kept) >= min(2, len(words)) else words
+    return tuple(words[i] for i in _content_positions(list(words)))
 
 
 def hashtags(text: str) -> tuple[list[str], str]:

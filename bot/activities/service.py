@@ -41,7 +41,7 @@ from bot.activities.models import (
 from bot.activities.names import NameIndex, merge
 from bot.activities.outputs import ActivityOutputs
 from bot.activities.parse import OLDEST, Vocabulary, check_line, parse_entry
-from bot.activities.partners import combine, seed_partners
+from bot.activities.partners import known_from_day_one
 from bot.activities.store import ActivityStore, NewActivity, Query
 from bot.config import ActionLine, Settings
 from bot.dates import format_day
@@ -91,8 +91,8 @@ class ActivityService(ActivityOutputs):
 
     def partner_names(self) -> list[str]:
         """Configured partners, with the organisations the knowledge base names."""
-        return combine(self.settings.activities.partners,
-                       seed_partners(self.settings.knowledge.path))
+        return known_from_day_one(self.settings.activities.partners,
+                                  self.settings.knowledge.path)
 
     @property
     def chooser(self) -> LineChooser:

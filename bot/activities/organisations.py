@@ -1,0 +1,187 @@
+"""Organisations a note writes out as one, known or not: "Fundación X", "Universidad de Y",
+"Cámara de Comercio de Z", "Corporación …".
+
+The directory cannot know every foundation or university an office meets. A name written
+the way organisations are written is a partner all the same, tidied for the report; and a
+known short form inside such a name is not that partner: "universidad de pittsburgh" is a
+university, not the Alcaldía de Pittsburgh; "cámara de comercio de cúcuta" is not
+Bucaramanga's chamber.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.activities.names import (
+    MARKS,
+    NameIndex,
+    capitalised,
+    everyday,
+    merge,
+    tokens,
+)
+from bot.folding import fold
+from bot.knowledge.text import stopwords
+
+# The words that open an organisation's name, folded ("de" is read after them).
+_HEADS = ("camara de comercio", "caja de compensacion familiar", "caja de compensacion",
+          "fundacion", "universidad", "corporacion", "asociacion", "federacion",
+          "confederacion", "cooperativa", "instituto", "agencia", "gobernacion", "alcaldia",
+          "ministerio", "organizacion", "camara")
+# Heads whose name may follow with no "de" ("fundación bavaria", "universidad javeriana").
+_BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa"}
+_NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para")
+# Words that alone after the head describe the organisation instead of naming it.
+_DESCRIPTIONS = {"publica", "privada", "local", "nacional", "internacional", "regional",
+                 "municipal", "departamental", "aliada", "extranjera", "cooperacion",
+                 "tecnica", "colombia", "colombiana", "apc", "mayor", "descentralizada"}
+# The office's own house is no partner: the alcaldía "de Bucaramanga", "municipal", "de la
+# ciudad".
+_OWN_HOUSE = {"bucaramanga", "municipal", "ciudad"}
+_ORG_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation written in a note: where (in ``tokens(text)``), how far its opening
+    words go, and its name tidied; no name when the opening words are followed by "de" and
+    a description ("la cámara de representantes"): some organisation of that kind, not the
+    one a bare opening word may stand for ("Cámara" for the chamber of commerce)."""
+
+    start: int
+    head_end: int
+    end: int
+    name: str
+
+
+def organisations(text: str) -> list[Organisation]:
+    """Organisations written the way one writes an organisation: an opening word
+    ("Fundación", "Universidad", "Cámara de Comercio", "Corporación"…) and a name.
+
+    Capitalised name words are read with the links between them ("Universidad de los
+    Andes", "Fundación Mujeres del Futuro"). In lower case a name is only taken when it
+    cannot be an ordinary word ("universidad de pittsburgh", "camara de comercio de
+    cucuta"), since "la cámara de comercio presenta el informe" names no other chamber."""
+    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
+    found = list(_ORG_WORD.finditer(plain))
+    folded = [m.group(0).lower() for m in found]
+    if folded != tokens(text):
+        return []
+    caps = capitalised(text)
+    says_case = any(caps) and not plain.isupper()
+    out: list[Organisation] = []
+    i = 0
+    while i < len(folded):
+        head = next((h.split() for h in _HEADS
+                     if folded[i:i + len(h.split())] == h.split()), None)
+        if head is None:
+            i += 1
+            continue
+        head_end = i + len(head)
+        end = _name_end(folded, found, plain, caps if says_case else None, head_end,
+                        bare=" ".join(head) in _BARE_HEADS)
+        names = [w for w in folded[head_end:end] if w not in {"de", "del", "la", "los",
+                                                                 "las", "y", "para", "el"}]
+        own = head == ["alcaldia"] and set(names) <= _OWN_HOUSE
+        if end == head_end and folded[head_end:head_end + 1] in (["de"], ["del"]):
+            out.append(Organisation(i, head_end, head_end, ""))  # "cámara de representantes"
+        elif names and not all(w in _DESCRIPTIONS for w in names) and not own:
+            out.append(Organisation(i, head_end, end, _tidy_org(found[i:end], folded[i:end],
+                                                                text, plain)))
+        i = max(end, i + 1)
+    return out
+
+
+def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
+              caps: list[bool] | None, at: int, *, bare: bool) -> int:
+    """Where the name after the opening words ends (``at`` when there is none): words
+    capitalised (when the note uses capitals: ``caps``) or that cannot be an everyday word,
+    and the links between them; "de"/"del" first unless the head is ``bare``. Punctuation
+    ends a name, and so do six words (three not capitalised)."""
+    end = i = at
+    limit = 6 if caps is not None else 3
+    while i < len(words) and limit > 0:
+        link = next((lk.split() for lk in _NAME_LINKS if words[i:i + len(lk.split())]
+                     == lk.split()), [])
+        j = i + len(link)
+        if j >= len(words) or _punctuated(plain, found, j - 1, j):
+            break
+        capital = caps is not None and caps[j]
+        if not link and i == at and not bare and not capital:
+            break  # "cámara de comercio presenta…": in lower case a name needs its "de"
+        if not capital and (everyday(words[j]) or words[j] in stopwords()
+                            or words[j] in _NOTE_WORDS or words[j] in _DESCRIPTIONS):
+            break
+        end = i = j + 1
+        limit -= 1 if capital else 2
+    return end
+
+
+# Quick-note words that are no name, though no dictionary has them.
+_NOTE_WORDS = {"pa", "pal", "q", "x", "xq", "reu", "tb", "tmb", "k"}
+
+
+def _punctuated(plain: str, found: list[re.Match[str]], before: int | None,
+                after: int) -> bool:
+    """Whether punctuation (other than a hyphen inside a name) stands between the tokens
+    ``before`` and ``after``."""
+    if before is None:
+        return False
+    gap = plain[found[before].end():found[after].start()]
+    return any(c in ",;:.()[]!?¿¡/|+\n" for c in gap) or " - " in gap
+
+
+def _tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: str) -> str:
+    """The name as the report writes it: each word capitalised with its accents (as typed,
+    or restored where the word can only be one), the links in lower case, acronyms kept."""
+    from bot.activities.tidy import restore_accents
+
+    out = []
+    for match, word in zip(matches, words, strict=True):
+        typed = match.group(0)
+        if word in {"de", "del", "la", "los", "las", "y", "para", "el"} and out:
+            out.append(word)
+        elif typed.isupper() and len(typed) > 1:
+            out.append(typed)
+        else:
+            typed_as = _typed_with_accents(text, plain, match)
+            accented = typed_as if typed_as and fold(typed_as) != typed_as.lower() \
+                else restore_accents(word)
+            out.append(accented[:1].upper() + accented[1:].lower())
+    return " ".join(out)
+
+
+def _typed_with_accents(text: str, plain: str, match: re.Match[str]) -> str | None:
+    """The word as typed, accents included, when the text lines up with ``plain``."""
+    if len(text) == len(plain):
+        return text[match.start():match.end()]
+    found = re.findall(r"[^\W_]+", text)
+    plain_words = _ORG_WORD.findall(plain)
+    if len(found) == len(plain_words):
+        index = sum(1 for m in _ORG_WORD.finditer(plain[:match.start()]))
+        return found[index] if fold(found[index]) == match.group(0).lower() else None
+    return None
+
+
+def named_partners(text: str, index: NameIndex) -> list[str]:
+    """Partners named in ``text``: the known ones (:meth:`NameIndex.spans`) and any
+    organisation written as one (:func:`organisations`), in order. A known name read inside
+    a longer organisation's name is that organisation: "universidad de pittsburgh" is not
+    the Alcaldía de Pittsburgh, "cámara de comercio de cúcuta" not Bucaramanga's chamber."""
+    known = index.spans(text)
+    spans = list(known)
+    for org in organisations(text):
+        if not org.name:  # only the bare opening word is not the known one it stands for
+            spans = [s for s in spans if (s[0], s[1]) != (org.start, org.head_end)]
+            continue
+        canonical = index.canonical(org.name)
+        inside = [k for k in known if org.start <= k[0] and k[1] <= org.end]
+        if canonical != org.name:  # a known partner written in full
+            spans = [s for s in spans if s not in inside] + [(org.start, org.end, canonical)]
+        elif any(k[0] == org.start and k[1] > org.head_end for k in known):
+            continue  # a known name that begins with the same words: the known one
+        else:
+            spans = [s for s in spans if s not in inside] + [(org.start, org.end, org.name)]
+    return merge(name for _, _, name in sorted(spans))
