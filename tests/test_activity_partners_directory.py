@@ -176,3 +176,12 @@ def test_an_organisation_word_without_a_name_is_no_partner(vocab, text):
 def test_national_bodies_universities_and_ngos_of_the_cooperation_field_are_known(
         vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 seminario en la UIS con la U del Rosario", ["UIS", "Universidad del Rosario"]),
+    ("3 convenio de prácticas con la u. de pittsburgh", ["Universidad de Pittsburgh"]),
+    ("1 escoger uno u otro de los dos temas", []),
+])
+def test_a_university_abbreviated_as_u_is_the_university(vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -79,8 +79,9 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
     if not text:
         raise EntryError(texts.ONLY_DETAILS)
 
+    spelt = _UNIVERSITY.sub(r"\1Universidad ", text)  # "la U. de Santander"
     partners = merge((_partner(vocab.partners, name) for name in tagged),
-                     named_partners(text, vocab.partners),
+                     named_partners(spelt, vocab.partners),
                      (vocab.partners.canonical(m) for m in missions(text)),
                      institutes_by_field(text),
                      unknown_acronyms(text, lambda name: _known(vocab, name)))
@@ -96,6 +97,10 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         chosen, candidates = guess.line, guess.candidates
     return Draft(text=text, day=day, line=chosen, partners=partners, department=department,
                  candidates=candidates, day_given=day_given, future_date=_unmask(future, tags))
+
+
+# "la U de Pamplona", "u. del Rosario": a university, as staff abbreviate it.
+_UNIVERSITY = re.compile(r"(^|[\s(,;:])[Uu]\.?\s+(?=del?\s+\w)")
 
 
 def _known(vocab: Vocabulary, name: str) -> bool:
