@@ -185,3 +185,8 @@ def test_national_bodies_universities_and_ngos_of_the_cooperation_field_are_know
 ])
 def test_a_university_abbreviated_as_u_is_the_university(vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+def test_two_partners_joined_by_y_in_lower_case_are_two(vocab):
+    assert partners("2 reu con la camara de comercio y comfenalco por la sede nueva", vocab) == \
+        ["Cámara de Comercio de Bucaramanga", "Comfenalco"]

@@ -109,8 +109,10 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
         if j >= len(words) or _punctuated(plain, found, j - 1, j):
             break
         capital = caps is not None and caps[j]
-        if not link and i == at and not bare and not capital:
+        if i == at and not bare and not capital and link[:1] not in (["de"], ["del"]):
             break  # "cámara de comercio presenta…": in lower case a name needs its "de"
+        if link == ["y"] and not capital:
+            break  # "la cámara de comercio y comfenalco": two partners, not one name
         if not capital and (everyday(words[j]) or words[j] in stopwords()
                             or words[j] in _NOTE_WORDS or words[j] in _DESCRIPTIONS):
             break
