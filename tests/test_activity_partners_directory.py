@@ -190,3 +190,19 @@ def test_a_university_abbreviated_as_u_is_the_university(vocab, text, expected):
 def test_two_partners_joined_by_y_in_lower_case_are_two(vocab):
     assert partners("2 reu con la camara de comercio y comfenalco por la sede nueva", vocab) == \
         ["Cámara de Comercio de Bucaramanga", "Comfenalco"]
+
+
+@pytest.mark.parametrize("typed, known", [
+    ("Alianza Francesa de Bucaramanga", "Alianza Francesa"),
+    ("Comisión Fulbright Colombia", "Comisión Fulbright"),
+    ("Embajada de Francia en Colombia", "Embajada de Francia"),
+    ("Servicio Alemán de Intercambio Académico", "DAAD"),
+])
+def test_a_known_organisation_written_with_where_it_sits_or_in_full_is_the_known_one(
+        typed, known):
+    """The report writes one name per organisation: the city, region or country after
+    its name, or its full name, does not make it a second partner."""
+    index = NameIndex(combine(Settings().activities.partners,
+                              seed_partners(Settings().knowledge.path)))
+    assert index.canonical(typed) == known
+    assert index.canonical("Universidad de Santander") != "UIS"  # a name, not a locality

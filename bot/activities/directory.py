@@ -41,13 +41,15 @@ DIRECTORY: tuple[str, ...] = (
     "Pacto Global|Red del Pacto Global Colombia",
     # Cooperation agencies of other countries.
     "USAID|Agencia de los Estados Unidos para el Desarrollo Internacional",
-    "GIZ|Cooperación Alemana|Agencia Alemana de Cooperación",
+    "GIZ|Cooperación Alemana|Agencia Alemana de Cooperación"
+    "|Deutsche Gesellschaft für Internationale Zusammenarbeit",
     "KfW|Banco Alemán de Desarrollo",
     "KOICA|Agencia de Cooperación Internacional de Corea",
     "JICA|Agencia de Cooperación Internacional del Japón|Cooperación Japonesa",
     "AECID|Cooperación Española|Agencia Española de Cooperación Internacional para el Desarrollo",
     "AFD|Agencia Francesa de Desarrollo", "Expertise France",
     "COSUDE|Agencia Suiza para el Desarrollo y la Cooperación",
+    "SECO|Secretaría de Estado para Asuntos Económicos de Suiza",
     "AICS|Cooperación Italiana|Agencia Italiana de Cooperación para el Desarrollo",
     "Enabel|Agencia Belga de Desarrollo", "TIKA|Agencia Turca de Cooperación",
     "KOTRA", "Global Affairs Canada",
@@ -58,7 +60,8 @@ DIRECTORY: tuple[str, ...] = (
     # Embassies (any "embajada de <país>" is also read by :func:`partners.missions`).
     "Embajada de Canadá",
     "Embajada de Estados Unidos|Embajada de los Estados Unidos",
-    "Embajada de Alemania", "Embajada de Corea", "Embajada de España",
+    "Embajada de Alemania", "Embajada de España",
+    "Embajada de Corea|Embajada de la República de Corea|Embajada de Corea del Sur",
     "Embajada del Reino Unido|Embajada Británica", "Embajada de Suiza",
     "Embajada de Italia", "Embajada de los Países Bajos", "Embajada de Israel",
     "Embajada de México", "Embajada de China", "Embajada de la India",
@@ -87,7 +90,8 @@ DIRECTORY: tuple[str, ...] = (
     "ProColombia", "Inexmoda", "Corferias",
     # Scholarships, exchanges and languages.
     "ICETEX|Instituto Colombiano de Crédito Educativo y Estudios Técnicos en el Exterior",
-    "Comisión Fulbright|Fulbright|Fulbright Colombia", "DAAD", "Campus France",
+    "Comisión Fulbright|Fulbright|Fulbright Colombia", "Campus France",
+    "DAAD|Servicio Alemán de Intercambio Académico",
     "British Council", "Goethe-Institut|Instituto Goethe|Goethe Institut",
     "Centro Colombo Americano|Colombo Americano|Colombo",
     "Instituto Confucio", "AIESEC", "AFS Intercultura|AFS", "Erasmus+|Erasmus",

@@ -38,6 +38,9 @@ PLACES = ("reino unido", "estados unidos", "emiratos arabes unidos", "paises baj
           "corea del sur", "corea del norte", "nueva zelanda", "costa rica", "el salvador",
           "republica dominicana", "arabia saudita", "puerto rico", "america latina",
           "america del sur", "america central", "union africana")
+# Where an organisation sits, after its name: the city, the region or the country.
+_LOCALITY = re.compile(r"\s+(?:(?:de|en|del)\s+)?(?:Bucaramanga|Santander|Colombia)\s*$",
+                       re.IGNORECASE)
 HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
 
 
@@ -153,7 +156,16 @@ class NameIndex:
             self.names.append(Name(parts[0], aliases, findable, shy))
 
     def canonical(self, name: str) -> str:
-        """The known spelling of ``name`` if it is a known name (or a typo of one)."""
+        """The known spelling of ``name`` if it is a known name (or a typo of one), also
+        when it carries where the organisation sits ("Alianza Francesa de Bucaramanga",
+        "Comisión Fulbright Colombia", "Embajada de Corea en Colombia")."""
+        found = self._lookup(name)
+        if found is None:
+            local = _LOCALITY.sub("", name)
+            found = self._lookup(local) if local != name and local.strip() else None
+        return found or name
+
+    def _lookup(self, name: str) -> str | None:
         key = key_of(name)
         best, best_score = None, 0.0
         for known in self.names:
@@ -165,7 +177,7 @@ class NameIndex:
                     score = fuzz.ratio(alias_key, key)
                     if score >= FUZZY_MIN and score > best_score:
                         best, best_score = known.canonical, score
-        return best or name
+        return best
 
     def find(self, text: str) -> list[str]:
         """Known names mentioned in ``text``, in order of appearance (the usual
