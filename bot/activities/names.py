@@ -162,7 +162,10 @@ class NameIndex:
         found = self._lookup(name)
         if found is None:
             local = _LOCALITY.sub("", name)
-            found = self._lookup(local) if local != name and local.strip() else None
+            words = tokens(local)
+            # "Universidad de Santander" is a name, not the "Universidad" of Santander.
+            named = len(words) > 1 or (len(words) == 1 and not everyday(words[0]))
+            found = self._lookup(local) if local != name and named else None
         return found or name
 
     def _lookup(self, name: str) -> str | None:
