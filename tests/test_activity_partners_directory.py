@@ -206,3 +206,8 @@ def test_a_known_organisation_written_with_where_it_sits_or_in_full_is_the_known
                               seed_partners(Settings().knowledge.path)))
     assert index.canonical(typed) == known
     assert index.canonical("Universidad de Santander") != "UIS"  # a name, not a locality
+
+
+def test_an_office_of_a_known_partner_is_that_partner(vocab):
+    """"la ORI de la UIS" is the university's international office: one partner, the UIS."""
+    assert partners("3 reunión con la ORI de la UIS sobre movilidad", vocab) == ["UIS"]

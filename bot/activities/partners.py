@@ -246,7 +246,15 @@ def unknown_acronyms(text: str, is_known: Callable[[str], bool]) -> list[str]:
     out: list[str] = []
     for match in _UNKNOWN.finditer(text):
         name = match.group(1)
-        if name not in _NOT_ACRONYMS and not is_known(name) and name not in out:
-            out.append(name)
+        if name in _NOT_ACRONYMS or is_known(name) or name in out:
+            continue
+        # "la ORI de la UIS": an office of a known partner is that partner.
+        owner = _OWNER.match(text, match.end())
+        if owner and is_known(owner.group(1)):
+            continue
+        out.append(name)
     return out
+
+
+_OWNER = re.compile(r"\s+(?:de\s+la|del|de)\s+(?:la\s+|el\s+)?([\w.&-]+)")
 
