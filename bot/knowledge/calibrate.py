@@ -81,7 +81,7 @@ CURATED_SHARE = 0.5
 # Share of the answerable examples' weight given to the independent sets' questions.
 EVAL_SHARE = 0.5
 EVAL_SETS = (ROOT.parent / "shared" / "eval",
-             *sorted(p for p in (ROOT / "bench" / "eval-sets").iterdir() if p.is_dir()))
+             *sorted(p for p in (ROOT / "bench" / "eval-sets").glob("*") if p.is_dir()))
 
 
 def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]:
