@@ -26,7 +26,7 @@ ABBREVIATIONS = {"coop": "cooperacion", "univ": "universidad", "emb": "embajada"
                  "inst": "instituto", "asoc": "asociacion", "org": "organizacion",
                  "sub": "subdireccion", "subd": "subdireccion"}
 _TOKEN = re.compile(r"[a-z0-9]+")
-_CASED = re.compile(r"[A-Za-z0-9]+")
+CASED = re.compile(r"[A-Za-z0-9]+")  # a word of the text without accents, as typed
 MARKS = re.compile(r"[\u0300-\u036f]")
 # How common a word must be (Zipf scale of the ``wordfreq`` package: ten uses per million
 # words) to be an everyday Spanish word: "unido", "copa", "mesa" are; "sena", "apc", "uis",
@@ -81,14 +81,24 @@ def ordinary_word(word: str) -> bool:
     return everyday(word) and word in _dictionary()
 
 
+def cased_words(text: str) -> tuple[str, list[re.Match[str]]] | None:
+    """``text`` without accents, and its words as typed (:data:`CASED`), one for each of
+    ``tokens(text)``; None when the two readings do not line up."""
+    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
+    cased = list(CASED.finditer(plain))
+    if [m.group(0).lower() for m in cased] != tokens(text):
+        return None
+    return plain, cased
+
+
 def capitalised(text: str) -> list[bool]:
     """For each of ``tokens(text)``: whether it was typed with a capital first letter that
     says something (not the first word of a sentence); all False when the two readings of
     the text do not line up."""
-    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
-    cased = list(_CASED.finditer(plain))
-    if [m.group(0).lower() for m in cased] != tokens(text):
+    lined = cased_words(text)
+    if lined is None:
         return [False] * len(tokens(text))
+    plain, cased = lined
     return [(m.group(0).isupper() and len(m.group(0)) > 1) or (
         m.group(0)[0].isupper() and not _SENTENCE_START.search(plain[:m.start()]))
         for m in cased]
@@ -102,10 +112,10 @@ def set_apart(text: str) -> list[bool]:
     """For each of ``tokens(text)``: whether punctuation (or the start or end of the text)
     stands on both its sides, the way a name is listed: "comité koica - unido: …", not
     "el equipo quedó unido tras…"."""
-    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
-    cased = list(_CASED.finditer(plain))
-    if [m.group(0).lower() for m in cased] != tokens(text):
+    lined = cased_words(text)
+    if lined is None:
         return [False] * len(tokens(text))
+    plain, cased = lined
     edges = [0, *(m.end() for m in cased)], [*(m.start() for m in cased), len(plain)]
     gaps = [plain[a:b] for a, b in zip(*edges, strict=True)]
     last = len(cased) - 1

@@ -11,16 +11,15 @@ Bucaramanga's chamber.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bot.activities.names import (
-    MARKS,
+    CASED,
     NameIndex,
     capitalised,
+    cased_words,
     everyday,
     merge,
-    tokens,
 )
 from bot.folding import fold
 from bot.knowledge.text import stopwords
@@ -40,7 +39,8 @@ _DESCRIPTIONS = {"publica", "privada", "local", "nacional", "internacional", "re
 # The office's own house is no partner: the alcaldía "de Bucaramanga", "municipal", "de la
 # ciudad".
 _OWN_HOUSE = {"bucaramanga", "municipal", "ciudad"}
-_ORG_WORD = re.compile(r"[A-Za-z0-9]+")
+# The small words inside a name, written in lower case in it.
+_LINK_WORDS = {"de", "del", "la", "los", "las", "y", "para", "el"}
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,11 @@ def organisations(text: str) -> list[Organisation]:
     Andes", "Fundación Mujeres del Futuro"). In lower case a name is only taken when it
     cannot be an ordinary word ("universidad de pittsburgh", "camara de comercio de
     cucuta"), since "la cámara de comercio presenta el informe" names no other chamber."""
-    plain = MARKS.sub("", unicodedata.normalize("NFKD", text))
-    found = list(_ORG_WORD.finditer(plain))
-    folded = [m.group(0).lower() for m in found]
-    if folded != tokens(text):
+    lined = cased_words(text)
+    if lined is None:
         return []
+    plain, found = lined
+    folded = [m.group(0).lower() for m in found]
     caps = capitalised(text)
     says_case = any(caps) and not plain.isupper()
     out: list[Organisation] = []
@@ -82,8 +82,7 @@ def organisations(text: str) -> list[Organisation]:
         head_end = i + len(head)
         end = _name_end(folded, found, plain, caps if says_case else None, head_end,
                         bare=" ".join(head) in _BARE_HEADS)
-        names = [w for w in folded[head_end:end] if w not in {"de", "del", "la", "los",
-                                                                 "las", "y", "para", "el"}]
+        names = [w for w in folded[head_end:end] if w not in _LINK_WORDS]
         own = head == ["alcaldia"] and set(names) <= _OWN_HOUSE
         if end == head_end and folded[head_end:head_end + 1] in (["de"], ["del"]):
             out.append(Organisation(i, head_end, head_end, ""))  # "cámara de representantes"
@@ -143,7 +142,7 @@ def _tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: 
     out = []
     for match, word in zip(matches, words, strict=True):
         typed = match.group(0)
-        if word in {"de", "del", "la", "los", "las", "y", "para", "el"} and out:
+        if word in _LINK_WORDS and out:
             out.append(word)
         elif typed.isupper() and len(typed) > 1:
             out.append(typed)
@@ -160,9 +159,9 @@ def _typed_with_accents(text: str, plain: str, match: re.Match[str]) -> str | No
     if len(text) == len(plain):
         return text[match.start():match.end()]
     found = re.findall(r"[^\W_]+", text)
-    plain_words = _ORG_WORD.findall(plain)
+    plain_words = CASED.findall(plain)
     if len(found) == len(plain_words):
-        index = sum(1 for m in _ORG_WORD.finditer(plain[:match.start()]))
+        index = sum(1 for m in CASED.finditer(plain[:match.start()]))
         return found[index] if fold(found[index]) == match.group(0).lower() else None
     return None
 
