@@ -108,7 +108,7 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
     def record(index: SearchIndex, question: str,
                vectors: tuple[np.ndarray, np.ndarray, np.ndarray],
                right: frozenset[str], source: str, asked_id: str | None = None,
-               skip_top: frozenset[str] = frozenset()) -> None:
+               skip_top: frozenset[str] = frozenset(), eval_set: str | None = None) -> None:
         cosines, passages, bodies = vectors
         hits = index.lexical(focus(question))
         if not (hits.terms or hits.unknown):
@@ -130,7 +130,8 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
             rows.append(values | {"right": float(entry_id in right), "family": family,
                                   "skip": entry_id in skip_top, "group": group,
                                   "source": source, "top": entry_id, "asked": asked_id,
-                                  "question": question, "refused": refused})
+                                  "question": question, "refused": refused,
+                                  "set": eval_set})
 
     overlapping = {e.id: overlaps(e, entries) for e in entries}
     for n, entry in enumerate(entries):
@@ -163,20 +164,20 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
     curated = [json.loads(line) for path in sorted((ROOT / "bench" / "questions").glob("*.jsonl"))
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = {e.id: full_text(e) for e in entries}
-    independent: list[tuple[str, frozenset[str]]] = []
+    independent: list[tuple[str, frozenset[str], str]] = []
     for folder in eval_sets:
         if not folder.is_dir():
             print(f"no eval set at {folder}: fitted without it", file=sys.stderr)
             continue
         inside, outside = load_eval(folder)
         independent += [(item["question"], frozenset(
-            i for i, text in texts.items() if satisfies(text, item["expect_any"])))
+            i for i, text in texts.items() if satisfies(text, item["expect_any"])), folder.name)
             for item in inside]
-        independent += [(item["question"], frozenset()) for item in outside]
+        independent += [(item["question"], frozenset(), folder.name) for item in outside]
     # Embedded as search embeds them: respelled as the words were understood.
     asked = [embedding_text(respelled(q, full.lexical(focus(q)).corrections))
              for q in [*out_of_scope, *(row["q"] for row in curated),
-                       *(q for q, _ in independent)]]
+                       *(q for q, _, _ in independent)]]
     vectors = embedder.queries(asked)
     def evidence(vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         passages = dense.passage_cosines(vector)
@@ -188,8 +189,9 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
     for row, vector in zip(curated, vectors[start:start + len(curated)], strict=True):
         record(full, row["q"], evidence(vector), frozenset({row["id"]}), "curated")
     start += len(curated)
-    for (question, right), vector in zip(independent, vectors[start:], strict=True):
-        record(full, question, evidence(vector), right, "eval" if right else "eval-out")
+    for (question, right, name), vector in zip(independent, vectors[start:], strict=True):
+        record(full, question, evidence(vector), right, "eval" if right else "eval-out",
+               eval_set=name)
     return rows
 
 
