@@ -52,13 +52,17 @@ def main() -> None:
     folders = [f for f in EVAL_SETS if f.is_dir() and (not args.sets or f.name in args.sets)]
     print(f"{'set':<10}" + "".join(f"{c[:10]:>11}" for c in COLUMNS))
     totals: dict[str, float] = {}
+    counts = {"right": 0.0, "answered": 0.0}  # over all sets: how often an answer is right
     for folder in folders:
         models = left_out(rows, folder.name)
         with mock.patch("bot.knowledge.hybrid.load_models", return_value=models):
             engine, _ = enlace_engine(kb, args.cache, embedder)
         questions, out = load_eval(folder)
         misses: list[str] = []
-        found = figures(run(engine, kb, questions, out, misses if args.show_misses else None))
+        result = run(engine, kb, questions, out, misses if args.show_misses else None)
+        found = figures(result)
+        counts["right"] += sum(ok and r.outcome == "answer" for _, r, ok, _ in result.rows)
+        counts["answered"] += sum(r.outcome == "answer" for _, r, _, _ in result.rows)
         for column in COLUMNS:
             totals[column] = totals.get(column, 0.0) + found.get(column, 0.0) / len(folders)
         print(f"{folder.name:<10}" + "".join(f"{found.get(c, 0.0):>11.3f}" for c in COLUMNS),
@@ -66,6 +70,8 @@ def main() -> None:
         if misses:
             print("\n".join(misses))
     print(f"{'average':<10}" + "".join(f"{totals[c]:>11.3f}" for c in COLUMNS))
+    print(f"answers right (out-of-scope ones counted wrong), all sets: "
+          f"{counts['right'] / max(counts['answered'], 1):.3f} of {counts['answered']:.0f}")
 
 
 if __name__ == "__main__":
