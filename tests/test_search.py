@@ -82,6 +82,30 @@ def test_unrelated_words_are_not_forced_into_the_vocabulary():
     assert index.search("pasaporte").corrections == {}
 
 
+def test_a_word_that_sounds_the_same_is_corrected_even_two_letters_away():
+    index = SearchIndex([entry("a", "Lista de chequeo", ["que trae la lista de chequeo"],
+                               "La lista de chequeo sirve para revisar la estrategia.")])
+    result = index.search("lista de chekeo")
+    assert result.corrections == {"chekeo": "chequeo"}
+    assert result.best.entry.id == "a"
+
+
+def test_an_everyday_word_is_not_turned_into_a_lookalike_acronym():
+    index = SearchIndex([entry("a", "Datos del DANE", ["cifras del dane"],
+                               "El DANE publica las cifras de población.")])
+    result = index.search("dame las cifras")
+    assert "dame" not in result.corrections
+    assert result.unknown == ["dame"]
+
+
+def test_a_misspelt_function_word_is_dropped_not_counted_unknown():
+    index = SearchIndex([entry("a", "Hermanamiento de Pamplona", ["hermanamiento colombiano"],
+                               "Por ejemplo, Pamplona está hermanada con Pamplona.")])
+    result = index.search("un ejenplo de hermanamiento")
+    assert result.unknown == []
+    assert result.best.entry.id == "a"
+
+
 def test_synonyms_link_acronym_and_expansion_both_ways():
     entries = [entry("aod", "Ayuda oficial al desarrollo", ["tendencia de la ayuda oficial"],
                      "La ayuda oficial al desarrollo disminuye."),

@@ -8,7 +8,8 @@ Why this shape:
 - **Synonyms and acronyms** are folded into a shared token on both sides, so
   "aod" finds "ayuda oficial al desarrollo" and back.
 - **Typo correction**: a query word that is not in the knowledge vocabulary is
-  replaced by its closest vocabulary word (rapidfuzz), if close enough.
+  replaced by its closest vocabulary word (rapidfuzz), if close enough or one
+  that sounds the same (see :mod:`.spelling`).
 - **Confidence** combines how much of the question the best entry covers
   (idf-weighted), how close the question is to one of its phrasings, and how
   far it is ahead of the runner-up; words the knowledge base has never seen
@@ -31,7 +32,7 @@ from rapidfuzz import fuzz
 
 from bot.folding import fold
 from bot.knowledge.english import spanish_words
-from bot.knowledge.spelling import SYNONYM_PREFIX, SynonymMatcher, closest_word
+from bot.knowledge.spelling import SYNONYM_PREFIX, Corrector, SynonymMatcher
 from bot.knowledge.store import Entry
 from bot.knowledge.text import (
     analyze,
@@ -122,9 +123,7 @@ class SearchIndex:
         self._words = self.synonyms.words | {
             w for e in self.entries for w in content_words(" ".join([e.title, *e.tags, e.body]))
         }
-        self._vocabulary = tuple(sorted(self._words))
-        self._by_length: dict[int, list[str]] | None = None
-        self._corrections: dict[str, str | None] = {}
+        self._speller = Corrector(self._words, stopwords() | FILLER)
         extra = extra_phrasings or {}
         phrasings = [[e.title] + [self._respell(q) for q in [*e.questions, *extra.get(e.id, [])]]
                      for e in self.entries]
@@ -136,9 +135,7 @@ class SearchIndex:
                                                                strict=True)])
         # Words only the phrasings use ("plata", "amarrada") are known words too.
         self._words |= {w for ps in phrasings for w in content_words(" ".join(ps))}
-        self._vocabulary = tuple(sorted(self._words))
-        self._by_length = None
-        self._corrections.clear()
+        self._speller = Corrector(self._words, stopwords() | FILLER)
 
     def _respell(self, phrasing: str) -> str:
         """A phrasing with its deliberate typos ("cooperasion") spelt right.
@@ -217,19 +214,7 @@ class SearchIndex:
     # -- querying ------------------------------------------------------------------
     def correct(self, word: str) -> str | None:
         """The vocabulary word ``word`` was probably meant to be, or None."""
-        if len(word) < 4:
-            return None
-        if word not in self._corrections:
-            self._corrections[word] = closest_word(word, self._vocabulary_near(len(word)))
-        return self._corrections[word]
-
-    def _vocabulary_near(self, length: int) -> list[str]:
-        """Vocabulary words whose length is within two letters of ``length``."""
-        if self._by_length is None:
-            self._by_length = defaultdict(list)
-            for word in self._vocabulary:
-                self._by_length[len(word)].append(word)
-        return [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
+        return self._speller.correct(word)
 
     def search(self, query: str, limit: int = 5) -> SearchResult:
         """Rank entries for ``query``, best first, each with a confidence in [0, 1]."""
@@ -315,8 +300,7 @@ class SearchIndex:
         english_stop = english_stopwords() if english else frozenset()
         spanish_stop = stopwords()
         for word in content_words(query):
-            # "what", "the", "for" occur in the few English phrasings and names of the
-            # knowledge base; kept, they pull an English question to whichever has them.
+            # English function words would pull the question to the few English phrasings.
             if english and (translated := [w for w in spanish_words(word)
                                            if w not in spanish_stop]):
                 kept.extend(w for w in translated
@@ -327,9 +311,9 @@ class SearchIndex:
             if word in self._words or stem(word) in self._stems or word.isdigit():
                 kept.append(word)
                 continue
-            if english:
-                # A question in English: its words are not misspelt Spanish, and not
-                # unknown either; the names it shares with the entries are what count.
+            if english:  # not misspelt Spanish, nor unknown: its shared names count
+                continue
+            if self._speller.function_word(word):
                 continue
             fixed = self.correct(word)
             if fixed:

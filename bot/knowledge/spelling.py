@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.common_words import zipf
 from bot.knowledge.text import analyze, content_words
 
 SYNONYM_PREFIX = "§"
@@ -46,10 +47,13 @@ class SynonymMatcher:
 
 
 # Letters Spanish writes differently for one sound: b/v, s/z/c before e and i,
-# y/ll, a silent h, k/qu/c before a, o, u. Misspellings follow them.
+# y/ll, a silent h, k/qu/c before a, o, u, n/m before p and b. Misspellings follow them.
 _SOUNDS = ((re.compile(r"ll"), "y"), (re.compile(r"v"), "b"), (re.compile(r"z"), "s"),
            (re.compile(r"c(?=[ei])"), "s"), (re.compile(r"qu(?=[ei])"), "k"),
-           (re.compile(r"c"), "k"), (re.compile(r"h"), ""))
+           (re.compile(r"c"), "k"), (re.compile(r"h"), ""), (re.compile(r"n(?=[pb])"), "m"))
+# A word at least this common in Spanish (Zipf scale, see bot.common_words: about one use
+# in a million words) is a real word, not a typo of another that merely looks like it.
+REAL_WORD_ZIPF = 3.0
 
 
 def sound(word: str) -> str:
@@ -62,15 +66,45 @@ def sound(word: str) -> str:
 def closest_word(word: str, vocabulary: Sequence[str]) -> str | None:
     """Nearest word by edit distance (a swap of two letters counts as one edit).
 
-    One edit for words up to seven letters, two for longer ones: enough for
-    "cooperasion" or "convneio", not enough to turn "pasaporte" into "aporte".
-    Among the nearest, a word that sounds the same wins: "sinco" is "cinco",
-    not "sico", and "Velo Horizonte" is "Belo", not "veo".
+    A word that sounds the same within two edits wins: "sinco" is "cinco", not
+    "sico", "chekeo" is "chequeo", "ejenplo" is "ejemplo", and "Velo Horizonte"
+    is "Belo". Otherwise one edit for words up to seven letters, two for longer
+    ones: enough for "cooperasion" or "convneio", not enough to turn "pasaporte"
+    into "aporte"; and an everyday Spanish word is taken as meant ("dame" is not
+    "DANE", "visa" is not "vías"): the knowledge base just does not use it.
     """
-    limit = 1 if len(word) <= 7 else 2
-    matches = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit,
-                              limit=8)
-    if not matches:
-        return None
+    matches = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=12)
     heard = sound(word)
-    return min(matches, key=lambda m: (sound(m[0]) != heard, m[1], m[2]))[0]
+    alike = [m for m in matches if sound(m[0]) == heard]
+    if alike:
+        return min(alike, key=lambda m: (m[1], m[2]))[0]
+    limit = 1 if len(word) <= 7 else 2
+    near = [m for m in matches if m[1] <= limit]
+    if not near or zipf(word) >= REAL_WORD_ZIPF:
+        return None
+    return min(near, key=lambda m: (m[1], m[2]))[0]
+
+
+class Corrector:
+    """Spelling fixes against one vocabulary, each worked out once and remembered."""
+
+    def __init__(self, vocabulary: Iterable[str], function_words: Iterable[str]) -> None:
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for word in sorted(vocabulary):
+            self._by_length[len(word)].append(word)
+        self._function_sounds = frozenset(sound(w) for w in function_words if len(w) > 3)
+        self._fixes: dict[str, str | None] = {}
+
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word ``word`` was probably meant to be (see :func:`closest_word`)."""
+        if len(word) < 4:
+            return None
+        if word not in self._fixes:
+            near = [w for n in range(len(word) - 2, len(word) + 3)
+                    for w in self._by_length.get(n, ())]
+            self._fixes[word] = closest_word(word, near)
+        return self._fixes[word]
+
+    def function_word(self, word: str) -> bool:
+        """Whether ``word`` is a stopword or filler word misspelt ("ejenplo"): dropped as one."""
+        return len(word) > 3 and sound(word) in self._function_sounds
