@@ -1,0 +1,53 @@
+"""Partners the directory has never seen, read by their shape: a company by its legal
+form, a foreign city hall, a known body written in part. Each example is a note a
+liaison could type; the assertion is the partner list the draft shows."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.activities.names import NameIndex
+from bot.activities.parse import Vocabulary, parse_entry
+from bot.activities.partners import combine, seed_partners
+from bot.config import DEFAULT_ACTION_LINES, Settings
+from tests.support.clock import NOW
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    config = Settings().activities
+    partners = NameIndex(combine(config.partners, seed_partners(KNOWLEDGE)))
+    return Vocabulary(DEFAULT_ACTION_LINES, partners,
+                      NameIndex(config.departments, single_words=False))
+
+
+def partners(text: str, vocab: Vocabulary) -> list[str]:
+    return parse_entry(text, vocab=vocab, now=NOW, line=2).partners
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Videollamada con Brandt Logistik GmbH por la bodega en la zona franca",
+     ["Brandt Logistik GmbH"]),
+    ("visita de la empresa Cafés del Cañón S.A.S. a la rueda de negocios",
+     ["Cafés del Cañón S.A.S."]),
+    ("reunion con moliendas orientales sas sobre exportar a chile",
+     ["Moliendas Orientales S.A.S."]),
+    ("Presentación de Hanwa Trading Co. Ltd. a empresarios con la UIS",
+     ["Hanwa Trading Co. Ltd.", "UIS"]),
+])
+def test_a_company_is_read_by_its_legal_form(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+def test_a_known_company_with_its_legal_form_is_the_known_one(vocab):
+    assert partners("Reunión con Ecopetrol S.A. sobre la feria", vocab) == ["Ecopetrol"]
+
+
+@pytest.mark.parametrize("text", [
+    "la casa sa de mi abuela queda cerca, reunion alla",  # "sa" in lower case is no form
+    "Plan de la agenda con la empresa, sas pendientes",
+])
+def test_words_that_look_like_a_legal_form_are_not_a_company(vocab, text):
+    assert partners(text, vocab) == []
