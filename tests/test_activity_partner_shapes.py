@@ -51,3 +51,34 @@ def test_a_known_company_with_its_legal_form_is_the_known_one(vocab):
 ])
 def test_words_that_look_like_a_legal_form_are_not_a_company(vocab, text):
     assert partners(text, vocab) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("videollamada con la alcaldia de cordoba (argentina) por la red de ciudades",
+     ["Alcaldía de Córdoba"]),
+    ("El alcalde de Kaohsiung firmó la carta de intención", ["Alcaldía de Kaohsiung"]),
+    ("preparar agenda de la delegacion de porto que llega en marzo", ["Alcaldía de Porto"]),
+    ("intercambio de buenas prácticas con la ciudad de curitiba y la UIS",
+     ["Alcaldía de Curitiba", "UIS"]),
+    ("Reunión con la Municipalidad de Arequipa sobre turismo", ["Municipalidad de Arequipa"]),
+])
+def test_a_foreign_city_hall_is_a_partner_written_as_alcaldia(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "agenda de la delegacion de empresarios que viaja a la feria",
+    "acompañamos al alcalde de Bucaramanga en la rueda de prensa",
+    "la ciudad de bucaramanga recibe el premio",
+    "reunion con la delegacion de Japón en la cancillería",
+])
+def test_a_delegation_of_people_or_of_a_country_or_the_home_city_is_no_city_hall(vocab, text):
+    assert not [p for p in partners(text, vocab) if p.startswith("Alcaldía")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("convenio de movilidad con la universidad de coimbra", ["Universidad de Coimbra"]),
+    ("rueda de negocios con la camara de comercio de cali", ["Cámara de Comercio de Cali"]),
+])
+def test_an_organisation_of_another_city_keeps_the_city_in_its_name(vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.activities.cities import HOME, city_at, city_halls
 from bot.activities.names import (
     CASED,
     NameIndex,
@@ -112,6 +113,10 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
             break  # "cámara de comercio presenta…": in lower case a name needs its "de"
         if link == ["y"] and not capital:
             break  # "la cámara de comercio y comfenalco": two partners, not one name
+        city = None if capital or link[-1:] not in (["de"], ["del"]) else city_at(words, j)
+        if city is not None and not set(words[j:j + city[0]]) & HOME:
+            end = i = j + city[0]  # "universidad de salamanca": a city ends the name
+            break
         if not capital and (everyday(words[j]) or words[j] in stopwords()
                             or words[j] in _NOTE_WORDS or words[j] in _DESCRIPTIONS):
             break
@@ -149,9 +154,15 @@ def _tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: 
         else:
             typed_as = _typed_with_accents(text, plain, match)
             accented = typed_as if typed_as and fold(typed_as) != typed_as.lower() \
-                else restore_accents(word)
+                else _city_spelling(word) or restore_accents(word)
             out.append(accented[:1].upper() + accented[1:].lower())
     return " ".join(out)
+
+
+def _city_spelling(word: str) -> str | None:
+    """A one-word city's own spelling ("medellin" -> "Medellín"), if the word is one."""
+    found = city_at([word], 0)
+    return found[1].name if found and fold(found[1].name) == word else None
 
 
 def _typed_with_accents(text: str, plain: str, match: re.Match[str]) -> str | None:
@@ -168,12 +179,15 @@ def _typed_with_accents(text: str, plain: str, match: re.Match[str]) -> str | No
 
 def named_partners(text: str, index: NameIndex) -> list[str]:
     """Partners named in ``text``: the known ones (:meth:`NameIndex.spans`) and any
-    organisation written as one (:func:`organisations`), in order. A known name read inside
+    organisation written as one (:func:`organisations`, :func:`companies`, and the city
+    halls of :func:`bot.activities.cities.city_halls`), in order. A known name read inside
     a longer organisation's name is that organisation: "universidad de pittsburgh" is not
     the Alcaldía de Pittsburgh, "cámara de comercio de cúcuta" not Bucaramanga's chamber."""
     known = index.spans(text)
     spans = list(known)
-    for org in sorted([*organisations(text), *companies(text)], key=lambda o: o.start):
+    halls = [Organisation(h.start, h.start + 1, h.end, h.name) for h in city_halls(text, HOME)]
+    written = [o for o in organisations(text) if o.start not in {h.start for h in halls}]
+    for org in sorted([*written, *halls, *companies(text)], key=lambda o: o.start):
         if not org.name:  # only the bare opening word is not the known one it stands for
             spans = [s for s in spans if (s[0], s[1]) != (org.start, org.head_end)]
             continue
