@@ -82,3 +82,26 @@ def test_a_delegation_of_people_or_of_a_country_or_the_home_city_is_no_city_hall
 ])
 def test_an_organisation_of_another_city_keeps_the_city_in_its_name(vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("reu con la fundacion manos solidarias sobre la jornada", ["Fundación Manos Solidarias"]),
+    ("taller con la corporacion huellas de esperanza, van 30 personas",
+     ["Corporación Huellas de Esperanza"]),
+    ("llamada con la fundacion caminos de luz y la UNAB", ["Fundación Caminos de Luz", "UNAB"]),
+    ("Convenio con la Fundación Agua sin Fronteras para las veredas",
+     ["Fundación Agua sin Fronteras"]),
+    ("Reunión con la Asociación Mujeres en Acción del barrio", ["Asociación Mujeres en Acción"]),
+])
+def test_a_foundation_name_of_ordinary_words_is_read_whole(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("la fundacion presento el informe del proyecto", []),
+    ("reunion con la fundacion sobre los talleres", []),
+    ("audiencia en la camara de representantes sobre migrantes", []),
+    ("Reunión con la Fundación Bavaria en Bucaramanga", ["Fundación Bavaria"]),
+])
+def test_words_after_a_foundation_that_are_no_name_are_left_out(vocab, text, expected):
+    assert partners(text, vocab) == expected

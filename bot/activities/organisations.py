@@ -32,7 +32,8 @@ _HEADS = ("camara de comercio", "caja de compensacion familiar", "caja de compen
           "ministerio", "organizacion", "camara")
 # Heads whose name may follow with no "de" ("fundación bavaria", "universidad javeriana").
 _BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa"}
-_NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para")
+_NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para",
+               "contra el", "contra la", "contra", "en", "sin")
 # Words that alone after the head describe the organisation instead of naming it.
 _DESCRIPTIONS = {"publica", "privada", "local", "nacional", "internacional", "regional",
                  "municipal", "departamental", "aliada", "extranjera", "cooperacion",
@@ -41,7 +42,7 @@ _DESCRIPTIONS = {"publica", "privada", "local", "nacional", "internacional", "re
 # ciudad".
 _OWN_HOUSE = {"bucaramanga", "municipal", "ciudad"}
 # The small words inside a name, written in lower case in it.
-_LINK_WORDS = {"de", "del", "la", "los", "las", "y", "para", "el"}
+_LINK_WORDS = {"de", "del", "la", "los", "las", "y", "para", "el", "en", "contra", "sin"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def organisations(text: str) -> list[Organisation]:
     plain, found = lined
     folded = [m.group(0).lower() for m in found]
     caps = capitalised(text)
-    says_case = any(caps) and not plain.isupper()
+    says_case = _names_capitalised(found, caps, plain)
     out: list[Organisation] = []
     i = 0
     while i < len(folded):
@@ -94,6 +95,14 @@ def organisations(text: str) -> list[Organisation]:
     return out
 
 
+def _names_capitalised(found: list[re.Match[str]], caps: list[bool], plain: str) -> bool:
+    """Whether the note writes names with a capital ("reunión con la Fundación X"), not
+    only its acronyms ("reu con la fundacion semillas de paz y la UIS"): then a word in
+    lower case is no part of a name."""
+    return not plain.isupper() and any(
+        cap and not m.group(0).isupper() for m, cap in zip(found, caps, strict=True))
+
+
 def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
               caps: list[bool] | None, at: int, *, bare: bool) -> int:
     """Where the name after the opening words ends (``at`` when there is none): words
@@ -111,18 +120,45 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
         capital = caps is not None and caps[j]
         if i == at and not bare and not capital and link[:1] not in (["de"], ["del"]):
             break  # "cámara de comercio presenta…": in lower case a name needs its "de"
+        if link[:1] in (["en"], ["contra"], ["sin"]) and (not capital or words[j] in HOME):
+            break  # "Ayuda en Acción", "Acción contra el Hambre"; not "… en Bucaramanga"
         if link == ["y"] and not capital:
             break  # "la cámara de comercio y comfenalco": two partners, not one name
         city = None if capital or link[-1:] not in (["de"], ["del"]) else city_at(words, j)
         if city is not None and not set(words[j:j + city[0]]) & HOME:
             end = i = j + city[0]  # "universidad de salamanca": a city ends the name
             break
-        if not capital and (everyday(words[j]) or words[j] in stopwords()
-                            or words[j] in _NOTE_WORDS or words[j] in _DESCRIPTIONS):
+        if not capital and (words[j] in stopwords() or words[j] in _NOTE_WORDS
+                            or words[j] in _DESCRIPTIONS
+                            or (everyday(words[j]) and not (caps is None and bare
+                                                            and _plural(words[j])))):
             break
         end = i = j + 1
         limit -= 1 if capital else 2
+    tail = end + 1
+    if caps is None and bare and end > at and words[end:tail] in (["de"], ["del"]) \
+            and tail < len(words) and not _punctuated(plain, found, end, tail) \
+            and _closes_name(words, found, plain, tail):
+        return tail + 1  # "fundación semillas de paz": one last word after "de"
     return end
+
+
+def _plural(word: str) -> bool:
+    """A plural noun or adjective, as the words of a foundation's name in lower case are
+    ("fundación pies descalzos"); a note's verbs after the name ("presentó", "entrega")
+    are not."""
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("mos", "ais", "eis"))
+
+
+def _closes_name(words: list[str], found: list[re.Match[str]], plain: str, j: int) -> bool:
+    """Whether ``words[j]``, after a name's "de", is its last word: a word of the
+    language (not a function word) followed by the end, punctuation or a function word."""
+    word = words[j]
+    if word in stopwords() or word in _NOTE_WORDS or word in _DESCRIPTIONS or word in HOME:
+        return False
+    after = j + 1
+    return after >= len(words) or _punctuated(plain, found, j, after) or (
+        words[after] in stopwords() and words[after] not in _LINK_WORDS)
 
 
 # Quick-note words that are no name, though no dictionary has them.
@@ -235,7 +271,7 @@ def companies(text: str) -> list[Organisation]:
     plain, found = lined
     folded = [m.group(0).lower() for m in found]
     caps = capitalised(text)
-    says_case = any(caps) and not plain.isupper()
+    says_case = _names_capitalised(found, caps, plain)
     out: list[Organisation] = []
     i = 0
     while i < len(folded):
