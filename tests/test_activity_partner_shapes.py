@@ -105,3 +105,49 @@ def test_a_foundation_name_of_ordinary_words_is_read_whole(vocab, text, expected
 ])
 def test_words_after_a_foundation_that_are_no_name_are_left_out(vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Llamada con el Ministerio de Ciencia sobre la convocatoria de doctorados",
+     ["MinCiencias"]),
+    ("Reunión con el Banco Interamericano sobre el crédito de movilidad", ["BID"]),
+    ("reunion con la agencia japonesa de cooperacion por voluntarios", ["JICA"]),
+    ("Becas de la Agencia Coreana de Cooperación para funcionarios", ["KOICA"]),
+])
+def test_a_known_body_written_short_or_by_its_adjective_is_the_known_one(vocab, text,
+                                                                          expected):
+    assert partners(text, vocab) == expected
+
+
+def test_a_beginning_shared_by_several_known_names_names_none_of_them(vocab):
+    assert partners("Charla de una Agencia de Cooperación europea", vocab) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jornada con la ONG Brazos Abiertos en el asentamiento", ["Brazos Abiertos"]),
+    ("Taller con la Red Latinoamericana de Ciudades Verdes", [
+        "Red Latinoamericana de Ciudades Verdes"]),
+    ("Reunión con el Fondo Nórdico de Desarrollo sobre clima", ["Fondo Nórdico de Desarrollo"]),
+])
+def test_an_unknown_body_opened_by_a_capitalised_common_word_is_a_partner(vocab, text,
+                                                                           expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Publicamos en la red social el video del festival",
+    "se creo un fondo de becas con la UNAB",
+    "Reunión del comité de seguimiento del proyecto",
+])
+def test_the_same_words_in_lower_case_open_no_name(vocab, text):
+    assert partners(text, vocab) in ([], ["UNAB"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Intercambio de docentes con la Universidad del Rosario", ["Universidad del Rosario"]),
+    ("Encuentro con la ACI Medellín sobre buenas prácticas", ["ACI Medellín"]),
+    ("Taller de VNG International sobre planeación local", ["VNG International"]),
+    ("reunion con World Wildlife Fund sobre humedales", ["WWF"]),
+])
+def test_organisations_the_sources_name_are_in_the_directory(vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -158,8 +158,9 @@ class NameIndex:
                 continue
             seen |= keys
             aliases = tuple(tuple(tokens(p)) for p in parts if tokens(p))
+            # read the way :meth:`spans` reads a note: "World Wildlife Fund" has a "fund"
             findable = tuple(
-                tuple(tokens(p)) for p in parts
+                tuple(ABBREVIATIONS.get(w, w) for w in tokens(p)) for p in parts
                 if tokens(p) and (single_words or len(tokens(p)) > 1 or p.isupper())
             )
             shy = frozenset(a[0] for a in findable if len(a) == 1 and ordinary_word(a[0]))
@@ -176,7 +177,19 @@ class NameIndex:
             # "Universidad de Santander" is a name, not the "Universidad" of Santander.
             named = len(words) > 1 or (len(words) == 1 and not everyday(words[0]))
             found = self._lookup(local) if local != name and named else None
-        return found or name
+        return found or self._beginning_of(name) or name
+
+    def _beginning_of(self, name: str) -> str | None:
+        """The one known name whose full form begins with ``name``: a long name cut short
+        ("Ministerio de Ciencia" for the "Ministerio de Ciencia, Tecnología e Innovación",
+        "Banco Interamericano" for the BID). Two words of its own at least, and no other
+        known name that begins the same way ("Agencia de Cooperación" is several)."""
+        words = tokens(name)
+        if len([w for w in words if w not in _LINKS]) < 2:
+            return None
+        hits = {known.canonical for known in self.names for alias in known.aliases
+                if len(alias) > len(words) and alias[:len(words)] == tuple(words)}
+        return hits.pop() if len(hits) == 1 else None
 
     def _lookup(self, name: str) -> str | None:
         key = key_of(name)

@@ -30,6 +30,9 @@ _HEADS = ("camara de comercio", "caja de compensacion familiar", "caja de compen
           "fundacion", "universidad", "corporacion", "asociacion", "federacion",
           "confederacion", "cooperativa", "instituto", "agencia", "gobernacion", "alcaldia",
           "ministerio", "organizacion", "camara")
+# Heads that open a name only typed with a capital, the word being common in lower case:
+# "Banco Interamericano", "Red Colombiana de Ciudades", "Fondo Acción"; "la ONG Techo".
+_CASED_HEADS = {"banco", "fondo", "red", "consejo", "comite", "observatorio", "ong"}
 # Heads whose name may follow with no "de" ("fundación bavaria", "universidad javeriana").
 _BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa"}
 _NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para",
@@ -78,19 +81,22 @@ def organisations(text: str) -> list[Organisation]:
     while i < len(folded):
         head = next((h.split() for h in _HEADS
                      if folded[i:i + len(h.split())] == h.split()), None)
+        if head is None and folded[i] in _CASED_HEADS and caps[i] and says_case:
+            head = [folded[i]]  # "Banco Interamericano", "Red Cómo Vamos", not "la red"
         if head is None:
             i += 1
             continue
         head_end = i + len(head)
         end = _name_end(folded, found, plain, caps if says_case else None, head_end,
-                        bare=" ".join(head) in _BARE_HEADS)
+                        bare=" ".join(head) in _BARE_HEADS or head[0] in _CASED_HEADS)
         names = [w for w in folded[head_end:end] if w not in _LINK_WORDS]
         own = head == ["alcaldia"] and set(names) <= _OWN_HOUSE
         if end == head_end and folded[head_end:head_end + 1] in (["de"], ["del"]):
             out.append(Organisation(i, head_end, head_end, ""))  # "cámara de representantes"
         elif names and not all(w in _DESCRIPTIONS for w in names) and not own:
-            out.append(Organisation(i, head_end, end, _tidy_org(found[i:end], folded[i:end],
-                                                                text, plain)))
+            begin = head_end if head == ["ong"] else i  # "la ONG Techo" is "Techo"
+            out.append(Organisation(i, head_end, end, _tidy_org(
+                found[begin:end], folded[begin:end], text, plain)))
         i = max(end, i + 1)
     return out
 
