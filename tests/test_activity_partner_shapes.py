@@ -151,3 +151,27 @@ def test_the_same_words_in_lower_case_open_no_name(vocab, text):
 ])
 def test_organisations_the_sources_name_are_in_the_directory(vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("videollamada con Siemens Energy sobre buses eléctricos", ["Siemens Energy"]),
+    ("Llamada con Fedesarrollo sobre el estudio de competitividad", ["Fedesarrollo"]),
+    ("Se envió la carta de intención del hermanamiento con Kaohsiung",
+     ["Alcaldía de Kaohsiung"]),
+])
+def test_a_rare_capitalised_name_after_con_is_a_partner(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("llamada con Paola de la UNAB sobre movilidad docente", ["UNAB"]),
+    ("almuerzo con Valentina Vergara, asesora de la embajada de Suiza",
+     ["Embajada de Suiza"]),
+    ("Reunión con Planeación sobre el plan de desarrollo", []),
+    ("encuentro con BGA Te Activa para la parrilla de contenidos", []),
+    ("Reunión con el Comité Organizador del festival", []),
+    ("firmamos la carta con México en la cancillería", ["Cancillería"]),
+])
+def test_a_person_a_department_a_city_programme_or_a_country_after_con_is_no_partner(
+        vocab, text, expected):
+    assert partners(text, vocab) == expected

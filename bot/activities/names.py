@@ -61,6 +61,11 @@ def _frequencies() -> dict[str, float]:
     return out
 
 
+def frequency(word: str) -> float:
+    """How often a (folded) word is written in Spanish, per word of text (0 if never)."""
+    return _frequencies().get(word, 0.0)
+
+
 def everyday(word: str) -> bool:
     """Whether a (folded) word is common in Spanish text, by its frequency (acronyms the
     news write often, "onu", count too)."""
@@ -180,15 +185,18 @@ class NameIndex:
         return found or self._beginning_of(name) or name
 
     def _beginning_of(self, name: str) -> str | None:
-        """The one known name whose full form begins with ``name``: a long name cut short
-        ("Ministerio de Ciencia" for the "Ministerio de Ciencia, Tecnología e Innovación",
-        "Banco Interamericano" for the BID). Two words of its own at least, and no other
-        known name that begins the same way ("Agencia de Cooperación" is several)."""
-        words = tokens(name)
-        if len([w for w in words if w not in _LINKS]) < 2:
+        """The one known name whose full form ``name`` shortens, keeping its first word and
+        the order of its words: "Ministerio de Ciencia" for the "Ministerio de Ciencia,
+        Tecnología e Innovación", "Banco Interamericano" for the BID, "Cámara Colombo
+        Americana" for the "Cámara de Comercio Colombo Americana". Two words of its own at
+        least, and no other known name shortened the same way ("Agencia de Cooperación"
+        is several)."""
+        words = [w for w in tokens(name) if w not in _LINKS]
+        if len(words) < 2:
             return None
         hits = {known.canonical for known in self.names for alias in known.aliases
-                if len(alias) > len(words) and alias[:len(words)] == tuple(words)}
+                if len(alias) > len(words) and alias[0] == words[0]
+                and _in_order(words[1:], alias[1:])}
         return hits.pop() if len(hits) == 1 else None
 
     def _lookup(self, name: str) -> str | None:
@@ -264,6 +272,12 @@ class NameIndex:
                     best = (i, size)
                     break
         return best
+
+
+def _in_order(words: list[str], alias: tuple[str, ...]) -> bool:
+    """Whether ``words`` all appear in ``alias``, in the same order."""
+    rest = iter(alias)
+    return all(word in rest for word in words)
 
 
 def _typo_of(window: tuple[str, ...], alias: tuple[str, ...]) -> bool:

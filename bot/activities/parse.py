@@ -81,7 +81,7 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
 
     spelt = _UNIVERSITY.sub(r"\1Universidad ", text)  # "la U. de Santander"
     partners = merge((_partner(vocab.partners, name) for name in tagged),
-                     named_partners(spelt, vocab.partners),
+                     named_partners(spelt, vocab.partners, vocab.departments),
                      (vocab.partners.canonical(m) for m in missions(text)),
                      institutes_by_field(text),
                      unknown_acronyms(text, lambda name: _known(vocab, name)))
