@@ -175,3 +175,13 @@ def test_a_rare_capitalised_name_after_con_is_a_partner(vocab, text, expected):
 def test_a_person_a_department_a_city_programme_or_a_country_after_con_is_no_partner(
         vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+def test_a_one_word_name_typed_in_two_is_the_known_one(vocab):
+    assert partners("cita con pro colombia por la agenda de compradores", vocab) == [
+        "ProColombia"]
+
+
+def test_an_event_the_sources_name_as_an_organisations_own_is_that_organisation(vocab):
+    assert partners("se inscribió el proyecto de movilidad al colombia investment summit",
+                    vocab) == ["ProColombia"]

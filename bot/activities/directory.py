@@ -97,7 +97,9 @@ DIRECTORY: tuple[str, ...] = (
     "Procuraduría General de la Nación|Procuraduría",
     "Contraloría General de la República|Contraloría", "Colombia Compra Eficiente",
     # Trade promotion (an event is not its organiser: "Colombiamoda" alone is no partner).
-    "ProColombia", "Inexmoda", "Corferias",
+    # An event the sources name as an organisation's own is that organisation: the 2021
+    # report calls the Colombia Investment Summit "evento de PROCOLOMBIA".
+    "ProColombia|Colombia Investment Summit", "Inexmoda", "Corferias",
     # Scholarships, exchanges and languages.
     "ICETEX|Instituto Colombiano de Crédito Educativo y Estudios Técnicos en el Exterior",
     "Comisión Fulbright|Fulbright|Fulbright Colombia", "Campus France",

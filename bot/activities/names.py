@@ -271,7 +271,17 @@ class NameIndex:
                         and fits(known, alias, i):
                     best = (i, size)
                     break
+            if best is None and size == 1 and len(phrase) >= 8:
+                best = _split_in_two(words, phrase)
         return best
+
+
+def _split_in_two(words: tuple[str, ...], name: str) -> tuple[int, int] | None:
+    """Where a one-word name is typed as two words ("pro colombia"), if it is."""
+    for i in range(len(words) - 1):
+        if words[i] + words[i + 1] == name and not everyday(words[i] + words[i + 1]):
+            return i, 2
+    return None
 
 
 def _in_order(words: list[str], alias: tuple[str, ...]) -> bool:
