@@ -185,3 +185,13 @@ def test_a_one_word_name_typed_in_two_is_the_known_one(vocab):
 def test_an_event_the_sources_name_as_an_organisations_own_is_that_organisation(vocab):
     assert partners("se inscribió el proyecto de movilidad al colombia investment summit",
                     vocab) == ["ProColombia"]
+
+
+def test_an_organisation_only_spoken_of_as_a_possibility_is_no_partner(vocab):
+    assert partners("Visita de la embajadora de Suiza; comentó que USAID podría financiar "
+                    "la segunda fase", vocab) == ["Embajada de Suiza"]
+    assert partners("Reunión con USAID sobre la segunda fase", vocab) == ["USAID"]
+
+
+def test_a_municipal_council_is_no_partner(vocab):
+    assert partners("Sesión del Consejo Municipal de Juventud sobre intercambios", vocab) == []

@@ -21,6 +21,7 @@ from bot.activities.names import (
     cased_words,
     everyday,
     merge,
+    tokens,
 )
 from bot.folding import fold
 from bot.knowledge.text import stopwords
@@ -32,7 +33,7 @@ _HEADS = ("camara de comercio", "caja de compensacion familiar", "caja de compen
           "ministerio", "organizacion", "camara")
 # Heads that open a name only typed with a capital, the word being common in lower case:
 # "Banco Interamericano", "Red Colombiana de Ciudades", "Fondo Acción"; "la ONG Techo".
-_CASED_HEADS = {"banco", "fondo", "red", "consejo", "comite", "observatorio", "ong"}
+_CASED_HEADS = {"banco", "fondo", "red", "observatorio", "ong"}
 # Heads whose name may follow with no "de" ("fundación bavaria", "universidad javeriana").
 _BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa"}
 _NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para",
@@ -252,7 +253,14 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
             continue  # a known name that begins with the same words: the known one
         else:
             spans = [s for s in spans if s not in inside] + [(org.start, org.end, org.name)]
-    return merge(name for _, _, name in sorted(spans))
+    words = tokens(text)
+    return merge(name for start, end, name in sorted(spans)
+                 if not (words[end:end + 1] and words[end] in _MAYBE))
+
+
+# A name followed by "podría" is spoken of as a possibility ("el embajador dijo que la
+# agencia X podría apoyar…"), not a partner of the activity.
+_MAYBE = {"podria", "podrian"}
 
 
 def _without_form(name: str) -> str:
