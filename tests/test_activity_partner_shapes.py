@@ -195,3 +195,13 @@ def test_an_organisation_only_spoken_of_as_a_possibility_is_no_partner(vocab):
 
 def test_a_municipal_council_is_no_partner(vocab):
     assert partners("Sesión del Consejo Municipal de Juventud sobre intercambios", vocab) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("charla del instituto tecnologico de monterrey sobre maestrias",
+     ["Instituto Tecnológico de Monterrey"]),
+    ("reunion con el instituto de estudios urbanos sobre el observatorio",
+     ["Instituto de Estudios Urbanos"]),
+])
+def test_an_institute_in_lower_case_is_read_whole(vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -35,7 +35,8 @@ _HEADS = ("camara de comercio", "caja de compensacion familiar", "caja de compen
 # "Banco Interamericano", "Red Colombiana de Ciudades", "Fondo Acción"; "la ONG Techo".
 _CASED_HEADS = {"banco", "fondo", "red", "observatorio", "ong"}
 # Heads whose name may follow with no "de" ("fundación bavaria", "universidad javeriana").
-_BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa"}
+_BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa",
+               "instituto"}
 _NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para",
                "contra el", "contra la", "contra", "en", "sin")
 # Words that alone after the head describe the organisation instead of naming it.
@@ -140,7 +141,7 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
         if not capital and (words[j] in stopwords() or words[j] in _NOTE_WORDS
                             or words[j] in _DESCRIPTIONS
                             or (everyday(words[j]) and not (caps is None and bare
-                                                            and _plural(words[j])))):
+                                                            and _name_word(words[j])))):
             break
         end = i = j + 1
         limit -= 1 if capital else 2
@@ -152,11 +153,16 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
     return end
 
 
-def _plural(word: str) -> bool:
-    """A plural noun or adjective, as the words of a foundation's name in lower case are
-    ("fundación pies descalzos"); a note's verbs after the name ("presentó", "entrega")
-    are not."""
-    return len(word) >= 4 and word.endswith("s") and not word.endswith(("mos", "ais", "eis"))
+def _name_word(word: str) -> bool:
+    """A plural noun or adjective, or an adjective of the kinds names use, as the words of
+    a foundation's or institute's name in lower case are ("fundación pies descalzos",
+    "instituto tecnológico de …"); a note's verbs after the name ("presentó", "entrega")
+    are neither."""
+    plural = len(word) >= 4 and word.endswith("s") and not word.endswith(("mos", "ais", "eis"))
+    return plural or (len(word) >= 6 and word.endswith(_ADJECTIVE_ENDINGS))
+
+
+_ADJECTIVE_ENDINGS = ("ico", "ica", "ano", "ana", "ense", "esa", "ino", "ina")
 
 
 def _closes_name(words: list[str], found: list[re.Match[str]], plain: str, j: int) -> bool:
