@@ -205,3 +205,8 @@ def test_a_municipal_council_is_no_partner(vocab):
 ])
 def test_an_institute_in_lower_case_is_read_whole(vocab, text, expected):
     assert partners(text, vocab) == expected
+
+
+def test_a_city_hall_described_not_named_is_no_partner(vocab):
+    assert partners("Diálogo con la alcaldía de una ciudad portuguesa sobre movilidad",
+                    vocab) == []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.activities.names import cased_words, ordinary_word, tokens
 from bot.folding import fold
+from bot.knowledge.text import stopwords
 
 # Words that name the city hall, then "de": the city follows whatever it is.
 _HALLS = {"alcaldia": "Alcaldía", "alcalde": "Alcaldía", "alcaldesa": "Alcaldía",
@@ -114,6 +115,18 @@ def city_at(words: list[str], at: int) -> tuple[int, City] | None:
     return None
 
 
+def named_city(words: list[str], at: int) -> tuple[int, City] | None:
+    """:func:`city_at`, unless the one word is a word of the language that is also a
+    small town somewhere ("una", "paz") or not the city's own name: a big city's name
+    ("valencia", "lima") is the city."""
+    found = city_at(words, at)
+    if found and found[0] == 1 and (words[at] in stopwords() or (
+            ordinary_word(words[at]) and (found[1].population < 100_000
+                                          or not found[1].primary))):
+        return None
+    return found
+
+
 @dataclass(frozen=True)
 class CityHall:
     start: int  # in tokens(text)
@@ -139,11 +152,8 @@ def city_halls(text: str, local: frozenset[str]) -> list[CityHall]:
         if at is None or at >= len(words):
             i += 1
             continue
-        found = city_at(words, at)
+        found = named_city(words, at)
         size, name = (found[0], found[1].name) if found else (0, "")
-        if found and size == 1 and not hall and ordinary_word(words[at]) and (
-                found[1].population < 100_000 or not found[1].primary):
-            size = 0  # a word of the language that is also a small town somewhere
         if not size and hall and typed:
             size, name = _capitalised_run(typed, at)
         place = words[at:at + size]

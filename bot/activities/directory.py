@@ -122,8 +122,8 @@ DIRECTORY: tuple[str, ...] = (
     "USTA|Universidad Santo Tomás|Santo Tomás",
     "UNAL|Universidad Nacional de Colombia|Universidad Nacional",
     "Universidad de los Andes|Uniandes", "Universidad del Rosario|Urosario",
-    "UNIMINUTO|Corporación Universitaria Minuto de Dios|Organización Minuto de Dios"
-    "|Minuto de Dios",
+    "UNIMINUTO|Corporación Universitaria Minuto de Dios",
+    "Organización Minuto de Dios|Minuto de Dios",
     "Pontificia Universidad Javeriana|Universidad Javeriana|Javeriana",
     "Universidad EAFIT|EAFIT", "Universidad Externado de Colombia|Externado",
     "UdeA|Universidad de Antioquia", "Univalle|Universidad del Valle",

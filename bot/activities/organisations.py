@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.activities.cities import HOME, city_at, city_halls
+from bot.activities.cities import HOME, city_halls, named_city
 from bot.activities.names import (
     CASED,
     NameIndex,
@@ -134,7 +134,7 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
             break  # "Ayuda en Acción", "Acción contra el Hambre"; not "… en Bucaramanga"
         if link == ["y"] and not capital:
             break  # "la cámara de comercio y comfenalco": two partners, not one name
-        city = None if capital or link[-1:] not in (["de"], ["del"]) else city_at(words, j)
+        city = None if capital or link[-1:] not in (["de"], ["del"]) else named_city(words, j)
         if city is not None and not set(words[j:j + city[0]]) & HOME:
             end = i = j + city[0]  # "universidad de salamanca": a city ends the name
             break
@@ -173,7 +173,7 @@ def _closes_name(words: list[str], found: list[re.Match[str]], plain: str, j: in
         return False
     after = j + 1
     return after >= len(words) or _punctuated(plain, found, j, after) or (
-        words[after] in stopwords() and words[after] not in _LINK_WORDS)
+        words[after] in stopwords() and (words[after] not in _LINK_WORDS or words[after] == "y"))
 
 
 # Quick-note words that are no name, though no dictionary has them.
@@ -212,7 +212,7 @@ def _tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: 
 
 def _city_spelling(word: str) -> str | None:
     """A one-word city's own spelling ("medellin" -> "Medellín"), if the word is one."""
-    found = city_at([word], 0)
+    found = named_city([word], 0)
     return found[1].name if found and fold(found[1].name) == word else None
 
 
@@ -387,7 +387,7 @@ def introduced(text: str) -> list[Organisation]:
         if end == at or _punctuated(plain, found, at - 1, at):
             continue
         words = folded[at:end]
-        city = city_at(folded, at)
+        city = named_city(folded, at)
         if city and city[0] == len(words):
             if city[1].primary and not set(words) & _LOCAL and (
                     " ".join(words) not in _COUNTRY_WORDS):
