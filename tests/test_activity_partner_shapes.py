@@ -170,6 +170,7 @@ def test_a_rare_capitalised_name_after_con_is_a_partner(vocab, text, expected):
     ("Reunión con Planeación sobre el plan de desarrollo", []),
     ("encuentro con BGA Te Activa para la parrilla de contenidos", []),
     ("Reunión con el Comité Organizador del festival", []),
+    ("Reunión con Valorización por el cobro de la obra", []),  # a rare word, an office
     ("firmamos la carta con México en la cancillería", ["Cancillería"]),
 ])
 def test_a_person_a_department_a_city_programme_or_a_country_after_con_is_no_partner(

@@ -79,6 +79,17 @@ def _dictionary() -> frozenset[str]:
     return frozenset(SpellChecker(language="es").word_frequency.dictionary)
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether a (folded) word is in the Spanish word list of ``pyspellchecker``, accents
+    aside ("valorizacion")."""
+    return word in _folded_dictionary()
+
+
+@lru_cache(maxsize=1)
+def _folded_dictionary() -> frozenset[str]:
+    return frozenset(fold(w) for w in _dictionary())
+
+
 def ordinary_word(word: str) -> bool:
     """Whether a (folded) word is an everyday Spanish word of the dictionary: common
     (:func:`everyday`) and in the Spanish word list of ``pyspellchecker`` ("unido",

@@ -23,8 +23,8 @@ from datetime import date, datetime, timedelta
 
 from bot.activities.lines import LineGuess, guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
+from bot.activities.named import named_partners
 from bot.activities.names import HASHTAG, NameIndex, hashtags, key_of, merge, tokens
-from bot.activities.organisations import named_partners
 from bot.activities.partners import institutes_by_field, missions, tidy_name, unknown_acronyms
 from bot.config import ActionLine
 from bot.dates import DateError, TwoDatesError, When, find_when, format_day, month_number
