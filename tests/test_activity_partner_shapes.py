@@ -135,6 +135,7 @@ def test_an_unknown_body_opened_by_a_capitalised_common_word_is_a_partner(vocab,
 
 
 @pytest.mark.parametrize("text", [
+    "Subimos la ficha al Banco de Proyectos de la alcaldía",
     "Publicamos en la red social el video del festival",
     "se creo un fondo de becas con la UNAB",
     "Reunión del comité de seguimiento del proyecto",

@@ -92,6 +92,8 @@ def organisations(text: str) -> list[Organisation]:
                         bare=" ".join(head) in _BARE_HEADS or head[0] in _CASED_HEADS)
         names = [w for w in folded[head_end:end] if w not in LINK_WORDS]
         own = head == ["alcaldia"] and set(names) <= _OWN_HOUSE
+        # "el Banco de Proyectos", "un Fondo de Emprendimiento": a programme of common words
+        own = own or (head in (["banco"], ["fondo"]) and all(everyday(w) for w in names))
         if end == head_end and folded[head_end:head_end + 1] in (["de"], ["del"]):
             out.append(Organisation(i, head_end, head_end, ""))  # "cámara de representantes"
         elif names and not all(w in _DESCRIPTIONS for w in names) and not own:
