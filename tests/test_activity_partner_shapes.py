@@ -212,3 +212,8 @@ def test_an_institute_in_lower_case_is_read_whole(vocab, text, expected):
 def test_a_city_hall_described_not_named_is_no_partner(vocab):
     assert partners("Diálogo con la alcaldía de una ciudad portuguesa sobre movilidad",
                     vocab) == []
+
+
+def test_a_year_after_an_organisations_name_is_not_part_of_it(vocab):
+    assert partners("Informe del Observatorio Latinoamericano de Migraciones 2025 con la UIS",
+                    vocab) == ["Observatorio Latinoamericano de Migraciones", "UIS"]

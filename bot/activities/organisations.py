@@ -137,6 +137,8 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
         if city is not None and not set(words[j:j + city[0]]) & HOME:
             end = i = j + city[0]  # "universidad de salamanca": a city ends the name
             break
+        if words[j].isdigit():
+            break  # "el Observatorio de Cooperación 2020": a year, not the name
         if not capital and (words[j] in stopwords() or words[j] in NOTE_WORDS
                             or words[j] in _DESCRIPTIONS
                             or (everyday(words[j]) and not (caps is None and bare
@@ -186,7 +188,7 @@ def punctuated(plain: str, found: list[re.Match[str]], before: int | None,
     if before is None:
         return False
     gap = plain[found[before].end():found[after].start()]
-    return any(c in ",;:.()[]!?¿¡/|+\n" for c in gap) or " - " in gap
+    return any(c in ",;:.()[]!?¿¡/|+\n\t" for c in gap) or " - " in gap
 
 
 def tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: str) -> str:
