@@ -127,7 +127,7 @@ def test_a_short_name_that_is_also_an_ordinary_word_needs_to_be_written_as_a_nam
     ("Misión comercial con la Cámara de Comercio de Barrancabermeja",
      ["Cámara de Comercio de Barrancabermeja"]),
     ("reunion con la camara de comercio de cucuta por exportaciones",
-     ["Cámara de Comercio de Cucuta"]),
+     ["Cámara de Comercio de Cúcuta"]),
     # Bucaramanga's chamber, named by its short form, is still the known one
     ("Comité del proyecto: la cámara de comercio presenta su informe",
      ["Cámara de Comercio de Bucaramanga"]),

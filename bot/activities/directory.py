@@ -37,18 +37,26 @@ DIRECTORY: tuple[str, ...] = (
     "MAPP OEA|Misión de Apoyo al Proceso de Paz",
     "Fondo Verde para el Clima|Green Climate Fund|GCF",
     "GGGI|Instituto Global para el Crecimiento Verde", "WRI|World Resources Institute",
-    "Cities Alliance", "Pacto Global de Alcaldes|Global Covenant of Mayors",
+    "Cities Alliance", "VNG International|VNG",
+    "ARRICOD|Asociación de Responsables de la Acción Exterior y Europea de los Gobiernos"
+    " Locales",
+    "WWF|World Wildlife Fund|Fondo Mundial para la Naturaleza",
+    "Pacto Global de Alcaldes|Global Covenant of Mayors",
     "Pacto Global|Red del Pacto Global Colombia",
     # Cooperation agencies of other countries.
-    "USAID|Agencia de los Estados Unidos para el Desarrollo Internacional",
+    "USAID|Agencia de los Estados Unidos para el Desarrollo Internacional"
+    "|Agencia de Estados Unidos para el Desarrollo Internacional"
+    "|Agencia Estadounidense para el Desarrollo Internacional|Cooperación Estadounidense",
     "GIZ|Cooperación Alemana|Agencia Alemana de Cooperación"
     "|Deutsche Gesellschaft für Internationale Zusammenarbeit",
     "KfW|Banco Alemán de Desarrollo",
-    "KOICA|Agencia de Cooperación Internacional de Corea",
-    "JICA|Agencia de Cooperación Internacional del Japón|Cooperación Japonesa",
+    "KOICA|Agencia de Cooperación Internacional de Corea|Agencia Coreana de Cooperación"
+    "|Agencia Coreana de Cooperación Internacional|Cooperación Coreana",
+    "JICA|Agencia de Cooperación Internacional del Japón|Cooperación Japonesa"
+    "|Agencia Japonesa de Cooperación Internacional|Agencia Japonesa de Cooperación",
     "AECID|Cooperación Española|Agencia Española de Cooperación Internacional para el Desarrollo",
-    "AFD|Agencia Francesa de Desarrollo", "Expertise France",
-    "COSUDE|Agencia Suiza para el Desarrollo y la Cooperación",
+    "AFD|Agencia Francesa de Desarrollo|Cooperación Francesa", "Expertise France",
+    "COSUDE|Agencia Suiza para el Desarrollo y la Cooperación|Agencia Suiza de Cooperación",
     "SECO|Secretaría de Estado para Asuntos Económicos de Suiza",
     "AICS|Cooperación Italiana|Agencia Italiana de Cooperación para el Desarrollo",
     "Enabel|Agencia Belga de Desarrollo", "TIKA|Agencia Turca de Cooperación",
@@ -68,10 +76,12 @@ DIRECTORY: tuple[str, ...] = (
     # National government bodies.
     "Cancillería|Ministerio de Relaciones Exteriores",
     "DNP|Departamento Nacional de Planeación", "Migración Colombia",
-    "Colombia Nos Une", "Ministerio de Educación|MinEducación",
+    "Colombia Nos Une", "Ministerio de Educación|MinEducación|Ministerio de Educación Nacional",
     "Ministerio de Cultura|MinCultura",
-    "MinCiencias|Ministerio de Ciencia, Tecnología e Innovación|Colciencias",
-    "MinTIC|Ministerio de Tecnologías de la Información y las Comunicaciones",
+    "MinCiencias|Ministerio de Ciencia, Tecnología e Innovación|Colciencias|Ministerio de Ciencia"
+    "|Ministerio de Ciencias",
+    "MinTIC|Ministerio de Tecnologías de la Información y las Comunicaciones|Ministerio TIC"
+    "|Ministerio de las TIC",
     "SENA|Servicio Nacional de Aprendizaje", "Bancóldex", "iNNpulsa", "Findeter",
     "Prosperidad Social|DPS|Departamento para la Prosperidad Social",
     "ICBF|Instituto Colombiano de Bienestar Familiar",
@@ -87,7 +97,9 @@ DIRECTORY: tuple[str, ...] = (
     "Procuraduría General de la Nación|Procuraduría",
     "Contraloría General de la República|Contraloría", "Colombia Compra Eficiente",
     # Trade promotion (an event is not its organiser: "Colombiamoda" alone is no partner).
-    "ProColombia", "Inexmoda", "Corferias",
+    # An event the sources name as an organisation's own is that organisation: the 2021
+    # report calls the Colombia Investment Summit "evento de PROCOLOMBIA".
+    "ProColombia|Colombia Investment Summit", "Inexmoda", "Corferias",
     # Scholarships, exchanges and languages.
     "ICETEX|Instituto Colombiano de Crédito Educativo y Estudios Técnicos en el Exterior",
     "Comisión Fulbright|Fulbright|Fulbright Colombia", "Campus France",
@@ -109,7 +121,9 @@ DIRECTORY: tuple[str, ...] = (
     "UDES|Universidad de Santander",
     "USTA|Universidad Santo Tomás|Santo Tomás",
     "UNAL|Universidad Nacional de Colombia|Universidad Nacional",
-    "Universidad de los Andes|Uniandes",
+    "Universidad de los Andes|Uniandes", "Universidad del Rosario|Urosario",
+    "UNIMINUTO|Corporación Universitaria Minuto de Dios",
+    "Organización Minuto de Dios|Minuto de Dios",
     "Pontificia Universidad Javeriana|Universidad Javeriana|Javeriana",
     "Universidad EAFIT|EAFIT", "Universidad Externado de Colombia|Externado",
     "UdeA|Universidad de Antioquia", "Univalle|Universidad del Valle",
@@ -119,7 +133,11 @@ DIRECTORY: tuple[str, ...] = (
     "UCC|Universidad Cooperativa de Colombia",
     "UMB|Universidad Manuela Beltrán",
     "UDI|Universidad de Investigación y Desarrollo", "Unisangil",
-    "Área Metropolitana de Bucaramanga",
+    "Área Metropolitana de Bucaramanga|AMB",
+    "ACI Medellín|Agencia de Cooperación e Inversión de Medellín"
+    "|Agencia de Cooperación e Inversión de Medellín y el Área Metropolitana",
+    "Alcaldía de Bogotá|Alcaldía Mayor de Bogotá",
+    "Ministerio de Asuntos Exteriores de los Países Bajos",
     "FCV|Fundación Cardiovascular de Colombia",
     "Cajasan|Caja Santandereana de Subsidio Familiar", "Ecopetrol",
     "ESSA|Electrificadora de Santander", "Metrolínea",

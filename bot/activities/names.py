@@ -61,6 +61,11 @@ def _frequencies() -> dict[str, float]:
     return out
 
 
+def frequency(word: str) -> float:
+    """How often a (folded) word is written in Spanish, per word of text (0 if never)."""
+    return _frequencies().get(word, 0.0)
+
+
 def everyday(word: str) -> bool:
     """Whether a (folded) word is common in Spanish text, by its frequency (acronyms the
     news write often, "onu", count too)."""
@@ -72,6 +77,17 @@ def _dictionary() -> frozenset[str]:
     from spellchecker import SpellChecker
 
     return frozenset(SpellChecker(language="es").word_frequency.dictionary)
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether a (folded) word is in the Spanish word list of ``pyspellchecker``, accents
+    aside ("valorizacion")."""
+    return word in _folded_dictionary()
+
+
+@lru_cache(maxsize=1)
+def _folded_dictionary() -> frozenset[str]:
+    return frozenset(fold(w) for w in _dictionary())
 
 
 def ordinary_word(word: str) -> bool:
@@ -158,8 +174,9 @@ class NameIndex:
                 continue
             seen |= keys
             aliases = tuple(tuple(tokens(p)) for p in parts if tokens(p))
+            # read the way :meth:`spans` reads a note: "World Wildlife Fund" has a "fund"
             findable = tuple(
-                tuple(tokens(p)) for p in parts
+                tuple(ABBREVIATIONS.get(w, w) for w in tokens(p)) for p in parts
                 if tokens(p) and (single_words or len(tokens(p)) > 1 or p.isupper())
             )
             shy = frozenset(a[0] for a in findable if len(a) == 1 and ordinary_word(a[0]))
@@ -176,7 +193,22 @@ class NameIndex:
             # "Universidad de Santander" is a name, not the "Universidad" of Santander.
             named = len(words) > 1 or (len(words) == 1 and not everyday(words[0]))
             found = self._lookup(local) if local != name and named else None
-        return found or name
+        return found or self._beginning_of(name) or name
+
+    def _beginning_of(self, name: str) -> str | None:
+        """The one known name whose full form ``name`` shortens, keeping its first word and
+        the order of its words: "Ministerio de Ciencia" for the "Ministerio de Ciencia,
+        Tecnología e Innovación", "Banco Interamericano" for the BID, "Cámara Colombo
+        Americana" for the "Cámara de Comercio Colombo Americana". Two words of its own at
+        least, and no other known name shortened the same way ("Agencia de Cooperación"
+        is several)."""
+        words = [w for w in tokens(name) if w not in _LINKS]
+        if len(words) < 2:
+            return None
+        hits = {known.canonical for known in self.names for alias in known.aliases
+                if len(alias) > len(words) and alias[0] == words[0]
+                and _in_order(words[1:], alias[1:])}
+        return hits.pop() if len(hits) == 1 else None
 
     def _lookup(self, name: str) -> str | None:
         key = key_of(name)
@@ -250,7 +282,23 @@ class NameIndex:
                         and fits(known, alias, i):
                     best = (i, size)
                     break
+            if best is None and size == 1 and len(phrase) >= 8:
+                best = _split_in_two(words, phrase)
         return best
+
+
+def _split_in_two(words: tuple[str, ...], name: str) -> tuple[int, int] | None:
+    """Where a one-word name is typed as two words ("pro colombia"), if it is."""
+    for i in range(len(words) - 1):
+        if words[i] + words[i + 1] == name and not everyday(words[i] + words[i + 1]):
+            return i, 2
+    return None
+
+
+def _in_order(words: list[str], alias: tuple[str, ...]) -> bool:
+    """Whether ``words`` all appear in ``alias``, in the same order."""
+    rest = iter(alias)
+    return all(word in rest for word in words)
 
 
 def _typo_of(window: tuple[str, ...], alias: tuple[str, ...]) -> bool:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.activities.cities import HOME, named_city
 from bot.activities.names import (
     CASED,
-    NameIndex,
     capitalised,
     cased_words,
     everyday,
-    merge,
 )
 from bot.folding import fold
 from bot.knowledge.text import stopwords
@@ -29,18 +28,25 @@ _HEADS = ("camara de comercio", "caja de compensacion familiar", "caja de compen
           "fundacion", "universidad", "corporacion", "asociacion", "federacion",
           "confederacion", "cooperativa", "instituto", "agencia", "gobernacion", "alcaldia",
           "ministerio", "organizacion", "camara")
+# Heads that open a name only typed with a capital, the word being common in lower case:
+# "Banco Interamericano", "Red Colombiana de Ciudades", "Fondo Acción"; "la ONG Techo".
+_CASED_HEADS = {"banco", "fondo", "red", "observatorio", "ong"}
 # Heads whose name may follow with no "de" ("fundación bavaria", "universidad javeriana").
-_BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa"}
-_NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para")
+_BARE_HEADS = {"fundacion", "universidad", "corporacion", "asociacion", "cooperativa",
+               "instituto"}
+_NAME_LINKS = ("de la", "de los", "de las", "del", "de", "y", "para el", "para la", "para",
+               "contra el", "contra la", "contra", "en", "sin")
 # Words that alone after the head describe the organisation instead of naming it.
 _DESCRIPTIONS = {"publica", "privada", "local", "nacional", "internacional", "regional",
+                 "organizador", "organizadora", "directivo", "directiva", "ejecutivo",
+                 "ejecutiva", "tecnico", "asesor", "consultivo", "editorial",
                  "municipal", "departamental", "aliada", "extranjera", "cooperacion",
                  "tecnica", "colombia", "colombiana", "apc", "mayor", "descentralizada"}
 # The office's own house is no partner: the alcaldía "de Bucaramanga", "municipal", "de la
 # ciudad".
 _OWN_HOUSE = {"bucaramanga", "municipal", "ciudad"}
 # The small words inside a name, written in lower case in it.
-_LINK_WORDS = {"de", "del", "la", "los", "las", "y", "para", "el"}
+LINK_WORDS = {"de", "del", "la", "los", "las", "y", "para", "el", "en", "contra", "sin"}
 
 
 @dataclass(frozen=True)
@@ -70,27 +76,40 @@ def organisations(text: str) -> list[Organisation]:
     plain, found = lined
     folded = [m.group(0).lower() for m in found]
     caps = capitalised(text)
-    says_case = any(caps) and not plain.isupper()
+    says_case = names_capitalised(found, caps, plain)
     out: list[Organisation] = []
     i = 0
     while i < len(folded):
         head = next((h.split() for h in _HEADS
                      if folded[i:i + len(h.split())] == h.split()), None)
+        if head is None and folded[i] in _CASED_HEADS and caps[i] and says_case:
+            head = [folded[i]]  # "Banco Interamericano", "Red Cómo Vamos", not "la red"
         if head is None:
             i += 1
             continue
         head_end = i + len(head)
         end = _name_end(folded, found, plain, caps if says_case else None, head_end,
-                        bare=" ".join(head) in _BARE_HEADS)
-        names = [w for w in folded[head_end:end] if w not in _LINK_WORDS]
+                        bare=" ".join(head) in _BARE_HEADS or head[0] in _CASED_HEADS)
+        names = [w for w in folded[head_end:end] if w not in LINK_WORDS]
         own = head == ["alcaldia"] and set(names) <= _OWN_HOUSE
+        # "el Banco de Proyectos", "un Fondo de Emprendimiento": a programme of common words
+        own = own or (head in (["banco"], ["fondo"]) and all(everyday(w) for w in names))
         if end == head_end and folded[head_end:head_end + 1] in (["de"], ["del"]):
             out.append(Organisation(i, head_end, head_end, ""))  # "cámara de representantes"
         elif names and not all(w in _DESCRIPTIONS for w in names) and not own:
-            out.append(Organisation(i, head_end, end, _tidy_org(found[i:end], folded[i:end],
-                                                                text, plain)))
+            begin = head_end if head == ["ong"] else i  # "la ONG Techo" is "Techo"
+            out.append(Organisation(i, head_end, end, tidy_org(
+                found[begin:end], folded[begin:end], text, plain)))
         i = max(end, i + 1)
     return out
+
+
+def names_capitalised(found: list[re.Match[str]], caps: list[bool], plain: str) -> bool:
+    """Whether the note writes names with a capital ("reunión con la Fundación X"), not
+    only its acronyms ("reu con la fundacion semillas de paz y la UIS"): then a word in
+    lower case is no part of a name."""
+    return not plain.isupper() and any(
+        cap and not m.group(0).isupper() for m, cap in zip(found, caps, strict=True))
 
 
 def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
@@ -105,36 +124,74 @@ def _name_end(words: list[str], found: list[re.Match[str]], plain: str,
         link = next((lk.split() for lk in _NAME_LINKS if words[i:i + len(lk.split())]
                      == lk.split()), [])
         j = i + len(link)
-        if j >= len(words) or _punctuated(plain, found, j - 1, j):
+        if j >= len(words) or punctuated(plain, found, j - 1, j):
             break
         capital = caps is not None and caps[j]
         if i == at and not bare and not capital and link[:1] not in (["de"], ["del"]):
             break  # "cámara de comercio presenta…": in lower case a name needs its "de"
+        if link[:1] in (["en"], ["contra"], ["sin"]) and (not capital or words[j] in HOME):
+            break  # "Ayuda en Acción", "Acción contra el Hambre"; not "… en Bucaramanga"
         if link == ["y"] and not capital:
             break  # "la cámara de comercio y comfenalco": two partners, not one name
-        if not capital and (everyday(words[j]) or words[j] in stopwords()
-                            or words[j] in _NOTE_WORDS or words[j] in _DESCRIPTIONS):
+        city = None if capital or link[-1:] not in (["de"], ["del"]) else named_city(words, j)
+        if city is not None and not set(words[j:j + city[0]]) & HOME:
+            end = i = j + city[0]  # "universidad de salamanca": a city ends the name
+            break
+        if words[j].isdigit():
+            break  # "el Observatorio de Cooperación 2020": a year, not the name
+        if not capital and (words[j] in stopwords() or words[j] in NOTE_WORDS
+                            or words[j] in _DESCRIPTIONS
+                            or (everyday(words[j]) and not (caps is None and bare
+                                                            and _name_word(words[j])))):
             break
         end = i = j + 1
         limit -= 1 if capital else 2
+    tail = end + 1
+    if caps is None and bare and end > at and words[end:tail] in (["de"], ["del"]) \
+            and tail < len(words) and not punctuated(plain, found, end, tail) \
+            and _closes_name(words, found, plain, tail):
+        return tail + 1  # "fundación semillas de paz": one last word after "de"
     return end
 
 
+def _name_word(word: str) -> bool:
+    """A plural noun or adjective, or an adjective of the kinds names use, as the words of
+    a foundation's or institute's name in lower case are ("fundación pies descalzos",
+    "instituto tecnológico de …"); a note's verbs after the name ("presentó", "entrega")
+    are neither."""
+    plural = len(word) >= 4 and word.endswith("s") and not word.endswith(("mos", "ais", "eis"))
+    return plural or (len(word) >= 6 and word.endswith(_ADJECTIVE_ENDINGS))
+
+
+_ADJECTIVE_ENDINGS = ("ico", "ica", "ano", "ana", "ense", "esa", "ino", "ina")
+
+
+def _closes_name(words: list[str], found: list[re.Match[str]], plain: str, j: int) -> bool:
+    """Whether ``words[j]``, after a name's "de", is its last word: a word of the
+    language (not a function word) followed by the end, punctuation or a function word."""
+    word = words[j]
+    if word in stopwords() or word in NOTE_WORDS or word in _DESCRIPTIONS or word in HOME:
+        return False
+    after = j + 1
+    return after >= len(words) or punctuated(plain, found, j, after) or (
+        words[after] in stopwords() and (words[after] not in LINK_WORDS or words[after] == "y"))
+
+
 # Quick-note words that are no name, though no dictionary has them.
-_NOTE_WORDS = {"pa", "pal", "q", "x", "xq", "reu", "tb", "tmb", "k"}
+NOTE_WORDS = {"pa", "pal", "q", "x", "xq", "reu", "tb", "tmb", "k"}
 
 
-def _punctuated(plain: str, found: list[re.Match[str]], before: int | None,
+def punctuated(plain: str, found: list[re.Match[str]], before: int | None,
                 after: int) -> bool:
     """Whether punctuation (other than a hyphen inside a name) stands between the tokens
     ``before`` and ``after``."""
     if before is None:
         return False
     gap = plain[found[before].end():found[after].start()]
-    return any(c in ",;:.()[]!?¿¡/|+\n" for c in gap) or " - " in gap
+    return any(c in ",;:.()[]!?¿¡/|+\n\t" for c in gap) or " - " in gap
 
 
-def _tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: str) -> str:
+def tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: str) -> str:
     """The name as the report writes it: each word capitalised with its accents (as typed,
     or restored where the word can only be one), the links in lower case, acronyms kept."""
     from bot.activities.tidy import restore_accents
@@ -142,16 +199,22 @@ def _tidy_org(matches: list[re.Match[str]], words: list[str], text: str, plain: 
     out = []
     for match, word in zip(matches, words, strict=True):
         typed = match.group(0)
-        if word in _LINK_WORDS and out:
+        if word in LINK_WORDS and out:
             out.append(word)
         elif typed.isupper() and len(typed) > 1:
             out.append(typed)
         else:
             typed_as = _typed_with_accents(text, plain, match)
             accented = typed_as if typed_as and fold(typed_as) != typed_as.lower() \
-                else restore_accents(word)
+                else _city_spelling(word) or restore_accents(word)
             out.append(accented[:1].upper() + accented[1:].lower())
     return " ".join(out)
+
+
+def _city_spelling(word: str) -> str | None:
+    """A one-word city's own spelling ("medellin" -> "Medellín"), if the word is one."""
+    found = named_city([word], 0)
+    return found[1].name if found and fold(found[1].name) == word else None
 
 
 def _typed_with_accents(text: str, plain: str, match: re.Match[str]) -> str | None:
@@ -164,25 +227,3 @@ def _typed_with_accents(text: str, plain: str, match: re.Match[str]) -> str | No
         index = sum(1 for m in CASED.finditer(plain[:match.start()]))
         return found[index] if fold(found[index]) == match.group(0).lower() else None
     return None
-
-
-def named_partners(text: str, index: NameIndex) -> list[str]:
-    """Partners named in ``text``: the known ones (:meth:`NameIndex.spans`) and any
-    organisation written as one (:func:`organisations`), in order. A known name read inside
-    a longer organisation's name is that organisation: "universidad de pittsburgh" is not
-    the Alcaldía de Pittsburgh, "cámara de comercio de cúcuta" not Bucaramanga's chamber."""
-    known = index.spans(text)
-    spans = list(known)
-    for org in organisations(text):
-        if not org.name:  # only the bare opening word is not the known one it stands for
-            spans = [s for s in spans if (s[0], s[1]) != (org.start, org.head_end)]
-            continue
-        canonical = index.canonical(org.name)
-        inside = [k for k in known if org.start <= k[0] and k[1] <= org.end]
-        if canonical != org.name:  # a known partner written in full
-            spans = [s for s in spans if s not in inside] + [(org.start, org.end, canonical)]
-        elif any(k[0] == org.start and k[1] > org.head_end for k in known):
-            continue  # a known name that begins with the same words: the known one
-        else:
-            spans = [s for s in spans if s not in inside] + [(org.start, org.end, org.name)]
-    return merge(name for _, _, name in sorted(spans))

@@ -23,8 +23,8 @@ from datetime import date, datetime, timedelta
 
 from bot.activities.lines import LineGuess, guess_line, line_by_number
 from bot.activities.models import MAX_TEXT, Draft, EntryError
+from bot.activities.named import named_partners
 from bot.activities.names import HASHTAG, NameIndex, hashtags, key_of, merge, tokens
-from bot.activities.organisations import named_partners
 from bot.activities.partners import institutes_by_field, missions, tidy_name, unknown_acronyms
 from bot.config import ActionLine
 from bot.dates import DateError, TwoDatesError, When, find_when, format_day, month_number
@@ -81,7 +81,7 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
 
     spelt = _UNIVERSITY.sub(r"\1Universidad ", text)  # "la U. de Santander"
     partners = merge((_partner(vocab.partners, name) for name in tagged),
-                     named_partners(spelt, vocab.partners),
+                     named_partners(spelt, vocab.partners, vocab.departments),
                      (vocab.partners.canonical(m) for m in missions(text)),
                      institutes_by_field(text),
                      unknown_acronyms(text, lambda name: _known(vocab, name)))

@@ -156,9 +156,11 @@ def tidy_name(name: str) -> str:
 
 
 def seed_partners(knowledge_path: Path) -> list[str]:
-    """Partner entries (``"Name|alias|…"``) known from day one: those the knowledge
-    base names, then the default directory (:mod:`bot.activities.directory`)."""
-    return [*_seeds(str(knowledge_path)), *DIRECTORY]
+    """Partner entries (``"Name|alias|…"``) known from day one: the default directory
+    (:mod:`bot.activities.directory`), then those the knowledge base names. The directory
+    comes first because it writes names as the report should ("ACI Medellín"), where a
+    name taken from the synonyms is only capitalised ("Aci Medellin")."""
+    return [*DIRECTORY, *_seeds(str(knowledge_path))]
 
 
 def known_from_day_one(configured: Sequence[str], knowledge_path: Path) -> list[str]:
@@ -252,9 +254,14 @@ def unknown_acronyms(text: str, is_known: Callable[[str], bool]) -> list[str]:
         owner = _OWNER.match(text, match.end())
         if owner and is_known(owner.group(1)):
             continue
+        # "la ACI Medellín": the first word of a known name written on
+        following = _NEXT_WORD.match(text, match.end())
+        if following and is_known(f"{name} {following.group(1)}"):
+            continue
         out.append(name)
     return out
 
 
+_NEXT_WORD = re.compile(r"\s+([\w.&-]+)")
 _OWNER = re.compile(r"\s+(?:de\s+la|del|de)\s+(?:la\s+|el\s+)?([\w.&-]+)")
 
