@@ -15,7 +15,7 @@ from bot.folding import fold
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
+def frequencies() -> dict[str, float]:
     """Folded Spanish word -> its commonest spelling's frequency per word of text
     ("jovenes" is as common as "jóvenes"). Loaded on first use (~0.2 s)."""
     from wordfreq import get_frequency_dict
@@ -32,5 +32,5 @@ def zipf(word: str) -> float:
 
     3 is about one use in a million words ("afiliados", "visa"); 5 is everyday ("casa").
     """
-    share = _frequencies().get(word, 0.0)
+    share = frequencies().get(word, 0.0)
     return math.log10(share) + 9 if share > 0 else 0.0

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.common_words import frequencies, zipf
 from bot.folding import fold
 
 FUZZY_MIN = 90
@@ -48,28 +49,15 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    """Folded Spanish word -> its commonest spelling's frequency (``wordfreq``, per word
-    of text): "jovenes" is as common as "jóvenes"."""
-    from wordfreq import get_frequency_dict
-
-    out: dict[str, float] = {}
-    for word, share in get_frequency_dict("es", wordlist="small").items():
-        key = fold(word)
-        out[key] = max(out.get(key, 0.0), share)
-    return out
-
-
 def frequency(word: str) -> float:
     """How often a (folded) word is written in Spanish, per word of text (0 if never)."""
-    return _frequencies().get(word, 0.0)
+    return frequencies().get(word, 0.0)
 
 
 def everyday(word: str) -> bool:
     """Whether a (folded) word is common in Spanish text, by its frequency (acronyms the
     news write often, "onu", count too)."""
-    return _frequencies().get(word, 0.0) >= 10 ** (EVERYDAY - 9)  # Zipf = log10(per 1e9)
+    return zipf(word) >= EVERYDAY
 
 
 @lru_cache(maxsize=1)
