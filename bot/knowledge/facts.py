@@ -25,8 +25,13 @@ from collections.abc import Mapping
 
 from bot.folding import fold
 from bot.knowledge.english import spanish_words
-from bot.knowledge.text import stem, stopwords
+from bot.knowledge.focus import split_message
+from bot.knowledge.text import content_words, stem, stopwords
 from bot.texts import knowledge as texts
+
+_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+           "noviembre|diciembre|january|february|march|april|may|june|july|august|september|"
+           "october|november|december")
 
 # (name shown to the person, what asks for it, what an entry holding it contains)
 _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -49,13 +54,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
                 r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?)|"
-                r"por cuanto (fue|fueron|era|salio|salieron)|"
+                r"(por|de) cuanto (fue|fueron|era|eran|es|son|seria|serian|salio|salieron)|"
                 r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
                 r"(el |su )?presupuesto|budget)\b"),
      # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
      # ("euro-latinoamericana" names no currency.)
      re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b(?!-)|\bpesos\b|"
-                r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
+                r"\bfrancos\b|\byenes\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
                 r"\bsin recursos\b)")),
     (texts.FACT_SALARY, re.compile(r"\b(sueldo|sueldos|salario|salarios|salary|cuanto gana|"
                                   r"cuanto ganan|honorarios|cuanto (les? )?pagan|"
@@ -67,6 +72,19 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|"
                 r"veinte|treinta) (dias|semanas|meses|anos|horas|days|weeks|months|years)\b|"
                 r"\bhasta (el|finales|diciembre|20)")),
+    # A rate (of interest, of growth, a share): an entry that gives none has no "%".
+    (texts.FACT_PERCENT,
+     re.compile(r"\b(tasa de interes|tasas de interes|que tasa|que porcentaje|"
+                r"cual (es|fue|era|seria) el porcentaje|en que porcentaje|interest rate|"
+                r"what percentage|what share)\b"),
+     re.compile(r"(%|\bpor ciento\b|\bporcentaje\b|\btasa de\b|\bpercent\b)")),
+    # When a call closes: a guide that names no month nor date does not say.
+    (texts.FACT_DEADLINE,
+     re.compile(r"\b(fecha limite|fechas limite|fecha de cierre|cuando (cierra|cierran|abre|abren)|"
+                r"hasta cuando (hay|tengo|tenemos|tienen|se puede|puedo|podemos|reciben|recibe)|"
+                r"plazo para (postular|postularse|aplicar|inscribir|inscribirse|presentar|enviar)|"
+                r"deadline|closing date|when does (it|the call|the application) close)\b"),
+     re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\bhasta el\b|\bplazo\b")),
     # What any atlas says of a place (its population, climate, language, currency): the
     # entries tell what the office did with a city, not what the city is like.
     (texts.FACT_PLACE,
@@ -103,7 +121,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"still)\b"), None),
 )
 # "este año" asks for today unless the question names the year it means ("este año 2021").
-_THIS_PERIOD = re.compile(r"\b(este ano|este mes|this year|this month)\b")
+_THIS_PERIOD = re.compile(r"\b(este ano|este mes|este semestre|este trimestre|esta semana|"
+                          r"esta temporada|this year|this month|this semester|this quarter|"
+                          r"this week)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # A department or institute named in the question ("enlace del Instituto de la Juventud")
 # is who asks, not a name the answer must hold.
@@ -120,11 +140,26 @@ _COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:de\s+)?(?:(?:los|las|the)\s
 # The thing counted is no verb ("¿cuántos quedaron…?") and no span of time.
 _VERB_ENDING = re.compile(r"(aron|ieron|aban|ian|ado|ados|ada|adas|ido|idos)$")
 _TIME_UNITS = frozenset("ano anos vez veces year years time times".split())
+# A count in an entry: a figure or a number word standing just before what it counts
+# ("300 personas", "una sola persona", "una misión") or just after it ("asistentes: 40"). Not a year
+# ("en 2019 los migrantes…"), nor a list's number ("2. Estatuto para migrantes").
+_NUMBER = re.compile(r"(?!(19|20)\d\d$)\d[\d.,]*(?<!\.)|ningun|ninguna|dos|tres|cuatro|"
+                     r"cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|"
+                     r"treinta|cuarenta|cincuenta|cien|cientos|centenares|mil|miles|decenas|"
+                     r"docena")
+_COUNT_BEFORE, _COUNT_AFTER = 3, 2
+# One, said right before the word only ("una misión", "una sola persona"): "solo para
+# servidores" or "un taller para funcionarios" count no people.
+_ONE = tuple([w] for w in "un una uno sola solo unico unica".split())
+
 # What is counted under several names: an entry naming any of them may say how many.
 _SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
     "persona personas gente funcionario funcionarios empleado empleados personal "
     "trabajador trabajadores contratista contratistas profesional profesionales "
-    "servidor servidores integrante integrantes miembro miembros",
+    "servidor servidores integrante integrantes miembro miembros migrante migrantes "
+    "participante participantes asistente asistentes beneficiario beneficiarios estudiante "
+    "estudiantes joven jovenes voluntario voluntarios delegado delegados becario becarios "
+    "empresario empresarios",
     "visita visitas viaje viajes mision misiones",
 ))
 
@@ -156,6 +191,8 @@ _SERIES = {"issue": ("fasciculo", "numero"), "booklet": ("fasciculo",), "noteboo
 # Whether a plan was carried out, and what came of it.
 _OUTCOME_ASKED = re.compile(
     r"\b(si (se )?logr\w*|ya (se )?(logr|puso|hizo|creo|implement|cre)\w*|finalmente|al final|"
+    r"(se )?(llego|llegaron) a (firmar|concretar|realizar|hacer|crear|abrir|firmarse|"
+    r"concretarse|realizarse|hacerse|crearse|abrirse)|"
     r"se concret\w*|en que quedo|(que|cuales|what) (resultados?|results?|logros?|outcomes?) "
     r"(tuvo|dio|ha tenido|ha dado|obtuvo|dejo|did|has|had)|"
     r"actually|finally|in the end|what (came of|happened to|happened with)|ever (set up|"
@@ -167,6 +204,77 @@ _PLANNED = re.compile(r"\b(previst[oa]s?|prevei?a|propuso|propone|planead[oa]s?|
 _TURNED_OUT = re.compile(r"\b(se logro|logro|se cumplio|no fue|fue seleccionad\w*|se creo|"
                          r"se puso en marcha|funciona desde|entro en funcionamiento|"
                          r"resultado:|resultados obtenidos)")
+
+
+# The name of who held a role ("¿cómo se llama el alcalde que vino?", "¿quién fue el
+# experto que lo dictó?"; "¿quién firmó?" is answered by the parties): an entry holds it
+# when a role word stands shortly before two capitalised words ("el alcalde Aníbal
+# Gaviria", "su presidente, Gabriel Cadavid").
+_ROLES = (r"alcalde|alcaldesa|director|directora|embajador|embajadora|secretario|secretaria|"
+          r"ministro|ministra|presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|"
+          r"experto|experta|expertos|ponente|ponentes|conferencista|tallerista|firmante|"
+          r"coordinador|coordinadora|representante|delegado|delegada|mayor|expert|speaker")
+_PERSON_ASKED = re.compile(
+    rf"\b(nombres? (del|de la|de los|de las) ({_ROLES})|"
+    rf"como se (llama|llamaba|llaman|llamaban) (el|la|los|las) ({_ROLES})|"
+    r"quien (lo |la |los |las )?(dicto|dictaron)|"
+    rf"quien(es)? (fue|fueron|era|eran) (el|la|los|las) ({_ROLES})|"
+    rf"name of the ({_ROLES})|what was the ({_ROLES})'?s name)\b")
+_PERSON_NAMED = re.compile(
+    r"\b(?i:alcalde|alcaldesa|director|directora|embajador|embajadora|secretario|secretaria|"
+    r"ministro|ministra|presidente|presidenta|gobernador|gobernadora|c[oó]nsul|jefe|jefa|"
+    r"expert[oa]s?|ponentes?|conferencista|tallerista|firmantes?|coordinador|coordinadora|"
+    r"representante|delegad[oa]|firmad[oa] por|dictad[oa] por|a cargo de)\b[^.;\n]{0,40}?"
+    r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+,?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+
+# The day something happened ("¿en qué fecha exacta…?"): a month or a year is not it.
+# Judged on the entry as written: a month in prose is lower case, and "5 de Enero" with a
+# capital is a name (a neighbourhood), not a date.
+_DAY_ASKED = re.compile(r"\b(fecha exacta|dia exacto|que dia (exactamente|exacto|fue|se)|"
+                        r"exact date|what day|on which day|on what date)\b")
+_DAY = re.compile(rf"\b\d{{1,2}}(?: de | )(?:{_MONTHS})\b|\b(?:{_MONTHS}) \d{{1,2}}\b|"
+                  r"\b\d{1,2}/\d{1,2}\b")
+
+# "El informe no publica los nombres de esos proyectos": the entry says itself what its
+# source does not give. A question asking for that (a word the entry uses only there)
+# asks for what is not known.
+_UNSAID = re.compile(
+    r"\b(?:el|la|los|las|ese|esa) (?:informe|documento|guia|fuente|texto|cuaderno|reporte|"
+    r"acta|libro)s? (?:tampoco |aun )?no (?:dice|publica|detalla|menciona|precisa|indica|"
+    r"especifica|informa|registra|reporta|nombra|aclara|explica|identifica|consigna|da|trae|"
+    r"cuenta|incluye|lista|enumera)n?\b([^.;:(\n]*)")
+_ABBREVIATION = re.compile(r"\b(?:\w\.){2,}")
+
+
+# A request for a fact said without a question mark, inside the context of a long
+# message: "…pero necesito saber por cuánto sería", "Necesito los nombres de cada uno".
+_REQUEST = re.compile(
+    r"\b(?:(?:necesito|necesitamos|necesitaria|quisiera|quisieramos|me gustaria|nos gustaria|"
+    r"quiero|queremos|queria|requiero|requerimos)\s+(?:saber|conocer|averiguar|confirmar|"
+    r"(?:el|la|los|las|un|una)\s+(?:dato|datos|nombre|nombres|numero|cifra|cifras|fecha|fechas|"
+    r"monto|lista|listado|contacto|telefono|correo|direccion|horario|valor|costo|precio)\b|"
+    r"cuant\w+|quien\w*|cual\w*|cuando|donde)|"
+    r"me (?:pueden|puede|podrian|podria) (?:decir|indicar|confirmar|dar|pasar|enviar|compartir)|"
+    r"i need to know|i would like to know|i'd like to know|please tell me)\b")
+
+
+def fact_question(text: str) -> str:
+    """What a message asks, for the fact checks: its asking sentences and its requests.
+
+    The context of a long message is left out ("el plan del próximo año", a
+    secretaría's name asks for no date, no name), except from where it asks
+    for a fact in so many words ("…, pero necesito saber por cuánto sería"):
+    a request said without "?" is asked all the same.
+    """
+    asking, kept = split_message(text)
+    if not kept:
+        return text
+    requests = []
+    for sentence in kept:
+        found = _REQUEST.search(fold(sentence))
+        if found:  # folding keeps one character per character for Latin text
+            requests.append(sentence[found.start():])
+    return " ".join(asking + requests) or text
 
 
 def missing_fact(question: str, entry_text: str,
@@ -186,8 +294,13 @@ def missing_fact(question: str, entry_text: str,
     years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
     if years:
         return texts.FACT_YEAR.format(year=min(years))
+    if _DAY_ASKED.search(asked) and not _DAY.search(entry_text):
+        return texts.FACT_DAY
+    if _PERSON_ASKED.search(asked) and not _PERSON_NAMED.search(entry_text):
+        return texts.FACT_PERSON
     return (_missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
-            or _missing_part(question, asked, text) or _missing_outcome(asked, text))
+            or _missing_part(question, asked, text) or _missing_outcome(asked, text)
+            or _unsaid(asked, entry_text))
 
 
 def _tokens(text: str) -> list[str]:
@@ -203,12 +316,12 @@ def _around(tokens: list[str], i: int) -> list[str]:
 
 
 def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str | None:
-    """"¿Cuántos X…?" when the entry never mentions X.
+    """"¿Cuántos X…?" when the entry gives no number of X.
 
-    An entry that names X may count it in many ways (a number beside it, a
-    numbered list, names one by one); one that never names X, nor another
-    word for the same thing ("personas" for "funcionarios"), cannot say how
-    many there are.
+    An entry may count X under another word for the same thing ("personas"
+    for "funcionarios"); one that only names them ("los funcionarios
+    participaron de forma activa"), with no figure beside the word, does not
+    say how many there were.
     """
     found = _COUNT.search(asked)
     if found is None:
@@ -231,8 +344,12 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not counted:
         return None
     stems |= set().union(*counted)
-    if _mentions(_tokens(text), stems):
-        return None
+    tokens = _tokens(text)
+    # Named is not counted: "los funcionarios participaron" says who, not how many.
+    for i in _mentions(tokens, stems):
+        near = tokens[max(0, i - _COUNT_BEFORE): i + _COUNT_AFTER + 1]
+        if any(_NUMBER.fullmatch(t) for t in near) or tokens[i - 1: i] in _ONE:
+            return None
     shown = sorted(names)[0] if english else corrections.get(word, word)
     return texts.FACT_COUNT.format(what=shown)
 
@@ -288,3 +405,26 @@ def unknown_name(question: str, unknown: list[str]) -> str | None:
     question = _OFFICE.sub(" ", question)
     return next((m.group(1) for m in _NAME.finditer(question)
                  if fold(m.group(1)) in missing), None)
+
+
+def _unsaid(asked: str, entry_text: str) -> str | None:
+    """What the entry itself says its source does not give, when the question asks it.
+
+    The question must use a word that the entry uses only in that admission
+    ("nombres" in "no publica los nombres de esos siete proyectos"): words the
+    entry uses elsewhere too (the subject) are what it does tell.
+    """
+    written = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), entry_text)
+    text = fold(written)
+    clauses = [m for m in _UNSAID.finditer(text) if m.group(1).strip()]
+    if not clauses:
+        return None
+    told = {stem(w) for w in content_words(_UNSAID.sub(" ", text))}
+    words = {stem(w) for w in content_words(asked)}
+    for clause in clauses:
+        only_there = {stem(w) for w in content_words(clause.group(1))} - told
+        if words & only_there:
+            # Shown as written: folding keeps one character per character for Latin text.
+            shown = written if len(written) == len(text) else text
+            return texts.FACT_UNSAID.format(what=shown[clause.start():clause.end()].strip())
+    return None

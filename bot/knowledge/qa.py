@@ -19,8 +19,7 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.folding import fold
-from bot.knowledge.facts import missing_fact, unknown_name
-from bot.knowledge.focus import asked
+from bot.knowledge.facts import fact_question, missing_fact, unknown_name
 from bot.knowledge.hybrid import HybridIndex
 from bot.knowledge.live import LiveFacts, live_facts
 from bot.knowledge.registry import Registry
@@ -134,7 +133,7 @@ class QuestionService:
                           alternatives=result.candidates[:CLARIFY_SHOWN])
         # What the message asks, not its context: "el plan del próximo año" or a
         # secretaría's name in a self-introduction asks for no future date, no name.
-        question = asked(text) or text
+        question = fact_question(text)
         missing = (missing_fact(question, f"{best.entry.title}\n{best.entry.body}",
                                 result.corrections)
                    or unknown_name(question, result.unknown))

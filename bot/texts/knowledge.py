@@ -102,3 +102,8 @@ FACT_OUTCOME = "si se llevó a cabo y qué resultó: lo que sé describe el plan
 # enlace kb check --sources (bot/knowledge/originality.py, run as a module)
 COPIED_RUN = "{entry}: copia de {source}: «{text}»"
 COPIED_TOTAL = "{n} fragmentos copiados"
+FACT_PERCENT = "tasa o porcentaje"
+FACT_DAY = "la fecha exacta (el día)"
+FACT_DEADLINE = "fecha límite o de cierre"
+FACT_PERSON = "el nombre de la persona"
+FACT_UNSAID = "la fuente no lo dice: «{what}»"

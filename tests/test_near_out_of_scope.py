@@ -1,0 +1,152 @@
+"""Near out-of-scope questions: the right subject, a detail the knowledge base never gives.
+
+A liaison who asks for an interest rate, the exact day of a signing, a call's
+deadline, who signed, how many people came, or something the entry itself says
+its source does not publish must not get an answer that does not hold it; the
+same subject asked for what the entry does hold is still answered.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from bot.db import open_database
+from bot.knowledge.facts import fact_question, missing_fact
+from bot.knowledge.qa import QuestionService
+from bot.knowledge.store import load_knowledge
+from bot.texts import knowledge as texts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LOAN = ("En 2020 el municipio estudió con un banco de fomento un crédito para obras de "
+        "acueducto; el banco dio un concepto favorable y la Secretaría de Hacienda lo analiza.")
+VISIT = ("La delegación de Osaka visitó la ciudad en marzo de 2018 y firmó una carta de "
+         "intención con la Alcaldía. La acompañaban funcionarios de su oficina de comercio.")
+CALL = "La fundación abre una convocatoria anual para proyectos de agua en barrios."
+UNSAID = ("En 2020 la oficina escogió 5 iniciativas de las dependencias para buscarles apoyo. "
+          "El informe no publica los títulos de esas iniciativas.")
+
+
+@pytest.fixture(scope="module")
+def qa() -> QuestionService:
+    return QuestionService(load_knowledge(ROOT / "knowledge"), open_database(":memory:"),
+                           now=lambda: None)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("¿qué tasa de interés tendría el crédito del acueducto?", texts.FACT_PERCENT),
+    ("what interest rate did the bank offer?", texts.FACT_PERCENT),
+    ("¿de cuánto sería el crédito para el acueducto?", texts.FACT_AMOUNT),
+    ("¿por cuánto es el préstamo del banco?", texts.FACT_AMOUNT),
+])
+def test_a_rate_or_a_sum_the_entry_never_gives_is_missing(question, kind):
+    assert missing_fact(question, LOAN) == kind
+
+
+def test_an_entry_with_the_rate_or_the_sum_answers_it():
+    priced = LOAN + " El crédito era de 20.000 millones de pesos al 7 % anual."
+    assert missing_fact("¿qué tasa de interés tendría el crédito del acueducto?", priced) is None
+    assert missing_fact("¿de cuánto sería el crédito para el acueducto?", priced) is None
+
+
+def test_the_exact_day_is_missing_when_the_entry_gives_only_the_month():
+    assert missing_fact("¿en qué fecha exacta firmaron la carta con Osaka?", VISIT) == \
+        texts.FACT_DAY
+    assert missing_fact("on what date did Osaka sign the letter?", VISIT) == texts.FACT_DAY
+    dated = VISIT.replace("en marzo de 2018", "el 14 de marzo de 2018")
+    assert missing_fact("¿en qué fecha exacta firmaron la carta con Osaka?", dated) is None
+
+
+def test_a_place_named_after_a_date_is_no_date():
+    """"Barrio 20 de Julio" is a neighbourhood: written with a capital, not a day."""
+    entry = "El proyecto trabaja en los barrios 20 de Julio y La Joya desde 2019."
+    assert missing_fact("¿qué día exacto empezó el proyecto?", entry) == texts.FACT_DAY
+
+
+@pytest.mark.parametrize("question", [
+    "¿cuál es la fecha límite para presentar proyectos a la fundación?",
+    "¿hasta cuándo se puede postular a la convocatoria de la fundación?",
+    "what is the deadline for the foundation's call?",
+])
+def test_a_deadline_is_missing_from_a_call_that_names_no_date(question):
+    assert missing_fact(question, CALL) == texts.FACT_DEADLINE
+    assert missing_fact(question, CALL + " Recibe propuestas hasta el 30 de junio.") is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿cómo se llama el alcalde que vino de Osaka?",
+    "¿quién fue el delegado que trajo la carta de intención?",
+    "What was the name of the mayor who came from Osaka?",
+])
+def test_a_person_is_missing_when_the_entry_names_nobody(question):
+    assert missing_fact(question, VISIT) == texts.FACT_PERSON
+
+
+def test_an_entry_that_names_the_person_answers_who():
+    named = VISIT + " La firmó el alcalde Kenji Tanaka, de visita con su equipo."
+    assert missing_fact("¿cómo se llama el alcalde que vino de Osaka?", named) is None
+    # Who signed is answered by the parties the entry names.
+    assert missing_fact("¿quién firmó la carta de intención?", VISIT) is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿cuántos funcionarios de Osaka vinieron con la delegación?",
+    "¿cuántas personas acompañaban al alcalde de Osaka?",
+])
+def test_people_named_without_a_figure_are_not_counted(question):
+    """"La acompañaban funcionarios" says who came, not how many."""
+    assert missing_fact(question, VISIT).startswith("cuántos")
+
+
+def test_people_with_a_figure_beside_them_are_counted():
+    counted = VISIT.replace("funcionarios", "12 funcionarios")
+    assert missing_fact("¿cuántos funcionarios de Osaka vinieron?", counted) is None
+    # A year or a list's number beside the word counts nobody.
+    dated = "En 2019 los asistentes fueron funcionarios.\n2. Funcionarios de planeación."
+    assert missing_fact("¿cuántos funcionarios asistieron?", dated) is not None
+
+
+def test_what_the_entry_says_its_source_does_not_publish_is_missing():
+    found = missing_fact("¿cuáles son los títulos de las cinco iniciativas?", UNSAID)
+    assert found == texts.FACT_UNSAID.format(what="El informe no publica los títulos de esas "
+                                                   "iniciativas")
+    # Asking what the entry does tell (its subject words) is answered.
+    assert missing_fact("¿cuántas iniciativas escogió la oficina en 2020?", UNSAID) is None
+
+
+def test_this_semester_asks_for_today():
+    assert missing_fact("¿qué becas hay abiertas este semestre?",
+                        "En 2021 la línea impulsaba becas para estudiantes.") == texts.FACT_TODAY
+
+
+def test_whether_a_planned_signing_happened_is_missing():
+    plan = "La firma del convenio estaba prevista para la visita del alcalde en 2019."
+    assert missing_fact("¿se llegó a firmar el convenio?", plan) == texts.FACT_OUTCOME
+
+
+def test_a_request_in_the_context_of_a_long_message_is_checked():
+    message = ("Buenos días, soy de la Secretaría de Hacienda. El banco aprobó el crédito, "
+               "pero necesito saber qué tasa de interés se pactó. ¿Me colaboran?")
+    assert "tasa de interés" in fact_question(message)
+    # Context that asks nothing stays out of the check ("el plan del próximo año").
+    plain = ("Estoy armando el plan del próximo año con mi equipo. ¿Qué hace la oficina "
+             "en cooperación?")
+    assert "próximo" not in fact_question(plain)
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué tasa de interés tendrían los bonos que estudió la Financiera de Desarrollo Nacional?",
+    "¿Cuántos voluntarios trabajaban en el punto C.A.S.A. de la Cruz Roja?",
+    "Hola, soy de Planeación. Revisé lo del memorando con Gumi y necesito saber cómo se "
+    "llama el alcalde que iba a firmarlo. ¿Me ayudan?",
+])
+def test_a_near_out_of_scope_question_gets_no_answer(qa, question):
+    assert qa.decide(question).outcome != "answer"
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué opinó la Financiera de Desarrollo Nacional sobre emitir bonos?",
+    "¿Qué servicios daba el punto C.A.S.A. con la Cruz Roja?",
+])
+def test_the_same_subjects_are_still_answered(qa, question):
+    assert qa.decide(question).outcome == "answer"
