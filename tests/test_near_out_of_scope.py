@@ -150,3 +150,40 @@ def test_a_near_out_of_scope_question_gets_no_answer(qa, question):
 ])
 def test_the_same_subjects_are_still_answered(qa, question):
     assert qa.decide(question).outcome == "answer"
+
+
+FAIR = ("En 2021 la oficina organizó una feria de emprendimiento con la cámara de comercio; "
+        "participaron empresas locales y compradores de tres países.")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("¿a qué correo envío mi hoja de vida para la feria?", texts.FACT_CONTACT),
+    ("¿cuál es la página web de la feria?", texts.FACT_WEB),
+    ("¿qué días atienden en la feria?", texts.FACT_HOURS),
+    ("¿hay que pagar para entrar a la feria?", texts.FACT_PRICE),
+    ("¿cuánto costó organizar la feria?", texts.FACT_AMOUNT),
+    ("¿qué necesito para participar en la feria como expositor?", texts.FACT_REQUIREMENTS),
+    ("¿cuándo es la siguiente edición de la feria?", texts.FACT_FUTURE_DATE),
+    ("¿quién es el gerente de la feria?", texts.FACT_OFFICE_HOLDER),
+    ("¿qué puesto ocupa la feria en el ranking nacional?", texts.FACT_RANK),
+    ("¿qué visa necesitan los compradores para venir?", texts.FACT_TRAVEL),
+    ("¿me puedes enviar el acta de la feria?", texts.FACT_FILE),
+    ("¿cómo terminó la feria?", texts.FACT_OUTCOME),
+    ("¿cuántas empresas participaron en la feria?", texts.FACT_COUNT.format(what="empresas")),
+])
+def test_everyday_details_an_entry_on_the_subject_does_not_hold(question, kind):
+    assert missing_fact(question, FAIR) == kind
+
+
+@pytest.mark.parametrize("question, text", [
+    ("¿a qué correo envío mi hoja de vida?", "Escriba a ferias@ciudad.gov.co."),
+    ("¿cuál es la página web de la feria?", "Inscripciones en www.feria.gov.co."),
+    ("¿qué días atienden en la feria?", "Abre de lunes a viernes."),
+    ("¿hay que pagar para entrar a la feria?", "La entrada es gratuita."),
+    ("¿qué puesto ocupa la feria en el ranking?", "Quedó en el tercer puesto del ranking."),
+    ("¿qué visa necesitan los compradores?", "Los compradores entran sin visa de negocios."),
+    ("¿cómo terminó la feria?", "La feria terminó con 40 acuerdos comerciales."),
+    ("¿cuántas empresas participaron?", "Participaron 85 empresas locales."),
+])
+def test_the_same_details_are_answered_where_the_entry_holds_them(question, text):
+    assert missing_fact(question, text) is None

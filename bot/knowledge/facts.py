@@ -38,22 +38,33 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_CONTACT,
      re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
                 r"email|phone|extension|y correo|contact details)\b|"
-                r"\b(me das|dame|cual es) (el|su) (correo|numero)\b|\bquien es el contacto\b"),
+                r"\b(me das|dame|cual es) (el|su) (correo|numero)\b|\bquien es el contacto\b|"
+                r"\b(a|en) (que|cual) (correo|email|mail|numero)\b"),
      re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
+    (texts.FACT_WEB,
+     re.compile(r"\b(pagina web|sitio web|pagina de internet|link|url|website|web page|"
+                r"web site)\b"),
+     re.compile(r"(https?:|www\.|\.com\b|\.org\b|\.gov\b|\.co\b|pagina web|sitio web)")),
     (texts.FACT_ADDRESS, re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
                              r"donde queda|donde quedan|address)\b"),
      re.compile(r"\b(direccion|calle|carrera|cra\.?|avenida)\b")),
-    (texts.FACT_HOURS, re.compile(r"\b(horario|horarios|a que hora|opening hours)\b"),
-     re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2})")),
+    (texts.FACT_HOURS, re.compile(r"\b(horario|horarios|a que hora|opening hours|"
+                                 r"que dias (atiende|atienden|abre|abren|funciona|funcionan)|"
+                                 r"(dias|horas) de atencion|(atiende|atienden|abre|abren) los "
+                                 r"(sabados|domingos|fines de semana|festivos))\b"),
+     re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2}|lunes|martes|miercoles|jueves|"
+                r"viernes|sabados?|domingos?)")),
     (texts.FACT_PRICE,
      re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran)|precio|tarifa|tarifas|"
-                r"how much does|fee|fees)\b"),
+                r"es gratis|es gratuit[oa]|hay que pagar|tiene (algun )?costo|"
+                r"how much does|fee|fees|is it free)\b"),
      # A price, or the entry saying there is none ("sin costo", "gratuitos").
      re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa|"
                 r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
-                r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?)|"
+                r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?|"
+                r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron)|"
                 r"(por|de) cuanto (fue|fueron|era|eran|es|son|seria|serian|salio|salieron)|"
                 r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
                 r"(el |su )?presupuesto|budget)\b"),
@@ -85,6 +96,27 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"plazo para (postular|postularse|aplicar|inscribir|inscribirse|presentar|enviar)|"
                 r"deadline|closing date|when does (it|the call|the application) close)\b"),
      re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\bhasta el\b|\bplazo\b")),
+    # A place in a ranking or a score: an entry that gives none names no position.
+    (texts.FACT_RANK,
+     re.compile(r"\b(que (puesto|lugar|posicion) (ocupa|ocupo|tiene|tuvo|quedo)|en que (puesto|"
+                r"lugar|posicion) (esta|quedo|va)|ranking|escalafon|que puntaje|que calificacion|"
+                r"what (rank|ranking|score|position))\b"),
+     re.compile(r"\b(puesto|lugar|posicion|ranking|escalafon|puntaje|calificacion)\b")),
+    # The formalities of a trip (a visa, vaccines, tickets): another office's business,
+    # which an entry on a city or a partner does not cover unless it names them.
+    (texts.FACT_TRAVEL,
+     re.compile(r"\b(visas?|visado|pasaportes?|vacunas?|pasajes?|tiquetes?|vuelos?|hoteles?|"
+                r"hospedaje|alojamiento|apostill\w*|flights?|vaccines?|tickets?)\b"),
+     re.compile(r"\b(visas?|visado|pasaportes?|vacunas?|pasajes?|tiquetes?|vuelos?|hoteles?|"
+                r"hospedaje|alojamiento|apostill\w*)\b")),
+    # A file sent over ("¿me envías el acta?"): Enlace tells what the documents say,
+    # it has no files to send.
+    (texts.FACT_FILE,
+     re.compile(r"\b(me |nos )?(puedes|puede|pueden|podrias|podria|podrian) (enviar|mandar|"
+                r"pasar|compartir|adjuntar|reenviar)(me|nos)? (el|la|los|las|una|un) (acta|actas|"
+                r"archivo|archivos|pdf|copia|formulario|formato|presentacion|diapositivas)\b|"
+                r"\b(descargar|bajar) (el|la|los|las) (acta|archivo|pdf|formulario|formato)\b|"
+                r"\bsend me the (file|pdf|minutes|form)\b"), None),
     # What any atlas says of a place (its population, climate, language, currency): the
     # entries tell what the office did with a city, not what the city is like.
     (texts.FACT_PLACE,
@@ -98,11 +130,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     # that names no requirement or condition does not say.
     (texts.FACT_REQUIREMENTS,
      re.compile(r"\b(requisitos?|requirements?|que (documentos|papeles) (piden|necesito|"
-                r"se necesitan|hay que))\b"),
+                r"se necesitan|hay que)|que (necesito|necesitamos|se necesita|piden|hay que "
+                r"tener|hay que presentar) para (postular|aplicar|inscribir|participar|"
+                r"acceder|presentar|entrar)\w*|how (do|can) (i|we) apply)\b"),
      re.compile(r"\b(requisit\w*|requier\w*|requerid\w*|deben? (presentar|cumplir|tener|ser)|"
                 r"condicion\w*|pueden (presentar|participar|postular))")),
     (texts.FACT_FUTURE_DATE,
-     re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
+     re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming|(la|el) siguiente "
+                r"(edicion|convocatoria|version|reunion|encuentro|feria|cumbre|visita|"
+                r"informe|comixta))\b"), None),
     # When an agreement expires: the registry may know (/convenios), an entry rarely says.
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(cuando vence|se vence|vencimiento|expira|hasta (que|cual) (ano|fecha)|"
@@ -111,7 +147,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_OFFICE_HOLDER,
      re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
                 r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
-                r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b"), None),
+                r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor|"
+                r"gerente|rector|rectora)\b"), None),
     # The entries retell dated reports and guides: how things stand today is not in them.
     (texts.FACT_TODAY,
      re.compile(r"\b(hoy|ahorita|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
@@ -159,7 +196,8 @@ _SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
     "servidor servidores integrante integrantes miembro miembros migrante migrantes "
     "participante participantes asistente asistentes beneficiario beneficiarios estudiante "
     "estudiantes joven jovenes voluntario voluntarios delegado delegados becario becarios "
-    "empresario empresarios",
+    "empresario empresarios seguidor seguidores visitante visitantes",
+    "empresa empresas compania companias emprendimiento emprendimientos negocio negocios",
     "visita visitas viaje viajes mision misiones",
 ))
 
@@ -197,6 +235,13 @@ _OUTCOME_ASKED = re.compile(
     r"(tuvo|dio|ha tenido|ha dado|obtuvo|dejo|did|has|had)|"
     r"actually|finally|in the end|what (came of|happened to|happened with)|ever (set up|"
     r"created|launched|implemented|built|opened|carried out|completed))\b")
+# How something ended ("¿cómo terminó…?"), which a retold report tells only in so
+# many words.
+_ENDING_ASKED = re.compile(r"\b(como (termino|terminaron|acabo|acabaron|concluyo|finalizo|"
+                           r"culmino)|en que (termino|terminaron|acabo|acabaron)|"
+                           r"how did (it|they|the \w+) (end|turn out|finish))\b")
+_ENDED = re.compile(r"\b(termino|terminaron|concluyo|finalizo|culmino|se cerro|cerro|"
+                    r"resultado|resultados|se logro|logro)\b")
 # An entry that describes a plan ("propuso crear", "estaba prevista para 2020")…
 _PLANNED = re.compile(r"\b(previst[oa]s?|prevei?a|propuso|propone|planead[oa]s?|"
                       r"proyectad[oa]s?|se esperaba)\b")
@@ -337,7 +382,7 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not names:
         return None  # an English word the glossary lacks: nothing to look for
     stems = {stem(n) for n in names}
-    # Only people and trips: other things go by too many names ("naciones" in an
+    # Only people, trips and businesses: other things go by too many names ("naciones" in an
     # entry that counts "países", "ejes" where it says "motores") for the entry's
     # silence about the word to mean it does not count them.
     counted = [group for group in _SAME_COUNT if group & stems]
@@ -388,6 +433,8 @@ def _missing_part(question: str, asked: str, text: str) -> str | None:
 def _missing_outcome(asked: str, text: str) -> str | None:
     """Whether a plan was carried out, asked of an entry that describes only the plan."""
     if _OUTCOME_ASKED.search(asked) and _PLANNED.search(text) and not _TURNED_OUT.search(text):
+        return texts.FACT_OUTCOME
+    if _ENDING_ASKED.search(asked) and not _ENDED.search(text):
         return texts.FACT_OUTCOME
     return None
 
