@@ -187,3 +187,23 @@ def test_everyday_details_an_entry_on_the_subject_does_not_hold(question, kind):
 ])
 def test_the_same_details_are_answered_where_the_entry_holds_them(question, text):
     assert missing_fact(question, text) is None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How much did the office pay to rent the fair's venue?", texts.FACT_AMOUNT),
+    ("¿cuánto pagaron por el alquiler del recinto?", texts.FACT_AMOUNT),
+    ("¿cuál fue la calificación de la feria entre los compradores?", texts.FACT_RANK),
+    ("¿cuántos metros cuadrados tenía el recinto de la feria?", texts.FACT_MEASURE),
+    ("¿qué empresa ganó la licitación del montaje?", texts.FACT_CONTRACT),
+    ("¿en qué año se fundó la cámara de comercio?", texts.FACT_FOUNDED),
+    ("y el presidente de la cámara de comercio cómo se llama?", texts.FACT_PERSON),
+])
+def test_more_details_an_entry_on_the_subject_does_not_hold(question, kind):
+    assert missing_fact(question, FAIR) == kind
+
+
+def test_an_entry_that_gives_the_measure_or_the_founding_answers_it():
+    assert missing_fact("¿cuántos kilómetros tiene la ciclorruta?",
+                        "La ciclorruta tiene 12 km entre el centro y la universidad.") is None
+    assert missing_fact("¿en qué año se fundó la agencia?",
+                        "La agencia fue fundada en 2002 por la alcaldía y la gobernación.") is None

@@ -64,7 +64,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
                 r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?|"
-                r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron)|"
+                r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron|"
+                r"pago|pagaron|tuvo que pagar|tuvieron que pagar)|"
+                r"how much (did|does|do|will|would) [a-z' ]{1,40} (pay|cost|spend|invest|"
+                r"contribute|give|put in)|"
                 r"(por|de) cuanto (fue|fueron|era|eran|es|son|seria|serian|salio|salieron)|"
                 r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
                 r"(el |su )?presupuesto|budget)\b"),
@@ -99,9 +102,31 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     # A place in a ranking or a score: an entry that gives none names no position.
     (texts.FACT_RANK,
      re.compile(r"\b(que (puesto|lugar|posicion) (ocupa|ocupo|tiene|tuvo|quedo)|en que (puesto|"
-                r"lugar|posicion) (esta|quedo|va)|ranking|escalafon|que puntaje|que calificacion|"
-                r"what (rank|ranking|score|position))\b"),
+                r"lugar|posicion) (esta|quedo|va)|ranking|escalafon|(que|cual (es|fue|era) "
+                r"(el|la|su)) (puntaje|calificacion|nota)|"
+                r"what (rank|ranking|score|rating|position))\b"),
      re.compile(r"\b(puesto|lugar|posicion|ranking|escalafon|puntaje|calificacion)\b")),
+    # A measure (kilometres, hectares, tons) that an entry gives with its unit.
+    (texts.FACT_MEASURE,
+     re.compile(r"\b(cuant[oa]s (kilometros|km|metros|hectareas|toneladas|litros|m2)|"
+                r"how many (kilometres|kilometers|km|miles|metres|meters|hectares|tons|litres|"
+                r"liters))\b"),
+     re.compile(r"\d[\d.,]* ?(kilometros|km|metros|m2|hectareas|ha|toneladas|litros)\b")),
+    # A contract or a tender: who won it, what it says; the entries tell what the office
+    # agreed with partners, not the city's procurement.
+    (texts.FACT_CONTRACT,
+     re.compile(r"\b(licitacion|licitaciones|contratista|contratistas|"
+                r"que empresa (gano|ganaron|se gano)|(tender|bid|procurement)s?|"
+                r"won the contract|(which|what) company (won|built|got))\b"),
+     re.compile(r"\b(licitac\w*|contratist\w*|contrat\w*|adjudic\w*)")),
+    # When an institution was founded: an entry about what the office did with it gives
+    # the founding only in so many words.
+    (texts.FACT_FOUNDED,
+     re.compile(r"\b((en )?que ano (se fundo|fue fundad[oa]|la fundaron|lo fundaron)|"
+                r"cuando (se fundo|fue fundad[oa]|la fundaron|lo fundaron)|fecha de fundacion|"
+                r"when was [a-z' ]{1,40} founded|year [a-z' ]{1,30} founded)\b"),
+     re.compile(r"\b(fundad[oa]s? en|se fundo|fue fundad[oa]|fundada|fundado|fundacion en|"
+                r"creada en|creado en|nacio en|existe desde)\b")),
     # The formalities of a trip (a visa, vaccines, tickets): another office's business,
     # which an entry on a city or a partner does not cover unless it names them.
     (texts.FACT_TRAVEL,
@@ -264,7 +289,9 @@ _PERSON_ASKED = re.compile(
     rf"como se (llama|llamaba|llaman|llamaban) (el|la|los|las) ({_ROLES})|"
     r"quien (lo |la |los |las )?(dicto|dictaron)|"
     rf"quien(es)? (fue|fueron|era|eran) (el|la|los|las) ({_ROLES})|"
-    rf"name of the ({_ROLES})|what was the ({_ROLES})'?s name)\b")
+    rf"name of the ({_ROLES})|what was the ({_ROLES})'?s name|"
+    rf"(el|la|los|las) ({_ROLES})\b[^?.]{{0,40}}\b(como se llama|como se llaman|what is (his|her) "
+    r"name))\b")
 _PERSON_NAMED = re.compile(
     r"\b(?i:alcalde|alcaldesa|director|directora|embajador|embajadora|secretario|secretaria|"
     r"ministro|ministra|presidente|presidenta|gobernador|gobernadora|c[oó]nsul|jefe|jefa|"
