@@ -207,3 +207,24 @@ def test_an_entry_that_gives_the_measure_or_the_founding_answers_it():
                         "La ciclorruta tiene 12 km entre el centro y la universidad.") is None
     assert missing_fact("¿en qué año se fundó la agencia?",
                         "La agencia fue fundada en 2002 por la alcaldía y la gobernación.") is None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("¿el recinto de la feria ya está construido?", texts.FACT_TODAY),
+    ("¿cuándo vuelven los compradores a la ciudad?", texts.FACT_FUTURE_DATE),
+    ("¿qué agencia diseñó el afiche de la feria?", texts.FACT_CONTRACT),
+    ("¿cuántos contactos comerciales hubo en la feria?",
+     texts.FACT_COUNT.format(what="contactos")),
+])
+def test_state_return_maker_and_counts_the_entry_does_not_give(question, kind):
+    assert missing_fact(question, FAIR) == kind
+
+
+@pytest.mark.parametrize("message", [
+    "Buenas tardes, soy de la Secretaría de Hacienda. Preparo el cierre del año. Me piden el "
+    "monto que dejó la feria. ¿Me colaboran?",
+    "Hola. Escribo de la oficina de prensa. Agradecería me indiquen el nombre de la empresa "
+    "que montó la feria.",
+])
+def test_a_request_in_a_long_message_is_checked_against_the_entry(message):
+    assert missing_fact(fact_question(message), FAIR) is not None

@@ -62,7 +62,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa|"
                 r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
-     re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
+     re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|montos?|"
                 r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?|"
                 r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron|"
                 r"pago|pagaron|tuvo que pagar|tuvieron que pagar)|"
@@ -117,8 +117,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_CONTRACT,
      re.compile(r"\b(licitacion|licitaciones|contratista|contratistas|"
                 r"que empresa (gano|ganaron|se gano)|(tender|bid|procurement)s?|"
+                r"(que|cual) (empresa|agencia|firma) (lo |la |los |las )?(diseno|hizo|construyo|"
+                r"desarrollo|elaboro|fabrico|produjo)|nombre de la (empresa|agencia|firma)|"
                 r"won the contract|(which|what) company (won|built|got))\b"),
-     re.compile(r"\b(licitac\w*|contratist\w*|contrat\w*|adjudic\w*)")),
+     re.compile(r"\b(licitac\w*|contratist\w*|contrat\w*|adjudic\w*|(disenad|hech|construid|"
+                r"elaborad|desarrollad)[oa]s? por)")),
     # When an institution was founded: an entry about what the office did with it gives
     # the founding only in so many words.
     (texts.FACT_FOUNDED,
@@ -163,7 +166,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming|(la|el) siguiente "
                 r"(edicion|convocatoria|version|reunion|encuentro|feria|cumbre|visita|"
-                r"informe|comixta))\b"), None),
+                r"informe|comixta)|"
+                # a visit again ("¿cuándo vuelve la delegación?")
+                r"cuando (vuelve|vuelven|volvera|volveran|regresa|regresan|regresara|regresaran)|"
+                r"(viene|vienen|vendra|vendran) (otra vez|de nuevo|nuevamente)|"
+                r"when (will|is|are|does) [a-z' ]{1,30} (come back|return|visit again))\b"), None),
     # When an agreement expires: the registry may know (/convenios), an entry rarely says.
     (texts.FACT_FUTURE_DATE,
      re.compile(r"\b(cuando vence|se vence|vencimiento|expira|hasta (que|cual) (ano|fecha)|"
@@ -179,6 +186,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(hoy|ahorita|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
                 r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
                 r"en este momento|por estos dias|today|"
+                # whether a work is finished by now ("¿ya está construido?")
+                r"ya (esta|estan) (construid|terminad|list|hech|abiert|inaugurad|funcionando|"
+                r"operando|en funcionamiento|en operacion)\w*|"
+                r"is it (already )?(built|finished|open|running)|"
                 r"current|currently|nowadays|at present|at the moment|right now|these days|"
                 r"still)\b"), None),
 )
@@ -223,6 +234,8 @@ _SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
     "estudiantes joven jovenes voluntario voluntarios delegado delegados becario becarios "
     "empresario empresarios seguidor seguidores visitante visitantes",
     "empresa empresas compania companias emprendimiento emprendimientos negocio negocios",
+    "voto votos",
+    "contacto contactos",
     "visita visitas viaje viajes mision misiones",
 ))
 
@@ -269,7 +282,9 @@ _ENDED = re.compile(r"\b(termino|terminaron|concluyo|finalizo|culmino|se cerro|c
                     r"resultado|resultados|se logro|logro)\b")
 # An entry that describes a plan ("propuso crear", "estaba prevista para 2020")…
 _PLANNED = re.compile(r"\b(previst[oa]s?|prevei?a|propuso|propone|planead[oa]s?|"
-                      r"proyectad[oa]s?|se esperaba)\b")
+                      r"proyectad[oa]s?|se esperaba|"
+                      # still under way when the report was written
+                      r"aun (la |lo |las |los )?(estaba|estaban) \w+ndo|en analisis)\b")
 # …and no word of how it turned out.
 _TURNED_OUT = re.compile(r"\b(se logro|logro|se cumplio|no fue|fue seleccionad\w*|se creo|"
                          r"se puso en marcha|funciona desde|entro en funcionamiento|"
@@ -322,12 +337,16 @@ _ABBREVIATION = re.compile(r"\b(?:\w\.){2,}")
 # message: "…pero necesito saber por cuánto sería", "Necesito los nombres de cada uno".
 _REQUEST = re.compile(
     r"\b(?:(?:necesito|necesitamos|necesitaria|quisiera|quisieramos|me gustaria|nos gustaria|"
-    r"quiero|queremos|queria|requiero|requerimos)\s+(?:saber|conocer|averiguar|confirmar|"
+    r"quiero|queremos|queria|requiero|requerimos|me (?:piden|pidieron|solicitan|solicitaron)|"
+    r"nos (?:piden|pidieron|solicitan|solicitaron)|me interesa|nos interesa|busco|buscamos|"
+    r"estoy buscando|estamos buscando|agradeceria|agradeceriamos|agradezco)\s+(?:me\s+|nos\s+)?"
+    r"(?:saber|conocer|averiguar|confirmar|indiquen|indicar|informar|informen|confirmen|"
     r"(?:el|la|los|las|un|una)\s+(?:dato|datos|nombre|nombres|numero|cifra|cifras|fecha|fechas|"
     r"monto|lista|listado|contacto|telefono|correo|direccion|horario|valor|costo|precio)\b|"
     r"cuant\w+|quien\w*|cual\w*|cuando|donde)|"
     r"me (?:pueden|puede|podrian|podria) (?:decir|indicar|confirmar|dar|pasar|enviar|compartir)|"
-    r"i need to know|i would like to know|i'd like to know|please tell me)\b")
+    r"i need to know|we need to know|i would like to know|i'd like to know|please tell me|"
+    r"(?:i|we) need (?:the|a|an) (?:name|number|figure|date|amount|list|contact|address))\b")
 
 
 def fact_question(text: str) -> str:
