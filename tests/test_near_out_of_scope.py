@@ -228,3 +228,14 @@ def test_state_return_maker_and_counts_the_entry_does_not_give(question, kind):
 ])
 def test_a_request_in_a_long_message_is_checked_against_the_entry(message):
     assert missing_fact(fact_question(message), FAIR) is not None
+
+
+def test_what_an_atlas_says_and_what_came_later_are_not_in_a_partner_entry():
+    partner = ("En 2019 la ciudad y una agencia de Corea del Sur propusieron crear un centro "
+               "de innovación agrícola, previsto para 2021.")
+    assert missing_fact("¿cuál es la población de Corea del Sur?", partner) == texts.FACT_PLACE
+    assert missing_fact("Was the innovation centre eventually created?", partner) == \
+        texts.FACT_OUTCOME
+    assert missing_fact("¿cuántas becas dio la agencia de Corea?", partner) == \
+        texts.FACT_COUNT.format(what="becas")
+    assert missing_fact("¿cuántas becas dio la agencia?", partner + " Dio 15 becas.") is None

@@ -149,6 +149,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     # entries tell what the office did with a city, not what the city is like.
     (texts.FACT_PLACE,
      re.compile(r"\b(cuantos habitantes|cuanta poblacion|que poblacion tiene|superficie|"
+                r"cual es la poblacion|what is the population|how many inhabitants|"
                 r"cuanto mide|que clima|como es el clima|que idioma se habla|moneda|"
                 r"tasa de cambio|population of|how many people live|weather|climate|"
                 r"what language|currency|exchange rate)\b"),
@@ -236,6 +237,7 @@ _SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
     "empresa empresas compania companias emprendimiento emprendimientos negocio negocios",
     "voto votos",
     "contacto contactos",
+    "beca becas becado becados scholarship scholarships",
     "visita visitas viaje viajes mision misiones",
 ))
 
@@ -271,7 +273,8 @@ _OUTCOME_ASKED = re.compile(
     r"concretarse|realizarse|hacerse|crearse|abrirse)|"
     r"se concret\w*|en que quedo|(que|cuales|what) (resultados?|results?|logros?|outcomes?) "
     r"(tuvo|dio|ha tenido|ha dado|obtuvo|dejo|did|has|had)|"
-    r"actually|finally|in the end|what (came of|happened to|happened with)|ever (set up|"
+    r"actually|finally|eventually|in the end|later on|afterwards|"
+    r"what (came of|happened to|happened with)|ever (set up|"
     r"created|launched|implemented|built|opened|carried out|completed))\b")
 # How something ended ("¿cómo terminó…?"), which a retold report tells only in so
 # many words.
