@@ -102,8 +102,10 @@ def test_people_with_a_figure_beside_them_are_counted():
     counted = VISIT.replace("funcionarios", "12 funcionarios")
     assert missing_fact("¿cuántos funcionarios de Osaka vinieron?", counted) is None
     # A year or a list's number beside the word counts nobody.
-    dated = "En 2019 los asistentes fueron funcionarios.\n2. Funcionarios de planeación."
-    assert missing_fact("¿cuántos funcionarios asistieron?", dated) is not None
+    assert missing_fact("¿cuántos funcionarios asistieron?",
+                        "Los funcionarios asistieron en 2019.") is not None
+    assert missing_fact("¿cuántos funcionarios asistieron?",
+                        "Temas:\n2. Estatuto para funcionarios de planeación.") is not None
 
 
 def test_what_the_entry_says_its_source_does_not_publish_is_missing():
@@ -239,3 +241,18 @@ def test_what_an_atlas_says_and_what_came_later_are_not_in_a_partner_entry():
     assert missing_fact("¿cuántas becas dio la agencia de Corea?", partner) == \
         texts.FACT_COUNT.format(what="becas")
     assert missing_fact("¿cuántas becas dio la agencia?", partner + " Dio 15 becas.") is None
+
+
+def test_any_thing_named_without_a_figure_or_a_list_is_not_counted():
+    """"Apoyó proyectos de agua" names projects, it does not say how many."""
+    named = "La agencia apoyó proyectos de agua en barrios de la ciudad durante 2020."
+    assert missing_fact("¿cuántos proyectos apoyó la agencia?", named) == \
+        texts.FACT_COUNT.format(what="proyectos")
+    assert missing_fact("¿cuántos proyectos apoyó la agencia?",
+                        "La agencia apoyó 6 proyectos de agua en 2020.") is None
+    listed = "Los proyectos apoyados fueron el acueducto, el tanque y la planta."
+    assert missing_fact("¿cuántos proyectos apoyó la agencia?", listed) is None
+    bulleted = "Proyectos apoyados en 2020\n- Acueducto del norte\n- Planta de tratamiento"
+    assert missing_fact("¿cuántos proyectos apoyó la agencia?", bulleted) is None
+    # Things that go by many names: silence about the word is no silence about the count.
+    assert missing_fact("¿cuántas naciones participaron?", "Participaron 13 países.") is None

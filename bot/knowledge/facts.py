@@ -413,9 +413,13 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     """"¿Cuántos X…?" when the entry gives no number of X.
 
     An entry may count X under another word for the same thing ("personas"
-    for "funcionarios"); one that only names them ("los funcionarios
-    participaron de forma activa"), with no figure beside the word, does not
-    say how many there were.
+    for "funcionarios"), or list them one by one ("los socios son Quito, Lima
+    y Morón"); one that only names them ("los funcionarios participaron de
+    forma activa"), with no figure beside the word and no list after it, does
+    not say how many there were. Of things that go by many names ("naciones"
+    in an entry that counts "países") an entry that never names them may count
+    them all the same: only people, trips and businesses, counted under the
+    names of :data:`_SAME_COUNT`, are missing from an entry silent about them.
     """
     found = _COUNT.search(asked)
     if found is None:
@@ -431,21 +435,38 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not names:
         return None  # an English word the glossary lacks: nothing to look for
     stems = {stem(n) for n in names}
-    # Only people, trips and businesses: other things go by too many names ("naciones" in an
-    # entry that counts "países", "ejes" where it says "motores") for the entry's
-    # silence about the word to mean it does not count them.
     counted = [group for group in _SAME_COUNT if group & stems]
-    if not counted:
-        return None
     stems |= set().union(*counted)
     tokens = _tokens(text)
-    # Named is not counted: "los funcionarios participaron" says who, not how many.
-    for i in _mentions(tokens, stems):
+    mentions = _mentions(tokens, stems)
+    if not mentions and not counted:
+        return None
+    for i in mentions:
         near = tokens[max(0, i - _COUNT_BEFORE): i + _COUNT_AFTER + 1]
         if any(_NUMBER.fullmatch(t) for t in near) or tokens[i - 1: i] in _ONE:
             return None
+    # People are counted, not listed, in a report; other things may be listed by name.
+    if not counted and _listed(text, stems):
+        return None
     shown = sorted(names)[0] if english else corrections.get(word, word)
     return texts.FACT_COUNT.format(what=shown)
+
+
+def _listed(text: str, stems: set[str]) -> bool:
+    """Whether a line naming the thing goes on to list them (a colon, commas, a bulleted
+    or numbered list below it)."""
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        tokens = re.findall(r"[a-z]+", line)
+        at = _mentions(tokens, stems)
+        if not at:
+            continue
+        rest = line[line.find(tokens[at[0]]):]
+        below = next((ln.strip() for ln in lines[n + 1:] if ln.strip()), "")
+        items = rest.count(",") + rest.count(" y ")
+        if ":" in rest or items >= 2 or re.match(r"([-*]|\d+[.)])\s", below):
+            return True
+    return False
 
 
 def _missing_rate(asked: str, text: str) -> str | None:
