@@ -256,3 +256,15 @@ def test_any_thing_named_without_a_figure_or_a_list_is_not_counted():
     assert missing_fact("¿cuántos proyectos apoyó la agencia?", bulleted) is None
     # Things that go by many names: silence about the word is no silence about the count.
     assert missing_fact("¿cuántas naciones participaron?", "Participaron 13 países.") is None
+
+
+def test_names_one_by_one_are_missing_unless_the_entry_lists_them():
+    chosen = "En 2020 la oficina escogió 5 iniciativas de las dependencias para buscarles apoyo."
+    assert missing_fact("¿me das los nombres de las iniciativas?", chosen) == texts.FACT_NAMES
+    named = chosen + " Fueron Agua Viva, Barrio Verde y Ruta Segura, entre otras."
+    assert missing_fact("¿me das los nombres de las iniciativas?", named) is None
+
+
+def test_news_asks_for_today():
+    assert missing_fact("¿hay noticias sobre la red de ciudades?",
+                        "En 2018 la red reunía a 40 ciudades.") == texts.FACT_TODAY

@@ -186,7 +186,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_TODAY,
      re.compile(r"\b(hoy|ahorita|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
                 r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
-                r"en este momento|por estos dias|today|"
+                r"en este momento|por estos dias|today|ultimas noticias|noticias (de|sobre)|"
+                r"latest news|any news|"
                 # whether a work is finished by now ("¿ya está construido?")
                 r"ya (esta|estan) (construid|terminad|list|hech|abiert|inaugurad|funcionando|"
                 r"operando|en funcionamiento|en operacion)\w*|"
@@ -320,6 +321,14 @@ _PERSON_NAMED = re.compile(
 # The day something happened ("¿en qué fecha exacta…?"): a month or a year is not it.
 # Judged on the entry as written: a month in prose is lower case, and "5 de Enero" with a
 # capital is a name (a neighbourhood), not a date.
+# The names of the members of a group ("los nombres de los proyectos"): an entry
+# that names them has at least two capitalised names in a row ("Quito, Lima y Morón").
+_NAMES_ASKED = re.compile(r"\b(los nombres|sus nombres|nombres exactos|nombre de cada|"
+                          r"nombres de (los|las|cada|esos|esas|estos|estas)|the names of|"
+                          r"their names)\b")
+_NAMES_GIVEN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.-]*(?: [\w.-]+){0,3}(?:, | y | e )"
+                          r"(?:(?:el|la|los|las) )?[A-ZÁÉÍÓÚÑ]")
+
 _DAY_ASKED = re.compile(r"\b(fecha exacta|dia exacto|que dia (exactamente|exacto|fue|se)|"
                         r"exact date|what day|on which day|on what date)\b")
 _DAY = re.compile(rf"\b\d{{1,2}}(?: de | )(?:{_MONTHS})\b|\b(?:{_MONTHS}) \d{{1,2}}\b|"
@@ -388,6 +397,8 @@ def missing_fact(question: str, entry_text: str,
     years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
     if years:
         return texts.FACT_YEAR.format(year=min(years))
+    if _NAMES_ASKED.search(asked) and not _NAMES_GIVEN.search(entry_text):
+        return texts.FACT_NAMES
     if _DAY_ASKED.search(asked) and not _DAY.search(entry_text):
         return texts.FACT_DAY
     if _PERSON_ASKED.search(asked) and not _PERSON_NAMED.search(entry_text):
