@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from bot.folding import fold
 from bot.knowledge.english import spanish_words
@@ -394,7 +395,8 @@ def missing_fact(question: str, entry_text: str,
             return name
     if _THIS_PERIOD.search(asked) and not _YEAR.search(asked):
         return texts.FACT_TODAY
-    years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
+    asked_years = set(_YEAR.findall(asked))
+    years = asked_years - set(_YEAR.findall(text)) if asked_years else set()
     if years:
         return texts.FACT_YEAR.format(year=min(years))
     if _NAMES_ASKED.search(asked) and not _NAMES_GIVEN.search(entry_text):
@@ -498,8 +500,9 @@ def _missing_part(question: str, asked: str, text: str) -> str | None:
     "El número 3 de la colección de cuadernos" numbers the third notebook too:
     the number may stand anywhere near a mention of the series.
     """
-    tokens = _tokens(text)
-    for found in _PART.finditer(asked):
+    parts = list(_PART.finditer(asked))
+    tokens = _tokens(text) if parts else []
+    for found in parts:
         series, number = found.group(1), found.group(2)
         names = _SERIES.get(series, (series,))
         near = [_around(tokens, i) for i in _mentions(tokens, {stem(n) for n in names})]
@@ -542,17 +545,26 @@ def _unsaid(asked: str, entry_text: str) -> str | None:
     ("nombres" in "no publica los nombres de esos siete proyectos"): words the
     entry uses elsewhere too (the subject) are what it does tell.
     """
+    admissions = _admissions(entry_text)
+    if not admissions:
+        return None
+    words = {stem(w) for w in content_words(asked)}
+    return next((texts.FACT_UNSAID.format(what=shown) for shown, only_there in admissions
+                 if words & only_there), None)
+
+
+@lru_cache(maxsize=1024)
+def _admissions(entry_text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The entry's "el informe no dice…" clauses (as written) and the word stems it uses
+    only there. Cached: the same entries are checked question after question."""
     written = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), entry_text)
     text = fold(written)
     clauses = [m for m in _UNSAID.finditer(text) if m.group(1).strip()]
     if not clauses:
-        return None
+        return ()
     told = {stem(w) for w in content_words(_UNSAID.sub(" ", text))}
-    words = {stem(w) for w in content_words(asked)}
-    for clause in clauses:
-        only_there = {stem(w) for w in content_words(clause.group(1))} - told
-        if words & only_there:
-            # Shown as written: folding keeps one character per character for Latin text.
-            shown = written if len(written) == len(text) else text
-            return texts.FACT_UNSAID.format(what=shown[clause.start():clause.end()].strip())
-    return None
+    # Shown as written: folding keeps one character per character for Latin text.
+    shown = written if len(written) == len(text) else text
+    return tuple((shown[c.start():c.end()].strip(),
+                  frozenset({stem(w) for w in content_words(c.group(1))} - told))
+                 for c in clauses)
