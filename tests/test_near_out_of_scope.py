@@ -6,6 +6,7 @@ its source does not publish must not get an answer that does not hold it; the
 same subject asked for what the entry does hold is still answered.
 """
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,17 @@ def test_names_one_by_one_are_missing_unless_the_entry_lists_them():
 def test_news_asks_for_today():
     assert missing_fact("¿hay noticias sobre la red de ciudades?",
                         "En 2018 la red reunía a 40 ciudades.") == texts.FACT_TODAY
+
+
+def test_a_question_an_admin_attached_to_the_entry_is_answered_by_it():
+    """An admin who attaches "¿qué tasa…?" to the bonds entry from /pendientes says the
+    entry answers it: the fact checks give way to that."""
+    qa = QuestionService(load_knowledge(ROOT / "knowledge"), open_database(":memory:"),
+                         now=lambda: datetime(2026, 11, 30, 9, 0))
+    question = "¿Qué tasa de interés tendrían los bonos de la Financiera de Desarrollo Nacional?"
+    first = qa.ask(question, user_id=7)
+    assert first.outcome != "answer" and first.missing == texts.FACT_PERCENT
+    qa.attach(first.question_id, "ofai-financiera-desarrollo-nacional-bonos", admin_id=1)
+    again = qa.decide(question)
+    assert again.outcome == "answer"
+    assert again.entry.id == "ofai-financiera-desarrollo-nacional-bonos"
