@@ -22,88 +22,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from bot.folding import fold
 from bot.knowledge.english import spanish_words
-from bot.knowledge.text import stem, stopwords
+from bot.knowledge.fact_kinds import (
+    DAY,
+    DAY_ASKED,
+    KINDS,
+    NAMES_ASKED,
+    NAMES_GIVEN,
+    PERSON_ASKED,
+    PERSON_NAMED,
+)
+from bot.knowledge.focus import split_message
+from bot.knowledge.text import content_words, stem, stopwords
 from bot.texts import knowledge as texts
 
-# (name shown to the person, what asks for it, what an entry holding it contains)
-_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
-    (texts.FACT_CONTACT,
-     re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
-                r"email|phone|extension|y correo|contact details)\b|"
-                r"\b(me das|dame|cual es) (el|su) (correo|numero)\b|\bquien es el contacto\b"),
-     re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
-    (texts.FACT_ADDRESS, re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
-                             r"donde queda|donde quedan|address)\b"),
-     re.compile(r"\b(direccion|calle|carrera|cra\.?|avenida)\b")),
-    (texts.FACT_HOURS, re.compile(r"\b(horario|horarios|a que hora|opening hours)\b"),
-     re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2})")),
-    (texts.FACT_PRICE,
-     re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran)|precio|tarifa|tarifas|"
-                r"how much does|fee|fees)\b"),
-     # A price, or the entry saying there is none ("sin costo", "gratuitos").
-     re.compile(r"(\$|\bpesos\b|\bdolares\b|\busd\b|\bcop\b|\bprecio\b|\btarifa|"
-                r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
-    (texts.FACT_AMOUNT,
-     re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|que monto|cual fue el monto|"
-                r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?)|"
-                r"por cuanto (fue|fueron|era|salio|salieron)|"
-                r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
-                r"(el |su )?presupuesto|budget)\b"),
-     # An amount, or the entry saying there was none ("no tenía presupuesto asignado").
-     # ("euro-latinoamericana" names no currency.)
-     re.compile(r"(\$|\bmillones?\b|\bdolares\b|\busd\b|\bcop\b|\beuros?\b(?!-)|\bpesos\b|"
-                r"\bfrancos\b|\bsin presupuesto\b|\bno (tenia|tiene|tuvo) presupuesto\b|"
-                r"\bsin recursos\b)")),
-    (texts.FACT_SALARY, re.compile(r"\b(sueldo|sueldos|salario|salarios|salary|cuanto gana|"
-                                  r"cuanto ganan|honorarios|cuanto (les? )?pagan|"
-                                  r"bonificacion|bonificaciones)\b"),
-     re.compile(r"(\$|\bpesos\b|\bsalario|\bhonorarios)")),
-    (texts.FACT_DURATION,
-     re.compile(r"\b(cuanto (tiempo )?(tarda|tardan|demora|demoran|se demora|se demoran|dura|"
-                r"duran|duro)|how long (does|did|will|do))\b"),
-     re.compile(r"\b(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|"
-                r"veinte|treinta) (dias|semanas|meses|anos|horas|days|weeks|months|years)\b|"
-                r"\bhasta (el|finales|diciembre|20)")),
-    # What any atlas says of a place (its population, climate, language, currency): the
-    # entries tell what the office did with a city, not what the city is like.
-    (texts.FACT_PLACE,
-     re.compile(r"\b(cuantos habitantes|cuanta poblacion|que poblacion tiene|superficie|"
-                r"cuanto mide|que clima|como es el clima|que idioma se habla|moneda|"
-                r"tasa de cambio|population of|how many people live|weather|climate|"
-                r"what language|currency|exchange rate)\b"),
-     re.compile(r"\b(poblacion|habitantes|superficie|km|kilometros|clima|idioma|lengua|"
-                r"moneda|tasa de cambio)\b")),
-    # What a procedure asks for (a visa, a permit, a call): a guide about the subject
-    # that names no requirement or condition does not say.
-    (texts.FACT_REQUIREMENTS,
-     re.compile(r"\b(requisitos?|requirements?|que (documentos|papeles) (piden|necesito|"
-                r"se necesitan|hay que))\b"),
-     re.compile(r"\b(requisit\w*|requier\w*|requerid\w*|deben? (presentar|cumplir|tener|ser)|"
-                r"condicion\w*|pueden (presentar|participar|postular))")),
-    (texts.FACT_FUTURE_DATE,
-     re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming)\b"), None),
-    # When an agreement expires: the registry may know (/convenios), an entry rarely says.
-    (texts.FACT_FUTURE_DATE,
-     re.compile(r"\b(cuando vence|se vence|vencimiento|expira|hasta (que|cual) (ano|fecha)|"
-                r"vigente hasta|until when|expire|expires)\b"),
-     re.compile(r"\b(vigente hasta|vence el|vencimiento|vigencia de|expira el)\b")),
-    (texts.FACT_OFFICE_HOLDER,
-     re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
-                r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
-                r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor)\b"), None),
-    # The entries retell dated reports and guides: how things stand today is not in them.
-    (texts.FACT_TODAY,
-     re.compile(r"\b(hoy|ahorita|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
-                r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
-                r"en este momento|por estos dias|today|"
-                r"current|currently|nowadays|at present|at the moment|right now|these days|"
-                r"still)\b"), None),
-)
 # "este año" asks for today unless the question names the year it means ("este año 2021").
-_THIS_PERIOD = re.compile(r"\b(este ano|este mes|this year|this month)\b")
+_THIS_PERIOD = re.compile(r"\b(este ano|este mes|este semestre|este trimestre|esta semana|"
+                          r"esta temporada|this year|this month|this semester|this quarter|"
+                          r"this week)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # A department or institute named in the question ("enlace del Instituto de la Juventud")
 # is who asks, not a name the answer must hold.
@@ -120,11 +59,30 @@ _COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:de\s+)?(?:(?:los|las|the)\s
 # The thing counted is no verb ("¿cuántos quedaron…?") and no span of time.
 _VERB_ENDING = re.compile(r"(aron|ieron|aban|ian|ado|ados|ada|adas|ido|idos)$")
 _TIME_UNITS = frozenset("ano anos vez veces year years time times".split())
+# A count in an entry: a figure or a number word standing just before what it counts
+# ("300 personas", "una sola persona", "una misión") or just after it ("asistentes: 40"). Not a year
+# ("en 2019 los migrantes…"), nor a list's number ("2. Estatuto para migrantes").
+_NUMBER = re.compile(r"(?!(19|20)\d\d$)\d[\d.,]*(?<!\.)|ningun|ninguna|dos|tres|cuatro|"
+                     r"cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|"
+                     r"treinta|cuarenta|cincuenta|cien|cientos|centenares|mil|miles|decenas|"
+                     r"docena")
+_COUNT_BEFORE, _COUNT_AFTER = 3, 2
+# One, said right before the word only ("una misión", "una sola persona"): "solo para
+# servidores" or "un taller para funcionarios" count no people.
+_ONE = tuple([w] for w in "un una uno sola solo unico unica".split())
+
 # What is counted under several names: an entry naming any of them may say how many.
 _SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
     "persona personas gente funcionario funcionarios empleado empleados personal "
     "trabajador trabajadores contratista contratistas profesional profesionales "
-    "servidor servidores integrante integrantes miembro miembros",
+    "servidor servidores integrante integrantes miembro miembros migrante migrantes "
+    "participante participantes asistente asistentes beneficiario beneficiarios estudiante "
+    "estudiantes joven jovenes voluntario voluntarios delegado delegados becario becarios "
+    "empresario empresarios seguidor seguidores visitante visitantes",
+    "empresa empresas compania companias emprendimiento emprendimientos negocio negocios",
+    "voto votos",
+    "contacto contactos",
+    "beca becas becado becados scholarship scholarships",
     "visita visitas viaje viajes mision misiones",
 ))
 
@@ -156,17 +114,75 @@ _SERIES = {"issue": ("fasciculo", "numero"), "booklet": ("fasciculo",), "noteboo
 # Whether a plan was carried out, and what came of it.
 _OUTCOME_ASKED = re.compile(
     r"\b(si (se )?logr\w*|ya (se )?(logr|puso|hizo|creo|implement|cre)\w*|finalmente|al final|"
+    r"(se )?(llego|llegaron) a (firmar|concretar|realizar|hacer|crear|abrir|firmarse|"
+    r"concretarse|realizarse|hacerse|crearse|abrirse)|"
     r"se concret\w*|en que quedo|(que|cuales|what) (resultados?|results?|logros?|outcomes?) "
     r"(tuvo|dio|ha tenido|ha dado|obtuvo|dejo|did|has|had)|"
-    r"actually|finally|in the end|what (came of|happened to|happened with)|ever (set up|"
+    r"actually|finally|eventually|in the end|later on|afterwards|"
+    r"what (came of|happened to|happened with)|ever (set up|"
     r"created|launched|implemented|built|opened|carried out|completed))\b")
+# How something ended ("¿cómo terminó…?"), which a retold report tells only in so
+# many words.
+_ENDING_ASKED = re.compile(r"\b(como (termino|terminaron|acabo|acabaron|concluyo|finalizo|"
+                           r"culmino)|en que (termino|terminaron|acabo|acabaron)|"
+                           r"how did (it|they|the \w+) (end|turn out|finish))\b")
+_ENDED = re.compile(r"\b(termino|terminaron|concluyo|finalizo|culmino|se cerro|cerro|"
+                    r"resultado|resultados|se logro|logro)\b")
 # An entry that describes a plan ("propuso crear", "estaba prevista para 2020")…
 _PLANNED = re.compile(r"\b(previst[oa]s?|prevei?a|propuso|propone|planead[oa]s?|"
-                      r"proyectad[oa]s?|se esperaba)\b")
+                      r"proyectad[oa]s?|se esperaba|"
+                      # still under way when the report was written
+                      r"aun (la |lo |las |los )?(estaba|estaban) \w+ndo|en analisis)\b")
 # …and no word of how it turned out.
 _TURNED_OUT = re.compile(r"\b(se logro|logro|se cumplio|no fue|fue seleccionad\w*|se creo|"
                          r"se puso en marcha|funciona desde|entro en funcionamiento|"
                          r"resultado:|resultados obtenidos)")
+
+
+# "El informe no publica los nombres de esos proyectos": the entry says itself what its
+# source does not give. A question asking for that (a word the entry uses only there)
+# asks for what is not known.
+_UNSAID = re.compile(
+    r"\b(?:el|la|los|las|ese|esa) (?:informe|documento|guia|fuente|texto|cuaderno|reporte|"
+    r"acta|libro)s? (?:tampoco |aun )?no (?:dice|publica|detalla|menciona|precisa|indica|"
+    r"especifica|informa|registra|reporta|nombra|aclara|explica|identifica|consigna|da|trae|"
+    r"cuenta|incluye|lista|enumera)n?\b([^.;:(\n]*)")
+_ABBREVIATION = re.compile(r"\b(?:\w\.){2,}")
+
+
+# A request for a fact said without a question mark, inside the context of a long
+# message: "…pero necesito saber por cuánto sería", "Necesito los nombres de cada uno".
+_REQUEST = re.compile(
+    r"\b(?:(?:necesito|necesitamos|necesitaria|quisiera|quisieramos|me gustaria|nos gustaria|"
+    r"quiero|queremos|queria|requiero|requerimos|me (?:piden|pidieron|solicitan|solicitaron)|"
+    r"nos (?:piden|pidieron|solicitan|solicitaron)|me interesa|nos interesa|busco|buscamos|"
+    r"estoy buscando|estamos buscando|agradeceria|agradeceriamos|agradezco)\s+(?:me\s+|nos\s+)?"
+    r"(?:saber|conocer|averiguar|confirmar|indiquen|indicar|informar|informen|confirmen|"
+    r"(?:el|la|los|las|un|una)\s+(?:dato|datos|nombre|nombres|numero|cifra|cifras|fecha|fechas|"
+    r"monto|lista|listado|contacto|telefono|correo|direccion|horario|valor|costo|precio)\b|"
+    r"cuant\w+|quien\w*|cual\w*|cuando|donde)|"
+    r"me (?:pueden|puede|podrian|podria) (?:decir|indicar|confirmar|dar|pasar|enviar|compartir)|"
+    r"i need to know|we need to know|i would like to know|i'd like to know|please tell me|"
+    r"(?:i|we) need (?:the|a|an) (?:name|number|figure|date|amount|list|contact|address))\b")
+
+
+def fact_question(text: str) -> str:
+    """What a message asks, for the fact checks: its asking sentences and its requests.
+
+    The context of a long message is left out ("el plan del próximo año", a
+    secretaría's name asks for no date, no name), except from where it asks
+    for a fact in so many words ("…, pero necesito saber por cuánto sería"):
+    a request said without "?" is asked all the same.
+    """
+    asking, kept = split_message(text)
+    if not kept:
+        return text
+    requests = []
+    for sentence in kept:
+        found = _REQUEST.search(fold(sentence))
+        if found:  # folding keeps one character per character for Latin text
+            requests.append(sentence[found.start():])
+    return " ".join(asking + requests) or text
 
 
 def missing_fact(question: str, entry_text: str,
@@ -178,16 +194,24 @@ def missing_fact(question: str, entry_text: str,
     """
     asked = fold(question)
     text = fold(entry_text)
-    for name, asks, holds in _KINDS:
+    for name, asks, holds in KINDS:
         if asks.search(asked) and (holds is None or not holds.search(text)):
             return name
     if _THIS_PERIOD.search(asked) and not _YEAR.search(asked):
         return texts.FACT_TODAY
-    years = set(_YEAR.findall(asked)) - set(_YEAR.findall(text))
+    asked_years = set(_YEAR.findall(asked))
+    years = asked_years - set(_YEAR.findall(text)) if asked_years else set()
     if years:
         return texts.FACT_YEAR.format(year=min(years))
+    if NAMES_ASKED.search(asked) and not NAMES_GIVEN.search(entry_text):
+        return texts.FACT_NAMES
+    if DAY_ASKED.search(asked) and not DAY.search(entry_text):
+        return texts.FACT_DAY
+    if PERSON_ASKED.search(asked) and not PERSON_NAMED.search(entry_text):
+        return texts.FACT_PERSON
     return (_missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
-            or _missing_part(question, asked, text) or _missing_outcome(asked, text))
+            or _missing_part(question, asked, text) or _missing_outcome(asked, text)
+            or _unsaid(asked, entry_text))
 
 
 def _tokens(text: str) -> list[str]:
@@ -203,12 +227,16 @@ def _around(tokens: list[str], i: int) -> list[str]:
 
 
 def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str | None:
-    """"¿Cuántos X…?" when the entry never mentions X.
+    """"¿Cuántos X…?" when the entry gives no number of X.
 
-    An entry that names X may count it in many ways (a number beside it, a
-    numbered list, names one by one); one that never names X, nor another
-    word for the same thing ("personas" for "funcionarios"), cannot say how
-    many there are.
+    An entry may count X under another word for the same thing ("personas"
+    for "funcionarios"), or list them one by one ("los socios son Quito, Lima
+    y Morón"); one that only names them ("los funcionarios participaron de
+    forma activa"), with no figure beside the word and no list after it, does
+    not say how many there were. Of things that go by many names ("naciones"
+    in an entry that counts "países") an entry that never names them may count
+    them all the same: only people, trips and businesses, counted under the
+    names of :data:`_SAME_COUNT`, are missing from an entry silent about them.
     """
     found = _COUNT.search(asked)
     if found is None:
@@ -224,17 +252,38 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not names:
         return None  # an English word the glossary lacks: nothing to look for
     stems = {stem(n) for n in names}
-    # Only people and trips: other things go by too many names ("naciones" in an
-    # entry that counts "países", "ejes" where it says "motores") for the entry's
-    # silence about the word to mean it does not count them.
     counted = [group for group in _SAME_COUNT if group & stems]
-    if not counted:
-        return None
     stems |= set().union(*counted)
-    if _mentions(_tokens(text), stems):
+    tokens = _tokens(text)
+    mentions = _mentions(tokens, stems)
+    if not mentions and not counted:
+        return None
+    for i in mentions:
+        near = tokens[max(0, i - _COUNT_BEFORE): i + _COUNT_AFTER + 1]
+        if any(_NUMBER.fullmatch(t) for t in near) or tokens[i - 1: i] in _ONE:
+            return None
+    # People are counted, not listed, in a report; other things may be listed by name.
+    if not counted and _listed(text, stems):
         return None
     shown = sorted(names)[0] if english else corrections.get(word, word)
     return texts.FACT_COUNT.format(what=shown)
+
+
+def _listed(text: str, stems: set[str]) -> bool:
+    """Whether a line naming the thing goes on to list them (a colon, commas, a bulleted
+    or numbered list below it)."""
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        tokens = re.findall(r"[a-z]+", line)
+        at = _mentions(tokens, stems)
+        if not at:
+            continue
+        rest = line[line.find(tokens[at[0]]):]
+        below = next((ln.strip() for ln in lines[n + 1:] if ln.strip()), "")
+        items = rest.count(",") + rest.count(" y ")
+        if ":" in rest or items >= 2 or re.match(r"([-*]|\d+[.)])\s", below):
+            return True
+    return False
 
 
 def _missing_rate(asked: str, text: str) -> str | None:
@@ -255,8 +304,9 @@ def _missing_part(question: str, asked: str, text: str) -> str | None:
     "El número 3 de la colección de cuadernos" numbers the third notebook too:
     the number may stand anywhere near a mention of the series.
     """
-    tokens = _tokens(text)
-    for found in _PART.finditer(asked):
+    parts = list(_PART.finditer(asked))
+    tokens = _tokens(text) if parts else []
+    for found in parts:
         series, number = found.group(1), found.group(2)
         names = _SERIES.get(series, (series,))
         near = [_around(tokens, i) for i in _mentions(tokens, {stem(n) for n in names})]
@@ -271,6 +321,8 @@ def _missing_part(question: str, asked: str, text: str) -> str | None:
 def _missing_outcome(asked: str, text: str) -> str | None:
     """Whether a plan was carried out, asked of an entry that describes only the plan."""
     if _OUTCOME_ASKED.search(asked) and _PLANNED.search(text) and not _TURNED_OUT.search(text):
+        return texts.FACT_OUTCOME
+    if _ENDING_ASKED.search(asked) and not _ENDED.search(text):
         return texts.FACT_OUTCOME
     return None
 
@@ -288,3 +340,35 @@ def unknown_name(question: str, unknown: list[str]) -> str | None:
     question = _OFFICE.sub(" ", question)
     return next((m.group(1) for m in _NAME.finditer(question)
                  if fold(m.group(1)) in missing), None)
+
+
+def _unsaid(asked: str, entry_text: str) -> str | None:
+    """What the entry itself says its source does not give, when the question asks it.
+
+    The question must use a word that the entry uses only in that admission
+    ("nombres" in "no publica los nombres de esos siete proyectos"): words the
+    entry uses elsewhere too (the subject) are what it does tell.
+    """
+    admissions = _admissions(entry_text)
+    if not admissions:
+        return None
+    words = {stem(w) for w in content_words(asked)}
+    return next((texts.FACT_UNSAID.format(what=shown) for shown, only_there in admissions
+                 if words & only_there), None)
+
+
+@lru_cache(maxsize=1024)
+def _admissions(entry_text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The entry's "el informe no dice…" clauses (as written) and the word stems it uses
+    only there. Cached: the same entries are checked question after question."""
+    written = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), entry_text)
+    text = fold(written)
+    clauses = [m for m in _UNSAID.finditer(text) if m.group(1).strip()]
+    if not clauses:
+        return ()
+    told = {stem(w) for w in content_words(_UNSAID.sub(" ", text))}
+    # Shown as written: folding keeps one character per character for Latin text.
+    shown = written if len(written) == len(text) else text
+    return tuple((shown[c.start():c.end()].strip(),
+                  frozenset({stem(w) for w in content_words(c.group(1))} - told))
+                 for c in clauses)

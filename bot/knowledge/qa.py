@@ -19,8 +19,7 @@ import sqlite_utils
 
 from bot.embeddings import Embedder
 from bot.folding import fold
-from bot.knowledge.facts import missing_fact, unknown_name
-from bot.knowledge.focus import asked
+from bot.knowledge.facts import fact_question, missing_fact, unknown_name
 from bot.knowledge.hybrid import HybridIndex
 from bot.knowledge.live import LiveFacts, live_facts
 from bot.knowledge.registry import Registry
@@ -87,6 +86,12 @@ def _named_words(entry: Entry) -> set[str]:
     return set(content_words(" ".join([entry.title, *entry.questions])))
 
 
+def _words(text: str) -> str:
+    """A message's words, folded, without punctuation: "¿Cómo saco el pasaporte?" is
+    "como saco el pasaporte"."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
 def normalize_question(text: str) -> str:
     """The grouping key for unanswered questions: sorted content words."""
     return " ".join(sorted(set(content_words(text))))
@@ -119,6 +124,10 @@ class QuestionService:
             entry = self.knowledge.get(row["entry_id"])  # follows an entry merged since
             if entry is not None:
                 extra.setdefault(entry.id, []).append(row["text"])
+        # What curators and admins said an entry answers, word for word.
+        self._phrasings = {
+            entry.id: {_words(q) for q in [*entry.questions, *extra.get(entry.id, [])]}
+            for entry in self.knowledge.entries.values()}
         return HybridIndex(self.knowledge.entries.values(), self.knowledge.synonyms, extra,
                            embedder=self.embedder, db=self.cache)
 
@@ -134,10 +143,13 @@ class QuestionService:
                           alternatives=result.candidates[:CLARIFY_SHOWN])
         # What the message asks, not its context: "el plan del próximo año" or a
         # secretaría's name in a self-introduction asks for no future date, no name.
-        question = asked(text) or text
-        missing = (missing_fact(question, f"{best.entry.title}\n{best.entry.body}",
-                                result.corrections)
-                   or unknown_name(question, result.unknown))
+        question = fact_question(text)
+        # A phrasing of the entry (written by a curator, or attached by an admin from
+        # /pendientes) is what the entry answers, whatever kind of fact it names.
+        phrased = _words(text) in self._phrasings.get(best.entry.id, set())
+        missing = None if phrased else (
+            missing_fact(question, f"{best.entry.title}\n{best.entry.body}", result.corrections)
+            or unknown_name(question, result.unknown))
         if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
                           alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
