@@ -61,8 +61,7 @@ from bot.knowledge.confidence import (
     threshold_for,
 )
 from bot.knowledge.expectations import full_text, load_eval, satisfies
-from bot.knowledge.facts import missing_fact, unknown_name
-from bot.knowledge.focus import asked as asking_part
+from bot.knowledge.facts import fact_question, missing_fact, unknown_name
 from bot.knowledge.focus import embedding_text, focus
 from bot.knowledge.hybrid import RERANK, DenseIndex, families, shortlist
 from bot.knowledge.search import SearchIndex
@@ -122,7 +121,7 @@ def examples(cache: Path, eval_sets: tuple[Path, ...] = EVAL_SETS) -> list[dict]
         if key not in family_of:
             family_of[key] = families(index.entries)
         group = next(groups)
-        question_part = asking_part(question) or question
+        question_part = fact_question(question)  # as QuestionService.decide checks it
         for i, values in shortlist(index, hits, cosines, passages, family_of[key],
                                    bodies=bodies):
             entry_id = index.entries[i].id
