@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.activities.names import capitalised, cased_words
+from bot.activities.names import typed
 from bot.activities.organisations import (
     LINK_WORDS,
     NOTE_WORDS,
@@ -35,12 +35,10 @@ def companies(text: str) -> list[Organisation]:
     """Companies written with their legal form: "Kessler GmbH", "andina textiles sas". The
     name is the words before the form: capitalised ones when the note uses capitals, else
     the words back to a function word ("reunión con ... "), at most four."""
-    lined = cased_words(text)
-    if lined is None:
+    note = typed(text)
+    if note is None:
         return []
-    plain, found = lined
-    folded = [m.group(0).lower() for m in found]
-    caps = capitalised(text)
+    plain, found, folded, caps = note.plain, note.found, note.folded, note.caps
     says_case = names_capitalised(found, caps, plain)
     out: list[Organisation] = []
     i = 0

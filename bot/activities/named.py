@@ -9,7 +9,7 @@ import re
 
 from bot.activities.cities import HOME, city_halls, named_city
 from bot.activities.companies import companies, without_form
-from bot.activities.names import NameIndex, capitalised, cased_words, merge, tokens
+from bot.activities.names import NameIndex, merge, tokens, typed
 from bot.activities.organisations import (
     LINK_WORDS,
     Organisation,
@@ -70,12 +70,10 @@ def introduced(text: str) -> list[Organisation]:
     Siemens Energy", "llamada con Fedesarrollo"): partners when some word of the name is
     no everyday word (a person's "Juan Pérez" is made of everyday words); a city alone is
     its hall ("firma del MoU con Kaohsiung" is the Alcaldía de Kaohsiung)."""
-    lined = cased_words(text)
-    if lined is None:
+    note = typed(text)
+    if note is None:
         return []
-    plain, found = lined
-    folded = [m.group(0).lower() for m in found]
-    caps = capitalised(text)
+    plain, found, folded, caps = note.plain, note.found, note.folded, note.caps
     out: list[Organisation] = []
     for i in range(len(folded)):
         opener = next((o for o in _WITH if tuple(folded[i:i + len(o)]) == o), None)

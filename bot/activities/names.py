@@ -95,6 +95,27 @@ def cased_words(text: str) -> tuple[str, list[re.Match[str]]] | None:
     return plain, cased
 
 
+@dataclass(frozen=True)
+class Typed:
+    """A note as typed, lined up word for word with ``tokens(text)`` (see :func:`typed`)."""
+
+    plain: str  # the text without accents
+    found: list[re.Match[str]]  # each word as typed
+    folded: list[str]  # each word in lower case
+    caps: list[bool]  # whether its capital says something (see :func:`capitalised`)
+
+
+def typed(text: str) -> Typed | None:
+    """The note's words as typed, in lower case, and capitalised or not; None when the two
+    readings of the text do not line up (see :func:`cased_words`). The readers of names
+    (organisations, companies, names after "con") all start from it."""
+    lined = cased_words(text)
+    if lined is None:
+        return None
+    plain, found = lined
+    return Typed(plain, found, [m.group(0).lower() for m in found], capitalised(text))
+
+
 def capitalised(text: str) -> list[bool]:
     """For each of ``tokens(text)``: whether it was typed with a capital first letter that
     says something (not the first word of a sentence); all False when the two readings of

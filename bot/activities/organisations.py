@@ -14,12 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.activities.cities import HOME, named_city
-from bot.activities.names import (
-    CASED,
-    capitalised,
-    cased_words,
-    everyday,
-)
+from bot.activities.names import CASED, everyday, typed
 from bot.folding import fold
 from bot.knowledge.text import stopwords
 
@@ -70,12 +65,10 @@ def organisations(text: str) -> list[Organisation]:
     Andes", "Fundación Mujeres del Futuro"). In lower case a name is only taken when it
     cannot be an ordinary word ("universidad de pittsburgh", "camara de comercio de
     cucuta"), since "la cámara de comercio presenta el informe" names no other chamber."""
-    lined = cased_words(text)
-    if lined is None:
+    note = typed(text)
+    if note is None:
         return []
-    plain, found = lined
-    folded = [m.group(0).lower() for m in found]
-    caps = capitalised(text)
+    plain, found, folded, caps = note.plain, note.found, note.folded, note.caps
     says_case = names_capitalised(found, caps, plain)
     out: list[Organisation] = []
     i = 0
