@@ -204,9 +204,6 @@ PERSON_NAMED = re.compile(
     r"representante|delegad[oa]|firmad[oa] por|dictad[oa] por|a cargo de)\b[^.;\n]{0,40}?"
     r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+,?\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
 
-# The day something happened ("¿en qué fecha exacta…?"): a month or a year is not it.
-# Judged on the entry as written: a month in prose is lower case, and "5 de Enero" with a
-# capital is a name (a neighbourhood), not a date.
 # The names of the members of a group ("los nombres de los proyectos"): an entry
 # that names them has at least two capitalised names in a row ("Quito, Lima y Morón").
 NAMES_ASKED = re.compile(r"\b(los nombres|sus nombres|nombres exactos|nombre de cada|"
@@ -215,6 +212,9 @@ NAMES_ASKED = re.compile(r"\b(los nombres|sus nombres|nombres exactos|nombre de 
 NAMES_GIVEN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.-]*(?: [\w.-]+){0,3}(?:, | y | e )"
                           r"(?:(?:el|la|los|las) )?[A-ZÁÉÍÓÚÑ]")
 
+# The day something happened ("¿en qué fecha exacta…?"): a month or a year is not it.
+# Judged on the entry as written: a month in prose is lower case, and "5 de Enero" with a
+# capital is a name (a neighbourhood), not a date.
 DAY_ASKED = re.compile(r"\b(fecha exacta|dia exacto|que dia (exactamente|exacto|fue|se)|"
                         r"exact date|what day|on which day|on what date)\b")
 DAY = re.compile(rf"\b\d{{1,2}}(?: de | )(?:{MONTHS})\b|\b(?:{MONTHS}) \d{{1,2}}\b|"
