@@ -176,13 +176,19 @@ DAY_SPAN = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b(?!\s*[/.-]\s*\d)")
 def same_partners(found: list[str], expected: list[str], index: NameIndex) -> bool:
     """Same organisations: names compared as the recogniser writes them, a mission by its
     country as :func:`missions` names it (the "Consulado Honorario de Alemania" is the
-    "Consulado de Alemania" the recogniser writes for "cónsul honorario de Alemania")."""
+    "Consulado de Alemania" the recogniser writes for "cónsul honorario de Alemania"), a
+    city by its hall (sets label "Rosario" or "Alcaldía de Rosario" for the same partner)."""
     from bot.activities.names import key_of, tokens
 
     def organisation(name: str) -> str:
         if tokens(name)[:1] in (["embajada"], ["consulado"]) and missions(name):
             name = missions(name)[0]
         return key_of(index.canonical(name))
+
+    # A foreign city as a partner is its city hall, whichever the label writes.
+    halls = {key_of(p).removeprefix("alcaldiade"): p for p in found
+             if tokens(p)[:2] == ["alcaldia", "de"]}
+    expected = [halls.get(key_of(p), p) for p in expected]
     return {organisation(p) for p in found} == {organisation(p) for p in expected}
 
 
