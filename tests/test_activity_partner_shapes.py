@@ -217,3 +217,21 @@ def test_a_city_hall_described_not_named_is_no_partner(vocab):
 def test_a_year_after_an_organisations_name_is_not_part_of_it(vocab):
     assert partners("Informe del Observatorio Latinoamericano de Migraciones 2025 con la UIS",
                     vocab) == ["Observatorio Latinoamericano de Migraciones", "UIS"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a tag with its words run together is the partner the directory knows
+    ("charla de exportaciones en la #camaracomerciobga", ["Cámara de Comercio de Bucaramanga"]),
+    # a concept tagged like an acronym is the note's subject, not a partner
+    ("visita de un inversionista japones a la zona industrial #IED", []),
+    # the same embassy tagged another way is not a second partner
+    ("recibimos a la embajada de suiza en el despacho #embajadaCH", ["Embajada de Suiza"]),
+    # an agreement with a city typed in lower case is with its city hall
+    ("se firmo el memorando con monterrey para gobierno abierto", ["Alcaldía de Monterrey"]),
+    ("hermanamiento con santander en revision", []),
+    # an acronym after a known name is not swallowed into it as a typo of its last word
+    ("exposicion junto al instituto de cultura y la uis",
+     ["Instituto Municipal de Cultura y Turismo", "UIS"]),
+])
+def test_tags_and_lower_case_cities(text: str, expected: list[str], vocab: Vocabulary) -> None:
+    assert partners(text, vocab) == expected

@@ -82,6 +82,8 @@ def introduced(text: str) -> list[Organisation]:
         at = i + len(opener)
         at += folded[at:at + 1] != [] and folded[at] in _ARTICLE
         end = _capitalised_end(folded, found, plain, caps, at)
+        if end == at and _AGREEMENTS & set(folded[max(0, i - 4):i]):
+            out += _city_in_lower_case(folded, at)  # "mou firmado con valparaiso"
         if end == at or punctuated(plain, found, at - 1, at):
             continue
         words = folded[at:end]
@@ -99,6 +101,22 @@ def introduced(text: str) -> list[Organisation]:
     return out
 
 
+# Agreements made with a city: the city after "con" is a partner even in lower case.
+_AGREEMENTS = {"mou", "memorando", "memorandos", "convenio", "hermanamiento", "carta",
+               "acuerdo", "hermanarse"}
+
+
+def _city_in_lower_case(folded: list[str], at: int) -> list[Organisation]:
+    """The hall of a city of 100 000 people or more named at ``at``, if one is (not the
+    office's own city nor its department, Santander, which is also a city in Spain)."""
+    city = named_city(folded, at)
+    words = folded[at:at + city[0]] if city else []
+    if city is None or city[1].population < 100_000 or not city[1].primary or (
+            set(words) & (_LOCAL | {"santander"}) or " ".join(words) in _COUNTRY_WORDS):
+        return []
+    return [Organisation(at, at, at + city[0], f"Alcaldía de {city[1].name}")]
+
+
 # How rare a word must be (Zipf scale of ``wordfreq``) to be a brand rather than a word of
 # the language or a person's name: given names and surnames are 3.5 or more ("Paola",
 # "Vergara"), brands less ("Siemens", "Airbnb"); "Fedesarrollo" is not in the list at all.
@@ -111,9 +129,10 @@ _LOCAL = {"bucaramanga", "bga", "bmanga"}
 def _rare(word: str) -> bool:
     """A word seldom written in Spanish and not in its dictionary: a brand ("Siemens"),
     not a rare word of the language ("Valorización", an office of the city)."""
-    from bot.activities.names import frequency, in_dictionary
+    from bot.activities.names import in_dictionary
+    from bot.common_words import zipf
 
-    return frequency(word) < 10 ** (RARE - 9) and not in_dictionary(word)
+    return zipf(word) < RARE and not in_dictionary(word)
 
 
 _COUNTRY_WORDS = {"colombia", "mexico", "panama", "espana", "francia", "alemania", "corea",

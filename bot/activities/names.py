@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from bot.common_words import frequencies, zipf
+from bot.common_words import zipf
 from bot.folding import fold
 
 FUZZY_MIN = 90
@@ -33,6 +33,7 @@ MARKS = re.compile(r"[\u0300-\u036f]")
 # words) to be an everyday Spanish word: "unido", "copa", "mesa" are; "sena", "apc", "uis",
 # "giz" are not, so staff may type those acronyms in lower case.
 EVERYDAY = 4.0
+TYPO_WORD_MIN = 70  # rapidfuzz ratio of a name's mistyped word to the word it stands for
 # Countries and regions of two words or more: a word inside one is not a partner's short
 # form ("Reino Unido" is not UNIDO, "Estados Unidos" not a partner of its own).
 PLACES = ("reino unido", "estados unidos", "emiratos arabes unidos", "paises bajos",
@@ -47,11 +48,6 @@ HASHTAG = re.compile(r"(?<![\w#/&])#(\w[\w\-.&]*)")
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
-
-
-def frequency(word: str) -> float:
-    """How often a (folded) word is written in Spanish, per word of text (0 if never)."""
-    return frequencies().get(word, 0.0)
 
 
 def everyday(word: str) -> bool:
@@ -312,8 +308,11 @@ def _in_order(words: list[str], alias: tuple[str, ...]) -> bool:
 
 def _typo_of(window: tuple[str, ...], alias: tuple[str, ...]) -> bool:
     """Whether ``window`` may be ``alias`` mistyped: some word that differs is no everyday
-    word ("procolmbia"); "cartas" is the word, not "Cáritas" mistyped."""
-    return any(w != a and not everyday(w) for w, a in zip(window, alias, strict=True))
+    word ("procolmbia"); "cartas" is the word, not "Cáritas" mistyped; and each word that
+    differs looks like the one it stands for ("uis" is not a typo of "turismo")."""
+    differ = [(w, a) for w, a in zip(window, alias, strict=True) if w != a]
+    return any(not everyday(w) for w, _ in differ) and all(fuzz.ratio(*p) >= TYPO_WORD_MIN
+                                                          for p in differ)
 
 
 def _inside_places(words: list[str]) -> set[int]:

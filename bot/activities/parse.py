@@ -26,6 +26,7 @@ from bot.activities.models import MAX_TEXT, Draft, EntryError
 from bot.activities.named import named_partners
 from bot.activities.names import HASHTAG, NameIndex, hashtags, key_of, merge, tokens
 from bot.activities.partners import institutes_by_field, missions, tidy_name, unknown_acronyms
+from bot.activities.tag_words import tag_words
 from bot.config import ActionLine
 from bot.dates import DateError, TwoDatesError, When, find_when, format_day, month_number
 from bot.texts import activities as texts
@@ -80,11 +81,13 @@ def parse_entry(raw: str, *, vocab: Vocabulary, now: datetime, line: int | None 
         raise EntryError(texts.ONLY_DETAILS)
 
     spelt = _UNIVERSITY.sub(r"\1Universidad ", text)  # "la U. de Santander"
-    partners = merge((_partner(vocab.partners, name) for name in tagged),
-                     named_partners(spelt, vocab.partners, vocab.departments),
-                     (vocab.partners.canonical(m) for m in missions(text)),
-                     institutes_by_field(text),
-                     unknown_acronyms(text, lambda name: _known(vocab, name)))
+    from_text = merge(named_partners(spelt, vocab.partners, vocab.departments),
+                      (vocab.partners.canonical(m) for m in missions(text)),
+                      institutes_by_field(text),
+                      unknown_acronyms(text, lambda name: _known(vocab, name)))
+    from_tags = [p for p in (_partner(vocab.partners, name) for name in tagged)
+                 if not _repeated(p, from_text, vocab.partners)]
+    partners = merge(from_tags, from_text)
     if department is None:
         found = vocab.departments.find(text)
         department = found[0] if found else None
@@ -109,6 +112,9 @@ def _known(vocab: Vocabulary, name: str) -> bool:
                for index in (vocab.partners, vocab.departments))
 
 
+# Concepts staff tag a note with, written like acronyms: a subject, not a partner.
+TOPIC_ACRONYMS = frozenset({"ied", "aod", "ods", "odm", "mou", "tic", "cti", "rse", "pdm",
+                             "pot"})
 # First words that make a hashtag an organisation's name ("#EmbajadaSuiza", "#Fundacion_X").
 _ORGANISATION_WORDS = ("embajada", "consulado", "universidad", "fundacion", "corporacion",
                        "camara", "ministerio", "agencia", "alcaldia", "gobernacion", "instituto",
@@ -128,11 +134,27 @@ def _partner_tags(tagged: list[str], known: NameIndex) -> tuple[list[str], list[
     topics: list[str] = []
     for name in tagged:
         folded = key_of(name)
-        named = (known.canonical(name) != name or bool(known.find(name))
-                 or (name.isupper() and len(name) <= 10) or " " in name
-                 or folded.startswith(_ORGANISATION_WORDS))
+        named = folded not in TOPIC_ACRONYMS and (
+            known.canonical(name) != name or bool(known.find(name))
+            or bool(known.find(tag_words(name, _words_of(known))))
+            or (name.isupper() and len(name) <= 10) or " " in name
+            or folded.startswith(_ORGANISATION_WORDS))
         (partners if named else topics).append(name)
     return partners, topics
+
+
+def _words_of(known: NameIndex) -> frozenset[str]:
+    """The words of the partners' names (pieces of a hashtag, see :mod:`.tag_words`)."""
+    return frozenset(w for name in known.names for alias in name.aliases for w in alias)
+
+
+def _repeated(tagged: str, named: list[str], known: NameIndex) -> bool:
+    """A hashtag's partner the directory does not know, of the same kind as one the text
+    names: the same partner tagged another way ("embajada de países bajos … #embajadaNL")."""
+    heads = {tokens(p)[0] for p in named if tokens(p)}
+    words = tokens(tag_words(tagged, _words_of(known)))
+    return (known.canonical(tagged) == tagged and not known.find(tagged)
+            and bool(words) and words[0] in heads)
 
 
 def _with_topics(text: str, topics: list[str]) -> str:
@@ -143,12 +165,18 @@ def _with_topics(text: str, topics: list[str]) -> str:
 
 
 def _partner(known: NameIndex, name: str) -> str:
-    """A hashtag's partner: its known spelling, or (unknown) the name tidied."""
+    """A hashtag's partner: its known spelling (also with its words run together:
+    "#camaracomerciobga"), or (unknown) the name tidied."""
     canonical = known.canonical(name)
     if canonical != name:
         return canonical
-    tidied = tidy_name(name)
-    return known.canonical(tidied)
+    words = tokens(tag_words(name, _words_of(known)))
+    spans = known.spans(" ".join(words))
+    # the whole tag, but for where the partner sits ("#camaracomerciobga")
+    whole = (len(words),) if words[-1:] != ["bga"] else (len(words), len(words) - 1)
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] in whole:
+        return spans[0][2]
+    return known.canonical(tidy_name(name))
 
 
 def check_line(number: int, lines: Sequence[ActionLine]) -> int:
