@@ -112,7 +112,7 @@ def _city_in_lower_case(folded: list[str], at: int) -> list[Organisation]:
     city = named_city(folded, at)
     words = folded[at:at + city[0]] if city else []
     if city is None or city[1].population < 100_000 or not city[1].primary or (
-            set(words) & (_LOCAL | {"santander"}) or " ".join(words) in _COUNTRY_WORDS):
+            set(words) & (_LOCAL | HOME) or " ".join(words) in _COUNTRY_WORDS):
         return []
     return [Organisation(at, at, at + city[0], f"Alcaldía de {city[1].name}")]
 

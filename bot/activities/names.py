@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -109,20 +109,18 @@ def typed(text: str) -> Typed | None:
     if lined is None:
         return None
     plain, found = lined
-    return Typed(plain, found, [m.group(0).lower() for m in found], capitalised(text))
+    caps = [(m.group(0).isupper() and len(m.group(0)) > 1) or (
+        m.group(0)[0].isupper() and not _SENTENCE_START.search(plain[:m.start()]))
+        for m in found]
+    return Typed(plain, found, [m.group(0).lower() for m in found], caps)
 
 
 def capitalised(text: str) -> list[bool]:
     """For each of ``tokens(text)``: whether it was typed with a capital first letter that
     says something (not the first word of a sentence); all False when the two readings of
     the text do not line up."""
-    lined = cased_words(text)
-    if lined is None:
-        return [False] * len(tokens(text))
-    plain, cased = lined
-    return [(m.group(0).isupper() and len(m.group(0)) > 1) or (
-        m.group(0)[0].isupper() and not _SENTENCE_START.search(plain[:m.start()]))
-        for m in cased]
+    note = typed(text)
+    return note.caps if note else [False] * len(tokens(text))
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?¿¡]|\n)[\s\"'(«]*$")
@@ -186,6 +184,11 @@ class NameIndex:
             )
             shy = frozenset(a[0] for a in findable if len(a) == 1 and ordinary_word(a[0]))
             self.names.append(Name(parts[0], aliases, findable, shy))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of the known names (the pieces a hashtag is cut into, :mod:`.tag_words`)."""
+        return frozenset(w for name in self.names for alias in name.aliases for w in alias)
 
     def canonical(self, name: str) -> str:
         """The known spelling of ``name`` if it is a known name (or a typo of one), also

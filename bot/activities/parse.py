@@ -136,23 +136,18 @@ def _partner_tags(tagged: list[str], known: NameIndex) -> tuple[list[str], list[
         folded = key_of(name)
         named = folded not in TOPIC_ACRONYMS and (
             known.canonical(name) != name or bool(known.find(name))
-            or bool(known.find(tag_words(name, _words_of(known))))
+            or bool(known.find(tag_words(name, known.words)))
             or (name.isupper() and len(name) <= 10) or " " in name
             or folded.startswith(_ORGANISATION_WORDS))
         (partners if named else topics).append(name)
     return partners, topics
 
 
-def _words_of(known: NameIndex) -> frozenset[str]:
-    """The words of the partners' names (pieces of a hashtag, see :mod:`.tag_words`)."""
-    return frozenset(w for name in known.names for alias in name.aliases for w in alias)
-
-
 def _repeated(tagged: str, named: list[str], known: NameIndex) -> bool:
     """A hashtag's partner the directory does not know, of the same kind as one the text
     names: the same partner tagged another way ("embajada de países bajos … #embajadaNL")."""
     heads = {tokens(p)[0] for p in named if tokens(p)}
-    words = tokens(tag_words(tagged, _words_of(known)))
+    words = tokens(tag_words(tagged, known.words))
     return (known.canonical(tagged) == tagged and not known.find(tagged)
             and bool(words) and words[0] in heads)
 
@@ -170,7 +165,7 @@ def _partner(known: NameIndex, name: str) -> str:
     canonical = known.canonical(name)
     if canonical != name:
         return canonical
-    words = tokens(tag_words(name, _words_of(known)))
+    words = tokens(tag_words(name, known.words))
     spans = known.spans(" ".join(words))
     # the whole tag, but for where the partner sits ("#camaracomerciobga")
     whole = (len(words),) if words[-1:] != ["bga"] else (len(words), len(words) - 1)
