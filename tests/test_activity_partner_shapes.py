@@ -2,29 +2,15 @@
 form, a foreign city hall, a known body written in part. Each example is a note a
 liaison could type; the assertion is the partner list the draft shows."""
 
-from pathlib import Path
-
 import pytest
 
-from bot.activities.names import NameIndex
-from bot.activities.parse import Vocabulary, parse_entry
-from bot.activities.partners import combine, seed_partners
-from bot.config import DEFAULT_ACTION_LINES, Settings
-from tests.support.clock import NOW
-
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+from bot.activities.parse import Vocabulary
+from tests.support.partners import default_vocabulary, partners
 
 
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
-    config = Settings().activities
-    partners = NameIndex(combine(config.partners, seed_partners(KNOWLEDGE)))
-    return Vocabulary(DEFAULT_ACTION_LINES, partners,
-                      NameIndex(config.departments, single_words=False))
-
-
-def partners(text: str, vocab: Vocabulary) -> list[str]:
-    return parse_entry(text, vocab=vocab, now=NOW, line=2).partners
+    return default_vocabulary()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
