@@ -29,8 +29,8 @@ _KEEP = {"red", "redes", "plan", "paso", "pasos", "tipo", "tipos", "grupo", "mun
          "tercera", "tercer", "cuarta", "cuarto", "quien", "quienes", "cinco", "cuatro", "dos"}
 _SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "pq": "porque", "x": "por", "pa": "para",
               "pal": "para", "face": "facebook", "d": "de", "tb": "tambien", "tmb": "tambien",
-              "bga": "bucaramanga",
-              "bogo": "bogota", "info": "informacion", "porfa": "favor", "xfa": "favor",
+              "bga": "bucaramanga", "bogo": "bogota", "info": "informacion", "porfa": "favor",
+              "xfa": "favor",
               # Chat spelling with "k" for "qu"/"c" in the everyday asking words.
               "ke": "que", "kien": "quien", "kienes": "quienes", "kual": "cual",
               "kuales": "cuales", "kuando": "cuando", "komo": "como", "kuanto": "cuanto",
