@@ -260,6 +260,9 @@ ACTION_LINES = [
             "mesa tecnica pnud + secretaria de salud, proyecto con migrantes",
             "estrategia de la bicicleta presentada como buena practica a otras ciudades",
             "apc: proyectos de las dependencias pa la proxima ventana de cooperacion",
+            # Open calls passed on to the liaisons are this line's work, not publicity.
+            "Envío a los enlaces de las dependencias del resumen de convocatorias vigentes",
+            "correo a enlaces con las convocatorias de cooperacion q cierran este mes",
         ],
     ),
     dict(
@@ -299,6 +302,12 @@ ACTION_LINES = [
             "Reunión del funcionario designado para la agenda de eventos de los 400 años",
             "Guía del estudiante y rutas turísticas publicadas en la página de la marca",
             "fotos y nota pa redes de la visita internacional de la semana",
+            # Publicising another line's work is this line's: the press conference on an
+            # agreement, the post about a visit.
+            "Rueda de prensa del alcalde para anunciar el acuerdo firmado con una ciudad "
+            "extranjera",
+            "Comunicado y fotos para medios sobre el convenio firmado con la universidad",
+            "Boletín de noticias de la oficina enviado a sus contactos internacionales",
             # As staff type it in a field note:
             "comite editorial marca ciudad BGA te activa con prensa y turismo",
             "videos bga te activa en vuelos de avianca y copa",
@@ -313,6 +322,8 @@ ACTION_LINES = [
             "apoyo de la marca ciudad al evento santander compra santander",
             "guia del estudiante y rutas gastronomicas en la pagina bga te activa",
             "videos testimoniales de extranjeros que viven en bmanga pa redes",
+            "rueda de prensa x el convenio con la ciudad hermana, cubrimiento en redes",
+            "post en fb e ig sobre la visita del embajador, con fotos",
         ],
     ),
 ]
@@ -338,7 +349,7 @@ PARTNERS = [
     "Cooperación Suiza|Gobierno Suizo|Gobierno de Suiza",
     "IMEBU", "INVISBU",
     # Named in the office's 2019 report (the knowledge base adds its own at start).
-    "CIAT", "Comfenalco", "Caracol Radio", "Avianca", "Copa Airlines|Copa",
+    "CIAT", "Comfenalco", "Caracol Radio|Caracol", "Avianca", "Copa Airlines|Copa",
     "Ministerio de Ambiente|MinAmbiente",
     "Santander Competitivo", "Invest in Santander|Invest en Santander",
     "Bureau de Convenciones|Bureau de Convenciones de Bucaramanga|Bureau",

@@ -28,6 +28,33 @@ def test_organisations_of_the_directory_are_partners_from_day_one(vocab, text, e
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("recorrido x zona franca santander con inversionistas", ["Zona Franca Santander"]),
+    ("clases de ingles con voluntarios del cuerpo de paz", ["Cuerpo de Paz"]),
+    ("feria de calzado con acicam y procolombia", ["ACICAM", "ProColombia"]),
+    ("Especial de ciudad en Vanguardia Liberal", ["Vanguardia Liberal"]),
+])
+def test_regional_bodies_and_media_are_known_in_lower_case(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("reu koica y unido pa la continuidad del proyecto", ["KOICA", "ONUDI"]),
+    ("videos de la marca en vuelos de avianca y copa", ["Avianca", "Copa Airlines"]),
+])
+def test_an_everyday_word_listed_after_a_partner_is_a_partner(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "la copa y unido al equipo",
+    "el equipo quedo unido tras la reunion con koica",
+])
+def test_an_everyday_word_alone_is_no_partner(vocab, text):
+    assert "ONUDI" not in partners(text, vocab)
+    assert "Copa Airlines" not in partners(text, vocab)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Sesión de la Mesa de Internacionalización Regional de Santander",
      ["Mesa de Internacionalización Regional de Santander"]),
     ("Visita a la Universidad Industrial de Santander", ["UIS"]),

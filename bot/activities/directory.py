@@ -107,6 +107,8 @@ DIRECTORY: tuple[str, ...] = (
     "British Council", "Goethe-Institut|Instituto Goethe|Goethe Institut",
     "Centro Colombo Americano|Colombo Americano|Colombo",
     "Instituto Confucio", "AIESEC", "AFS Intercultura|AFS", "Erasmus+|Erasmus",
+    "Cuerpo de Paz|Peace Corps", "JCI|Junior Chamber International",
+    "Alianza Francesa|Alianza Francesa de Bucaramanga",
     # Binational chambers and business guilds.
     "AHK Colombia|AHK|Cámara de Industria y Comercio Colombo-Alemana|Cámara Colombo Alemana",
     "AmCham Colombia|AmCham|Cámara de Comercio Colombo Americana",
@@ -134,6 +136,16 @@ DIRECTORY: tuple[str, ...] = (
     "UMB|Universidad Manuela Beltrán",
     "UDI|Universidad de Investigación y Desarrollo", "Unisangil",
     "Área Metropolitana de Bucaramanga|AMB",
+    "Zona Franca Santander|Zona Franca de Santander|ZF Santander",
+    "Parque Tecnológico Guatiguará|Guatiguará",
+    "Neomundo|Centro de Convenciones Neomundo", "Cenfer",
+    "Aeropuerto Palonegro|Aeropuerto Internacional Palonegro|Palonegro",
+    "Acueducto Metropolitano de Bucaramanga", "Camacol|Camacol Santander", "Cotelco",
+    "ACICAM|Asociación Colombiana de Industriales del Calzado, el Cuero y sus Manufacturas",
+    # Regional and national media the office works with for the city brand ("Vanguardia"
+    # and "Caracol" alone are everyday words: with a capital only).
+    "Vanguardia Liberal|Vanguardia", "RCN Radio|RCN", "Blu Radio",
+    "Canal TRO|TRO|Televisión Regional del Oriente", "El Tiempo", "Señal Colombia",
     "ACI Medellín|Agencia de Cooperación e Inversión de Medellín"
     "|Agencia de Cooperación e Inversión de Medellín y el Área Metropolitana",
     "Alcaldía de Bogotá|Alcaldía Mayor de Bogotá",
@@ -148,6 +160,8 @@ DIRECTORY: tuple[str, ...] = (
     # Foundations and networks active in Colombian cooperation.
     "FUPAD|Fundación Panamericana para el Desarrollo", "Fondo Acción",
     "Bloomberg Philanthropies", "Alianza del Pacífico",
+    "Sister Cities International|Ciudades Hermanas Internacional",
+    "Rotary|Club Rotario|Rotary International", "Club de Leones",
     "KAS|Fundación Konrad Adenauer|Konrad Adenauer",
     "FES|Fundación Friedrich Ebert|Friedrich Ebert", "Fundación Hanns Seidel",
     "FIP|Fundación Ideas para la Paz", "Fundación Corona", "Fundación Bolívar Davivienda",

@@ -28,6 +28,7 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
     A capitalised name after "con" (:func:`introduced`) that ``others`` knows (the city's
     own departments: "con Planeación") is no partner."""
     known = index.spans(text)
+    known += _listed_after(tokens(text), known, index)
     spans = list(known)
     halls = [Organisation(h.start, h.start + 1, h.end, h.name) for h in city_halls(text, HOME)]
     written = [o for o in organisations(text) if o.start not in {h.start for h in halls}]
@@ -53,6 +54,18 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
     words = tokens(text)
     return merge(name for start, end, name in sorted(spans)
                  if not (words[end:end + 1] and words[end] in _MAYBE))
+
+
+def _listed_after(words: list[str], known: list[tuple[int, int, str]],
+                  index: NameIndex) -> list[tuple[int, int, str]]:
+    """Known names typed as an everyday word in lower case, read as names when they are
+    listed right after another partner: "reu koica y unido", "videos en vuelos de avianca
+    y copa" (alone, "unido" and "copa" are words of the language)."""
+    ends = {end for _, end, _ in known}
+    found = {name for _, _, name in known}
+    return [(at, at + 1, name.canonical) for at in range(2, len(words))
+            if words[at - 1] in ("y", "e") and at - 1 in ends
+            for name in index.names if words[at] in name.shy and name.canonical not in found]
 
 
 # A name followed by "podría" is spoken of as a possibility ("el embajador dijo que la
