@@ -162,6 +162,9 @@ FAIR = ("En 2021 la oficina organizó una feria de emprendimiento con la cámara
 @pytest.mark.parametrize("question, kind", [
     ("¿a qué correo envío mi hoja de vida para la feria?", texts.FACT_CONTACT),
     ("¿cuál es la página web de la feria?", texts.FACT_WEB),
+    ("necesito la direccion web de la feria", texts.FACT_WEB),
+    ("¿qué usuario y contraseña uso para inscribirme en la feria?", texts.FACT_ACCESS),
+    ("¿cuál fue la tasa de éxito de la feria?", texts.FACT_PERCENT),
     ("¿qué días atienden en la feria?", texts.FACT_HOURS),
     ("¿hay que pagar para entrar a la feria?", texts.FACT_PRICE),
     ("¿cuánto costó organizar la feria?", texts.FACT_AMOUNT),

@@ -28,8 +28,13 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
     (texts.FACT_WEB,
      re.compile(r"\b(pagina web|sitio web|pagina de internet|link|url|website|web page|"
-                r"web site)\b"),
+                r"web site|direccion web|direccion de la pagina|web address|enlace web)\b"),
      re.compile(r"(https?:|www\.|\.com\b|\.org\b|\.gov\b|\.co\b|pagina web|sitio web)")),
+    # Credentials to enter a system: no guide gives them.
+    (texts.FACT_ACCESS,
+     re.compile(r"\b(usuario y (contrasena|clave)|contrasena|clave de acceso|password|"
+                r"(que|cual|un) usuario (nos|me|le|les) (dan|darian|asignan|dieron))\b"),
+     re.compile(r"\b(contrasena|clave de acceso|password)\b")),
     (texts.FACT_ADDRESS, re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
                              r"donde queda|donde quedan|address)\b"),
      re.compile(r"\b(direccion|calle|carrera|cra\.?|avenida)\b")),
@@ -75,7 +80,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_PERCENT,
      re.compile(r"\b(tasa de interes|tasas de interes|que tasa|que porcentaje|"
                 r"cual (es|fue|era|seria) el porcentaje|en que porcentaje|interest rate|"
-                r"what percentage|what share)\b"),
+                r"what percentage|what share|en porcentaje|tasa de (exito|aprobacion|"
+                r"ejecucion)|porcentaje de (exito|aprobacion|ejecucion)|success rate)\b"),
      re.compile(r"(%|\bpor ciento\b|\bporcentaje\b|\btasa de\b|\bpercent\b)")),
     # When a call closes: a guide that names no month nor date does not say.
     (texts.FACT_DEADLINE,
