@@ -165,6 +165,7 @@ FAIR = ("En 2021 la oficina organizó una feria de emprendimiento con la cámara
     ("necesito la direccion web de la feria", texts.FACT_WEB),
     ("¿qué usuario y contraseña uso para inscribirme en la feria?", texts.FACT_ACCESS),
     ("¿cuál fue la tasa de éxito de la feria?", texts.FACT_PERCENT),
+    ("¿qué ferias ha hecho la oficina en los últimos tres años?", texts.FACT_TODAY),
     ("¿qué días atienden en la feria?", texts.FACT_HOURS),
     ("¿hay que pagar para entrar a la feria?", texts.FACT_PRICE),
     ("¿cuánto costó organizar la feria?", texts.FACT_AMOUNT),

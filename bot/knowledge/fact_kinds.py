@@ -179,6 +179,9 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"siguen? (vigentes?|activ[oa]s?|funcionando|existiendo|operando|abiert[oa]s?)|"
                 r"en este momento|por estos dias|today|ultimas noticias|noticias (de|sobre)|"
                 r"latest news|any news|"
+                # a span up to now: the guides end with their reports (2019, 2021)
+                r"en los ultimos (\d+|dos|tres|cuatro|cinco|diez) (anos|meses)|"
+                r"(in|over) the (last|past) (\w+ )?(years|months)|"
                 # whether a work is finished by now ("¿ya está construido?")
                 r"ya (esta|estan) (construid|terminad|list|hech|abiert|inaugurad|funcionando|"
                 r"operando|en funcionamiento|en operacion)\w*|"
