@@ -165,6 +165,7 @@ FAIR = ("En 2021 la oficina organizó una feria de emprendimiento con la cámara
     ("necesito la direccion web de la feria", texts.FACT_WEB),
     ("¿qué usuario y contraseña uso para inscribirme en la feria?", texts.FACT_ACCESS),
     ("¿cuál fue la tasa de éxito de la feria?", texts.FACT_PERCENT),
+    ("¿qué cifras de ventas dejó la feria?", texts.FACT_FIGURES),
     ("¿qué ferias ha hecho la oficina en los últimos tres años?", texts.FACT_TODAY),
     ("¿qué días atienden en la feria?", texts.FACT_HOURS),
     ("¿hay que pagar para entrar a la feria?", texts.FACT_PRICE),
@@ -191,6 +192,7 @@ def test_everyday_details_an_entry_on_the_subject_does_not_hold(question, kind):
     ("¿qué visa necesitan los compradores?", "Los compradores entran sin visa de negocios."),
     ("¿cómo terminó la feria?", "La feria terminó con 40 acuerdos comerciales."),
     ("¿cuántas empresas participaron?", "Participaron 85 empresas locales."),
+    ("¿qué cifras de seguidores tiene la marca?", "La marca tenía 5.630 seguidores."),
 ])
 def test_the_same_details_are_answered_where_the_entry_holds_them(question, text):
     assert missing_fact(question, text) is None

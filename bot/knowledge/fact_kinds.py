@@ -103,6 +103,13 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"how many (kilometres|kilometers|km|miles|metres|meters|hectares|tons|litres|"
                 r"liters))\b"),
      re.compile(r"\d[\d.,]* ?(kilometros|km|metros|m2|hectareas|ha|toneladas|litros)\b")),
+    # Figures or statistics: an entry holding some has a quantity, not only years and
+    # list numbers ("Liverpool 2024" is a plan's name).
+    (texts.FACT_FIGURES,
+     re.compile(r"\b(cifras?|estadisticas?|figures|statistics)\b"),
+     re.compile(r"(\d{1,3}[.,]\d{3}|\d ?%|\bpor ciento\b|\b\d+ (mil|millones|personas|"
+                r"visitantes|turistas|empresas|seguidores|jovenes|proyectos|participantes|"
+                r"asistentes|funcionarios|estudiantes|becas|paises|ciudades|migrantes)\b)")),
     # A contract or a tender: who won it, what it says; the entries tell what the office
     # agreed with partners, not the city's procurement.
     (texts.FACT_CONTRACT,
