@@ -16,7 +16,7 @@ ACTION_LINES = [
                  "general con la APC, la Cancillería o la Gobernación."),
         keywords=["diplomacia", "relacionamiento", "embajada", "embajador", "consulado",
                   "memorando", "mou", "hermanamiento", "ciudad hermana", "visita oficial",
-                  "delegacion", "cortesia", "cancilleria"],
+                  "delegacion", "cortesia", "cancilleria", "red de ciudades", "adhesion"],
         examples=[
             "Llamada de seguimiento con la Agencia Presidencial de Cooperación sobre la "
             "relación con el departamento",
@@ -81,7 +81,7 @@ ACTION_LINES = [
                  "negocios de la ciudad."),
         keywords=["inversion", "ied", "exportacion", "exportar", "procolombia",
                   "inversionistas", "empresarios", "investment", "rueda de negocios",
-                  "doing business", "mipymes"],
+                  "doing business", "mipymes", "agregado comercial", "seccion comercial"],
         examples=[
             "Comité organizador de la feria de la reactivación con MinCIT y la CRC para "
             "empresarios",
@@ -272,7 +272,8 @@ ACTION_LINES = [
                  "región, redes sociales, prensa y comunicados, eventos de promoción, "
                  "publicaciones, página web y boletines."),
         keywords=["comunicacion", "promocion", "marca", "redes sociales", "prensa",
-                  "marca region", "marca ciudad", "boletin", "comunicado", "publicacion"],
+                  "marca region", "marca ciudad", "boletin", "comunicado", "publicacion",
+                  "newsletter", "rueda de prensa", "instagram", "facebook", "medios"],
         examples=[
             "Comité editorial de la marca ciudad BGA Te Activa con Prensa y Turismo",
             "Publicación en Instagram y Facebook de las rutas gastronómicas de la ciudad",
