@@ -38,14 +38,16 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_ADDRESS, re.compile(r"\b(cual es la direccion|y la direccion|su direccion|"
                              r"donde queda|donde quedan|address)\b"),
      re.compile(r"\b(direccion|calle|carrera|cra\.?|avenida)\b")),
-    (texts.FACT_HOURS, re.compile(r"\b(horario|horarios|a que hora|opening hours|"
+    # "orario": the silent h is the commonest slip on a phone.
+    (texts.FACT_HOURS, re.compile(r"\b(h?orarios?|a que h?ora|opening hours|"
                                  r"que dias (atiende|atienden|abre|abren|funciona|funcionan)|"
                                  r"(dias|horas) de atencion|(atiende|atienden|abre|abren) los "
                                  r"(sabados|domingos|fines de semana|festivos))\b"),
      re.compile(r"\b(horario|a\.m\.|p\.m\.|\d{1,2}:\d{2}|lunes|martes|miercoles|jueves|"
                 r"viernes|sabados?|domingos?)")),
     (texts.FACT_PRICE,
-     re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran)|precio|tarifa|tarifas|"
+     re.compile(r"\b(cuanto (le |les |me |nos )?(cuesta|cuestan|vale|valen|cobra|cobran)|"
+                r"precio|tarifa|tarifas|"
                 r"es gratis|es gratuit[oa]|hay que pagar|tiene (algun )?costo|"
                 r"how much does|fee|fees|is it free)\b"),
      # A price, or the entry saying there is none ("sin costo", "gratuitos").
@@ -55,8 +57,10 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|montos?|"
                 r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?|"
                 r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron|"
-                r"pago|pagaron|tuvo que pagar|tuvieron que pagar)|"
-                r"how much (did|does|do|will|would) [a-z' ]{1,40} (pay|cost|spend|invest|"
+                r"pago|pagaron|tuvo que pagar|tuvieron que pagar|presto|prestaron|"
+                r"desembolso|desembolsaron)|"
+                r"how much (did|does|do|will|would) [a-z0-9' ]{1,40} (pay|cost|spend|invest|"
+                r"lend|loan|"
                 r"contribute|give|put in)|"
                 r"(por|de) cuanto (fue|fueron|era|eran|es|son|seria|serian|salio|salieron)|"
                 r"how much money|how much funding|(cual|cuanto|que) (es |era |fue )?"
