@@ -12,6 +12,7 @@ phrasings do not show.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -26,9 +27,14 @@ def normalise(text: str) -> str:
 
 
 def full_text(entry: Entry) -> str:
-    """What the person can read: title, body (lead + "Ver completo") and sources."""
+    """What the person can read: title, body (lead + "Ver completo") and sources, without
+    the Markdown emphasis marks the reply renders as bold ("Mapa de **actores**" reads
+    "Mapa de actores")."""
     sources = "; ".join(s.cite() for s in entry.sources)
-    return normalise(f"{entry.title}\n{entry.body}\n{sources}")
+    return normalise(_EMPHASIS.sub("", f"{entry.title}\n{entry.body}\n{sources}"))
+
+
+_EMPHASIS = re.compile(r"\*\*|__|`")
 
 
 def satisfies(text: str, groups: list[list[str]]) -> bool:
