@@ -96,7 +96,7 @@ def test_an_entry_that_names_the_person_answers_who():
 ])
 def test_people_named_without_a_figure_are_not_counted(question):
     """"La acompañaban funcionarios" says who came, not how many."""
-    assert missing_fact(question, VISIT).startswith("cuántos")
+    assert missing_fact(question, VISIT).startswith(("cuántos", "cuántas"))
 
 
 def test_people_with_a_figure_beside_them_are_counted():
@@ -181,7 +181,10 @@ FAIR = ("En 2021 la oficina organizó una feria de emprendimiento con la cámara
     ("¿qué visa necesitan los compradores para venir?", texts.FACT_TRAVEL),
     ("¿me puedes enviar el acta de la feria?", texts.FACT_FILE),
     ("¿cómo terminó la feria?", texts.FACT_OUTCOME),
-    ("¿cuántas empresas participaron en la feria?", texts.FACT_COUNT.format(what="empresas")),
+    ("¿cuántas empresas participaron en la feria?",
+     texts.FACT_COUNT_FEMININE.format(what="empresas")),
+    ("how many German companies took part in the fair?",
+     texts.FACT_COUNT_FEMININE.format(what="empresas")),
 ])
 def test_everyday_details_an_entry_on_the_subject_does_not_hold(question, kind):
     assert missing_fact(question, FAIR) == kind
@@ -250,7 +253,7 @@ def test_what_an_atlas_says_and_what_came_later_are_not_in_a_partner_entry():
     assert missing_fact("Was the innovation centre eventually created?", partner) == \
         texts.FACT_OUTCOME
     assert missing_fact("¿cuántas becas dio la agencia de Corea?", partner) == \
-        texts.FACT_COUNT.format(what="becas")
+        texts.FACT_COUNT_FEMININE.format(what="becas")
     assert missing_fact("¿cuántas becas dio la agencia?", partner + " Dio 15 becas.") is None
 
 

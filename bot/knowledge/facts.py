@@ -53,8 +53,10 @@ _OFFICE = re.compile(r"\b(?:[Ss]ecretar[ií]a|[Ii]nstituto|[Oo]ficina|[Dd]irecci
 _NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
 
 # "¿cuántos empleados…?", "how many employees…": what is counted is the next word (and
-# its alternative: "cuántas áreas o líneas").
-_COUNT = re.compile(r"\b(?:cuant[oa]s|how many)\s+(?:de\s+)?(?:(?:los|las|the)\s+)?([a-z]+)"
+# its alternative: "cuántas áreas o líneas"); in English after a demonym ("how many
+# Venezuelan migrants").
+_COUNT = re.compile(r"\b(?:cuant[oa]s|how many(?:\s+[a-z]+(?:an|ese|ish)(?=\s+[a-z]+s\b))?)"
+                    r"\s+(?:de\s+)?(?:(?:los|las|the)\s+)?([a-z]+)"
                     r"(?:\s+(?:o|u|or)\s+([a-z]+))?")
 # The thing counted is no verb ("¿cuántos quedaron…?") and no span of time.
 _VERB_ENDING = re.compile(r"(aron|ieron|aban|ian|ado|ados|ada|adas|ido|idos)$")
@@ -266,7 +268,13 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not counted and _listed(text, stems):
         return None
     shown = sorted(names)[0] if english else corrections.get(word, word)
-    return texts.FACT_COUNT.format(what=shown)
+    return (texts.FACT_COUNT_FEMININE if _feminine(shown) else texts.FACT_COUNT).format(
+        what=shown)
+
+
+def _feminine(plural: str) -> bool:
+    """Whether "cuántas" goes before ``plural``: "cuántas empresas", "cuántas ciudades"."""
+    return plural.endswith(("as", "dades", "ciones", "siones", "umbres"))
 
 
 def _listed(text: str, stems: set[str]) -> bool:

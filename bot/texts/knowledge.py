@@ -95,6 +95,7 @@ FACT_YEAR = "el año {year}"
 FACT_TODAY = "cómo está hoy: lo que sé viene de informes y guías con fecha"
 FACT_RATE = "precio o monto por {period}"
 FACT_COUNT = "cuántos {what}"
+FACT_COUNT_FEMININE = "cuántas {what}"
 PERIODS = {"mes": "mes", "ano": "año", "dia": "día", "semana": "semana", "hora": "hora"}
 FACT_PART = "«{part}»"
 FACT_OUTCOME = "si se llevó a cabo y qué resultó: lo que sé describe el plan"
