@@ -341,7 +341,7 @@ PARTNERS = [
     "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara",
     "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
-    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón",
+    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón|KUSANONE",
     "Cruz Roja|Cruz Roja Colombiana",
     "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
     # Decentralised institutes work with the office as partners too.

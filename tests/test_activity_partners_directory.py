@@ -32,6 +32,9 @@ def test_organisations_of_the_directory_are_partners_from_day_one(vocab, text, e
     ("clases de ingles con voluntarios del cuerpo de paz", ["Cuerpo de Paz"]),
     ("feria de calzado con acicam y procolombia", ["ACICAM", "ProColombia"]),
     ("Especial de ciudad en Vanguardia Liberal", ["Vanguardia Liberal"]),
+    # Programmes an embassy runs itself name the embassy.
+    ("reu APC por el proyecto kusanone del salon comunal", ["APC", "Embajada de Japón"]),
+    ("socializamos el fondo canada iniciativas locales", ["Embajada de Canadá"]),
 ])
 def test_regional_bodies_and_media_are_known_in_lower_case(vocab, text, expected):
     assert partners(text, vocab) == expected

@@ -66,7 +66,8 @@ DIRECTORY: tuple[str, ...] = (
     "AMEXCID|Agencia Mexicana de Cooperación Internacional para el Desarrollo",
     "AACID|Agencia Andaluza de Cooperación Internacional para el Desarrollo",
     # Embassies (any "embajada de <país>" is also read by :func:`partners.missions`).
-    "Embajada de Canadá",
+    # Programmes an embassy runs itself: a note about them involves the embassy.
+    "Embajada de Canadá|Fondo Canadá|Fondo Canadá para Iniciativas Locales|FCIL",
     "Embajada de Estados Unidos|Embajada de los Estados Unidos",
     "Embajada de Alemania", "Embajada de España",
     "Embajada de Corea|Embajada de la República de Corea|Embajada de Corea del Sur",
