@@ -55,6 +55,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\bgratuit|\bsin costo\b|\bno tiene costo\b|\bfree\b)")),
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|montos?|"
+                r"cuantos (millones|pesos|dolares|euros)|"
                 r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?|"
                 r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron|"
                 r"pago|pagaron|tuvo que pagar|tuvieron que pagar|presto|prestaron|"
@@ -172,6 +173,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"informe|comixta)|"
                 # a visit again ("¿cuándo vuelve la delegación?")
                 r"cuando (vuelve|vuelven|volvera|volveran|regresa|regresan|regresara|regresaran)|"
+                # a publication still to come ("¿cuándo sale el segundo fascículo?")
+                r"cuando (sale|salen|saldra|saldran|se publica|se publicara|publicaran)|"
                 r"(viene|vienen|vendra|vendran) (otra vez|de nuevo|nuevamente)|"
                 r"when (will|is|are|does) [a-z' ]{1,30} (come back|return|visit again))\b"), None),
     # When an agreement expires: the registry may know (/convenios), an entry rarely says.
@@ -183,7 +186,10 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(quien es|quienes son|who is)\b.{0,30}\b(alcalde|alcaldesa|director|"
                 r"directora|embajador|embajadora|secretario|secretaria|ministro|ministra|"
                 r"presidente|presidenta|gobernador|gobernadora|consul|jefe|jefa|mayor|"
-                r"gerente|rector|rectora)\b"), None),
+                r"gerente|rector|rectora)\b|"
+                # who won an election, of which party: the guides name no politics
+                r"\bquien(es)? (gano|ganaron) (la alcaldia|las elecciones|la gobernacion)|"
+                r"\b(de )?que partido\b|\bpartido politico\b|\bpolitical party\b"), None),
     # The entries retell dated reports and guides: how things stand today is not in them.
     (texts.FACT_TODAY,
      re.compile(r"\b(hoy|ahorita|actual|actuales|actualmente|en la actualidad|a la fecha|todavia|"
