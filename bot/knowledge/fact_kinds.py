@@ -24,7 +24,9 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
                 r"email|phone|extension|y correo|contact details)\b|"
                 r"\b(me das|dame|cual es) (el|su) (correo|numero)\b|\bquien es el contacto\b|"
-                r"\b(a|en) (que|cual) (correo|email|mail|numero)\b"),
+                r"\b(a|en) (que|cual) (correo|email|mail|numero)\b|"
+                r"\b(me |nos )?(pasa|pasas|pasame|regala|regalas|comparte|compartes) (el|su) "
+                r"(correo|numero|telefono|celular|contacto|whatsapp)\b"),
      re.compile(r"\b(tel\.?|telefono|celular|@|\+57)\b")),
     (texts.FACT_WEB,
      re.compile(r"\b(pagina web|sitio web|pagina de internet|link|url|website|web page|"
@@ -147,6 +149,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"pasar|compartir|adjuntar|reenviar)(me|nos)? (el|la|los|las|una|un) (acta|actas|"
                 r"archivo|archivos|pdf|copia|formulario|formato|presentacion|diapositivas)\b|"
                 r"\b(descargar|bajar) (el|la|los|las) (acta|archivo|pdf|formulario|formato)\b|"
+                r"\b(formato|plantilla) (oficial|para reportar)|\bdonde (lo |la |los |las )?"
+                r"(descargo|bajo|descargamos)\b|"
                 r"\bsend me the (file|pdf|minutes|form)\b"), None),
     # What any atlas says of a place (its population, climate, language, currency): the
     # entries tell what the office did with a city, not what the city is like.
