@@ -36,7 +36,7 @@ from bot.knowledge.fact_kinds import (
     PERSON_NAMED,
 )
 from bot.knowledge.focus import split_message
-from bot.knowledge.text import content_words, stem, stopwords
+from bot.knowledge.text import content_words, respelled, stem, stopwords
 from bot.texts import knowledge as texts
 
 # "este año" asks for today unless the question names the year it means ("este año 2021").
@@ -194,7 +194,8 @@ def missing_fact(question: str, entry_text: str,
     ``corrections`` maps the question's misspelt words to the knowledge base's
     ("enpleados" -> "empleados"), so what a misspelt question counts is found.
     """
-    asked = spelled_out(fold(question))
+    # Chat shorthand spelled out, so the kinds read "q dia es" as "que dia es".
+    asked = respelled(fold(question), {})
     text = fold(entry_text)
     for name, asks, holds in KINDS:
         if asks.search(asked) and (holds is None or not holds.search(text)):
@@ -214,18 +215,6 @@ def missing_fact(question: str, entry_text: str,
     return (_missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
             or _missing_part(question, asked, text) or _missing_outcome(asked, text)
             or _unsaid(asked, entry_text))
-
-
-# How phones abbreviate the words that ask: "en q fecha", "x q", "pa cuando".
-_SHORTHAND = {"q": "que", "k": "que", "xq": "porque", "x": "por", "pa": "para", "tb": "tambien",
-              "tmb": "tambien", "d": "de"}
-_WORD = re.compile(r"[a-z]+")
-
-
-def spelled_out(folded: str) -> str:
-    """``folded`` with its shorthand written in full, so the patterns of the kinds of fact
-    read "q dia es" as "que dia es"."""
-    return _WORD.sub(lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
 def _tokens(text: str) -> list[str]:
