@@ -146,7 +146,7 @@ DIRECTORY: tuple[str, ...] = (
     # Regional and national media the office works with for the city brand ("Vanguardia"
     # and "Caracol" alone are everyday words: with a capital only).
     "Vanguardia Liberal|Vanguardia", "RCN Radio|RCN", "Blu Radio",
-    "Canal TRO|TRO|Televisión Regional del Oriente", "El Tiempo", "Señal Colombia",
+    "Canal TRO|TRO|Televisión Regional del Oriente", "Señal Colombia",
     "ACI Medellín|Agencia de Cooperación e Inversión de Medellín"
     "|Agencia de Cooperación e Inversión de Medellín y el Área Metropolitana",
     "Alcaldía de Bogotá|Alcaldía Mayor de Bogotá",
