@@ -338,7 +338,7 @@ PARTNERS = [
     "MinCIT|Ministerio de Comercio, Industria y Turismo|Ministerio de Comercio",
     "Gobernación de Santander|Gobernación",
     # "La Cámara" in a Bucaramanga note is the chamber of commerce; CCB its acronym.
-    "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara",
+    "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara|Cámara de Comercio de Bga",
     "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
     "Alianza Francesa", "Embajada de Francia", "Embajada de Japón|KUSANONE",

@@ -75,9 +75,10 @@ DIRECTORY: tuple[str, ...] = (
     "Embajada de Italia", "Embajada de los Países Bajos", "Embajada de Israel",
     "Embajada de México", "Embajada de China", "Embajada de la India",
     # National government bodies.
-    "Cancillería|Ministerio de Relaciones Exteriores",
+    # Colombia Nos Une is the Cancillería's programme for Colombians abroad.
+    "Cancillería|Ministerio de Relaciones Exteriores|Colombia Nos Une",
     "DNP|Departamento Nacional de Planeación", "Migración Colombia",
-    "Colombia Nos Une", "Ministerio de Educación|MinEducación|Ministerio de Educación Nacional",
+    "Ministerio de Educación|MinEducación|Ministerio de Educación Nacional",
     "Ministerio de Cultura|MinCultura",
     "MinCiencias|Ministerio de Ciencia, Tecnología e Innovación|Colciencias|Ministerio de Ciencia"
     "|Ministerio de Ciencias",
@@ -118,6 +119,8 @@ DIRECTORY: tuple[str, ...] = (
     "Cámara de Comercio Colombo Canadiense|Cámara Colombo Canadiense",
     "Cámara Oficial Española de Comercio|Cámara Española",
     "ANDI|Asociación Nacional de Empresarios de Colombia", "Fenalco", "Acopi",
+    "Analdex|Asociación Nacional de Comercio Exterior",
+    "Business France",
     # Santander universities and regional bodies.
     "UIS|Universidad Industrial de Santander",
     "UNAB|Universidad Autónoma de Bucaramanga",

@@ -59,12 +59,17 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
 def _listed_after(words: list[str], known: list[tuple[int, int, str]],
                   index: NameIndex) -> list[tuple[int, int, str]]:
     """Known names typed as an everyday word in lower case, read as names when they are
-    listed right after another partner: "reu koica y unido", "videos en vuelos de avianca
-    y copa" (alone, "unido" and "copa" are words of the language)."""
+    listed next to another partner: "reu koica y unido", "proyecto koica unido", "fueron
+    vanguardia y caracol radio" (alone, "unido" and "vanguardia" are words of the
+    language)."""
     ends = {end for _, end, _ in known}
+    starts = {start for start, _, _ in known}
     found = {name for _, _, name in known}
-    return [(at, at + 1, name.canonical) for at in range(2, len(words))
-            if words[at - 1] in ("y", "e") and at - 1 in ends
+
+    def beside(at: int) -> bool:
+        after = at in ends or (words[at - 1:at] in (["y"], ["e"]) and at - 1 in ends)
+        return after or (words[at + 1:at + 2] in (["y"], ["e"]) and at + 2 in starts)
+    return [(at, at + 1, name.canonical) for at in range(1, len(words)) if beside(at)
             for name in index.names if words[at] in name.shy and name.canonical not in found]
 
 
