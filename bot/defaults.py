@@ -273,7 +273,9 @@ ACTION_LINES = [
                  "publicaciones, página web y boletines."),
         keywords=["comunicacion", "promocion", "marca", "redes sociales", "prensa",
                   "marca region", "marca ciudad", "boletin", "comunicado", "publicacion",
-                  "newsletter", "rueda de prensa", "instagram", "facebook", "medios"],
+                  "newsletter", "rueda de prensa", "instagram", "facebook", "medios",
+                  "linkedin", "twitter", "tiktok", "youtube", "visibilizar", "visibilidad",
+                  "difusion", "difundir"],
         examples=[
             "Comité editorial de la marca ciudad BGA Te Activa con Prensa y Turismo",
             "Publicación en Instagram y Facebook de las rutas gastronómicas de la ciudad",
@@ -325,6 +327,7 @@ ACTION_LINES = [
             "videos testimoniales de extranjeros que viven en bmanga pa redes",
             "rueda de prensa x el convenio con la ciudad hermana, cubrimiento en redes",
             "post en fb e ig sobre la visita del embajador, con fotos",
+            "plan de comunicacion del año pa visibilizar lo que hace la oficina",
         ],
     ),
 ]
