@@ -242,3 +242,42 @@ def test_everyday_ways_of_asking_for_a_missing_fact(question, kind):
     that gives it: the entry about the subject holds none of these."""
     entry = "En 2019 la agencia y la oficina firmaron un memorando para un proyecto de formación."
     assert missing_fact(question, entry) == kind
+
+
+@pytest.mark.parametrize("question", [
+    "¿en qué fecha se firmó por fin el memorando?",
+    "¿cuál fue el resultado de la postulación?",
+    "¿qué ciudad quedó elegida para el hermanamiento?",
+])
+def test_the_outcome_of_something_about_to_happen_is_missing(question):
+    """A report written while an agreement was "por firmarse" or a bid "próxima a
+    evaluarse" does not say how it ended."""
+    text = ("En septiembre el memorando estaba por firmarse; la postulación de la ciudad "
+            "estaba próxima a evaluarse y las gestiones iniciales de hermanamiento seguían.")
+    assert missing_fact(question, text) == texts.FACT_OUTCOME
+
+
+def test_next_year_and_exact_dates_are_not_in_a_guide_that_gives_months():
+    text = "La convocatoria abre cada año en marzo y cierra en mayo."
+    assert missing_fact("¿cuándo abre la convocatoria el otro año?", text) == \
+        texts.FACT_FUTURE_DATE
+    assert missing_fact("¿qué fechas exactas tiene la convocatoria?", text) == texts.FACT_DAY
+
+
+BIKES = ("El piloto presta bicicletas en 12 estaciones de la ciudad y recibió 3 visitas de "
+         "expertos.")
+
+
+@pytest.mark.parametrize("question, what", [
+    # "12" counts the stations, not the bicycles.
+    ("¿cuántas bicicletas tiene el piloto?", "cuántas bicicletas"),
+    # People: "visitas" is not "visitantes" (one of their names), however alike the stems.
+    ("¿cuántos usuarios tuvo el piloto?", "cuántos usuarios"),
+])
+def test_a_figure_that_counts_something_else_is_no_answer(question, what):
+    assert missing_fact(question, BIKES) == what
+
+
+def test_a_figure_for_the_thing_asked_is_the_answer():
+    assert missing_fact("¿cuántas estaciones tiene el piloto?", BIKES) is None
+    assert missing_fact("¿cuántas visitas de expertos hubo?", BIKES) is None

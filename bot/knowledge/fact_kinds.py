@@ -175,6 +175,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(proxima|proximo|proximas|proximos|next|upcoming|(la|el) siguiente "
                 r"(edicion|convocatoria|version|reunion|encuentro|feria|cumbre|visita|"
                 r"informe|comixta)|"
+                # next year, as people say it ("¿cuándo abre el otro año?")
+                r"el otro ano|el ano que viene|el ano entrante|next year|"
                 # a visit again ("¿cuándo vuelve la delegación?")
                 r"cuando (vuelve|vuelven|volvera|volveran|regresa|regresan|regresara|regresaran)|"
                 # a publication still to come ("¿cuándo sale el segundo fascículo?")
@@ -245,7 +247,7 @@ NAMES_GIVEN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.-]*(?: [\w.-]+){0,3}(?:, | y | e
 # The day something happened ("¿en qué fecha exacta…?"): a month or a year is not it.
 # Judged on the entry as written: a month in prose is lower case, and "5 de Enero" with a
 # capital is a name (a neighbourhood), not a date.
-DAY_ASKED = re.compile(r"\b(fecha exacta|dia exacto|que dia (exactamente|exacto|fue|se)|"
+DAY_ASKED = re.compile(r"\b(fechas? exactas?|dias? exactos?|que dia (exactamente|exacto|fue|se)|"
                         r"exact date|what day|on which day|on what date)\b")
 DAY = re.compile(rf"\b\d{{1,2}}(?: de | )(?:{MONTHS})\b|\b(?:{MONTHS}) \d{{1,2}}\b|"
                   r"\b\d{1,2}/\d{1,2}\b")

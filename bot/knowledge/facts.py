@@ -74,13 +74,16 @@ _COUNT_BEFORE, _COUNT_AFTER = 3, 2
 _ONE = tuple([w] for w in "un una uno sola solo unico unica".split())
 
 # What is counted under several names: an entry naming any of them may say how many.
-_SAME_COUNT = tuple(frozenset(stem(w) for w in group.split()) for group in (
+# Matched as whole words: their stems would also read "visitas" as "visitantes",
+# "estudios" as "estudiantes".
+_SAME_COUNT = tuple(frozenset(group.split()) for group in (
     "persona personas gente funcionario funcionarios empleado empleados personal "
     "trabajador trabajadores contratista contratistas profesional profesionales "
     "servidor servidores integrante integrantes miembro miembros migrante migrantes "
     "participante participantes asistente asistentes beneficiario beneficiarios estudiante "
     "estudiantes joven jovenes voluntario voluntarios delegado delegados becario becarios "
-    "empresario empresarios seguidor seguidores visitante visitantes",
+    "empresario empresarios seguidor seguidores visitante visitantes usuario usuarios "
+    "inscrito inscritos pasajero pasajeros ciclista ciclistas",
     "empresa empresas compania companias emprendimiento emprendimientos negocio negocios",
     "voto votos",
     "contacto contactos",
@@ -116,6 +119,8 @@ _SERIES = {"issue": ("fasciculo", "numero"), "booklet": ("fasciculo",), "noteboo
 # Whether a plan was carried out, and what came of it.
 _OUTCOME_ASKED = re.compile(
     r"\b(si (se )?logr\w*|ya (se )?(logr|puso|hizo|creo|implement|cre)\w*|finalmente|al final|"
+    r"por fin|(quedo|quedaron) (elegid|seleccionad|escogid|hermanad)\w*|"
+    r"(cual|que) fue el resultado|como les fue|"
     r"(se )?(llego|llegaron) a (firmar|concretar|realizar|hacer|crear|abrir|firmarse|"
     r"concretarse|realizarse|hacerse|crearse|abrirse)|"
     r"se concret\w*|en que quedo|(que|cuales|what) (resultados?|results?|logros?|outcomes?) "
@@ -132,7 +137,8 @@ _ENDED = re.compile(r"\b(termino|terminaron|concluyo|finalizo|culmino|se cerro|c
                     r"resultado|resultados|se logro|logro)\b")
 # An entry that describes a plan ("propuso crear", "estaba prevista para 2020")…
 _PLANNED = re.compile(r"\b(previst[oa]s?|prevei?a|propuso|propone|planead[oa]s?|"
-                      r"proyectad[oa]s?|se esperaba|"
+                      r"proyectad[oa]s?|se esperaba|(estaba|estaban) por \w+rse|"
+                      r"proxim[oa]s? a \w+rse|gestiones iniciales|"
                       # still under way when the report was written
                       r"aun (la |lo |las |los )?(estaba|estaban) \w+ndo|en analisis)\b")
 # …and no word of how it turned out.
@@ -255,22 +261,41 @@ def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str
     if not names:
         return None  # an English word the glossary lacks: nothing to look for
     stems = {stem(n) for n in names}
-    counted = [group for group in _SAME_COUNT if group & stems]
-    stems |= set().union(*counted)
+    counted = [group for group in _SAME_COUNT if names & group or stems & _stems(group)]
+    same = frozenset().union(*counted)
     tokens = _tokens(text)
-    mentions = _mentions(tokens, stems)
+    mentions = [i for i, token in enumerate(tokens) if token in same or stem(token) in stems]
     if not mentions and not counted:
         return None
-    for i in mentions:
-        near = tokens[max(0, i - _COUNT_BEFORE): i + _COUNT_AFTER + 1]
-        if any(_NUMBER.fullmatch(t) for t in near) or tokens[i - 1: i] in _ONE:
-            return None
+    if any(_counts(tokens, i, stems | _stems(same)) for i in mentions):
+        return None
     # People are counted, not listed, in a report; other things may be listed by name.
     if not counted and _listed(text, stems):
         return None
     shown = sorted(names)[0] if english else corrections.get(word, word)
     return (texts.FACT_COUNT_FEMININE if _feminine(shown) else texts.FACT_COUNT).format(
         what=shown)
+
+
+@lru_cache(maxsize=64)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
+def _counts(tokens: list[str], i: int, stems: set[str]) -> bool:
+    """Whether a figure beside ``tokens[i]`` counts it: "300 personas", "una sola
+    persona", "asistentes: 40", but not "bicicletas en 12 estaciones" (the figure
+    counts the word after it)."""
+    if tokens[i - 1: i] in _ONE:
+        return True
+    for j in range(max(0, i - _COUNT_BEFORE), min(len(tokens), i + _COUNT_AFTER + 1)):
+        if j == i or not _NUMBER.fullmatch(tokens[j]):
+            continue
+        after = tokens[j + 1: j + 2]
+        if j > i and after and after[0] not in stopwords() and stem(after[0]) not in stems:
+            continue
+        return True
+    return False
 
 
 def _feminine(plural: str) -> bool:
