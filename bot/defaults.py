@@ -344,7 +344,8 @@ PARTNERS = [
     "Cámara de Comercio de Bucaramanga|Cámara de Comercio|CCB|Cámara|Cámara de Comercio de Bga",
     "Comisión Regional de Competitividad|CRC",
     "FDN|Financiera de Desarrollo Nacional", "UPB|Universidad Pontificia Bolivariana",
-    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón|KUSANONE",
+    # KUSANONE grants and MEXT scholarships are run by the embassy itself.
+    "Alianza Francesa", "Embajada de Francia", "Embajada de Japón|KUSANONE|MEXT",
     "Cruz Roja|Cruz Roja Colombiana",
     "Registraduría Nacional|Registraduría Nacional del Estado Civil|Registraduría",
     # Decentralised institutes work with the office as partners too.

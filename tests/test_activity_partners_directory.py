@@ -40,6 +40,8 @@ def test_organisations_of_the_directory_are_partners_from_day_one(vocab, text, e
     ("taller de exportacion con analdex en el imebu", ["Analdex", "IMEBU"]),
     ("mesa con camara de comercio de bga e invest in santander",
      ["Cámara de Comercio de Bucaramanga", "Invest in Santander"]),
+    ("stand en la vitrina turistica de anato con el bureau", ["ANATO", "Bureau de Convenciones"]),
+    ("socializacion de becas mext en colegios", ["Embajada de Japón"]),
 ])
 def test_regional_bodies_and_media_are_known_in_lower_case(vocab, text, expected):
     assert partners(text, vocab) == expected
@@ -238,3 +240,21 @@ def test_a_known_organisation_written_with_where_it_sits_or_in_full_is_the_known
 def test_an_office_of_a_known_partner_is_that_partner(vocab):
     """"la ORI de la UIS" is the university's international office: one partner, the UIS."""
     assert partners("3 reunión con la ORI de la UIS sobre movilidad", vocab) == ["UIS"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("taller pa mipymes: como exportar a la union europea, lo dicto procolombia", ["ProColombia"]),
+    ("oportunidades de vender en la alianza del pacifico", []),
+    # Met with, the bloc is a partner; "de" names who did it.
+    ("reunion con la union europea sobre el proyecto", ["Unión Europea"]),
+    ("informe de exportaciones de procolombia", ["ProColombia"]),
+])
+def test_a_bloc_one_sells_to_is_a_market_not_a_partner(vocab, text, expected):
+    assert partners(text, vocab) == expected
+
+
+def test_a_place_as_a_label_is_no_organisation_named_after_it(vocab):
+    """"#santander" is the region, not the Zona Franca Santander (no typo drops the
+    first word of a name)."""
+    assert partners("cuadrar agenda conjunta con la gobernacion #santander", vocab) == [
+        "Gobernación de Santander"]

@@ -119,6 +119,7 @@ DIRECTORY: tuple[str, ...] = (
     "Cámara de Comercio Colombo Canadiense|Cámara Colombo Canadiense",
     "Cámara Oficial Española de Comercio|Cámara Española",
     "ANDI|Asociación Nacional de Empresarios de Colombia", "Fenalco", "Acopi",
+    "ANATO|Asociación Colombiana de Agencias de Viajes y Turismo",
     "Analdex|Asociación Nacional de Comercio Exterior",
     "Business France",
     # Santander universities and regional bodies.

@@ -53,7 +53,8 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
             spans = [s for s in spans if s not in inside] + [(org.start, org.end, org.name)]
     words = tokens(text)
     return merge(name for start, end, name in sorted(spans)
-                 if not (words[end:end + 1] and words[end] in _MAYBE))
+                 if not (words[end:end + 1] and words[end] in _MAYBE)
+                 and not _market(words[:start]))
 
 
 def _listed_after(words: list[str], known: list[tuple[int, int, str]],
@@ -76,6 +77,21 @@ def _listed_after(words: list[str], known: list[tuple[int, int, str]],
 # A name followed by "podría" is spoken of as a possibility ("el embajador dijo que la
 # agencia X podría apoyar…"), not a partner of the activity.
 _MAYBE = {"podria", "podrian"}
+
+# A bloc one sells to is a market, not a partner: "cómo exportar a la Unión Europea",
+# "vender en la Alianza del Pacífico".
+_SELL = {"exportar", "exporta", "exportan", "exportaciones", "exportacion", "exportando",
+         "vender", "venden", "vende", "ventas", "comercializar"}
+# Not "de": "el informe de exportaciones de ProColombia" names the partner.
+_TOWARDS = {"a", "al", "en", "hacia", "la", "el", "los", "las"}
+
+
+def _market(before: list[str]) -> bool:
+    """Whether the words before a name make it the market of a sale ("exportar a la")."""
+    rest = list(before)
+    while rest and rest[-1] in _TOWARDS:
+        rest.pop()
+    return len(rest) < len(before) and bool(rest) and rest[-1] in _SELL
 
 
 # Words that introduce who the office worked with: "reunión con", "junto a", "por parte de".

@@ -226,7 +226,8 @@ class NameIndex:
                 alias_key = "".join(alias)
                 if alias_key == key:
                     return known.canonical
-                if len(key) >= 6 and len(alias_key) >= 6:
+                # A typo keeps the first letter: "santander" is no "ZF Santander".
+                if len(key) >= 6 and len(alias_key) >= 6 and alias_key[0] == key[0]:
                     score = fuzz.ratio(alias_key, key)
                     if score >= FUZZY_MIN and score > best_score:
                         best, best_score = known.canonical, score
