@@ -88,3 +88,13 @@ def test_an_office_named_with_y_stays_in_the_introduction():
     assert "Deporte" not in focus(text)
     # A "y" that goes on with what the writer wants is context, as before.
     assert "becas" in focus("Soy de Cultura y queremos saber de becas. ¿Cómo aplicar?")
+
+
+def test_a_role_given_in_the_introduction_is_part_of_it():
+    """"…y me nombraron enlace ante la OFAI" says who writes: the steps are asked, not
+    the liaisons' role. Alone, being named liaison is the subject of the question."""
+    text = ("Buenos días. Soy nueva en la Secretaría de Educación y me nombraron enlace ante la "
+            "OFAI. ¿Cuál es el primer paso de la guía?")
+    assert focus(text) == "¿Cuál es el primer paso de la guía?"
+    alone = "Me acaban de nombrar enlace de mi secretaría, ¿qué funciones tengo?"
+    assert "enlace" in focus(alone)

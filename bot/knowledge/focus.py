@@ -42,6 +42,12 @@ _SELF = re.compile(
     r"i\s*'?\s*m|i\s+am|i\s+work|we\s+are|my\s+name\s+is|me\s+llamo|mi\s+nombre\s+es)\b"
     r"(?!\s+\w+(ando|iendo|yendo)\b)"
     r"[^,;.?]*?(?=(,|;|\.|\?|\s+y\s+(?!cooperacion)|\s+and\s+|\s+porque\s+|$))[\s,;.]*")
+# "Soy nueva en la Secretaría de Educación y me nombraron enlace ante la OFAI": the role
+# goes on with the introduction (alone, "me nombraron enlace, ¿qué hago?" is the subject).
+_ROLE = re.compile(
+    r"^\s*(y\s+)?(me|nos)\s+(acaban\s+de\s+)?(nombraron|nombrar|designaron|designar|"
+    r"asignaron|asignar|delegaron|eligieron|pusieron|encargaron)\b"
+    r"[^,;.?]*?(?=(,|;|\.|\?|\s+y\s+|$))[\s,;.]*")
 # "…de la Oficina de Prensa y Comunicaciones": after "y" a capital goes on with the name.
 _NAME_GOES_ON = re.compile(r"y\s+[A-ZÁÉÍÓÚÑ][^,;.?]*?(?=(,|;|\.|\?|\s+y\s+|$))[\s,;.]*")
 # Words of a self-introduction that say who writes, not what about.
@@ -80,10 +86,14 @@ def split_preamble(sentence: str) -> tuple[str, str]:
     folded = fold(sentence)
     cut = 0
     introduction = ""
-    for pattern in (_GREETING, _SELF, _GREETING):
+    for pattern in (_GREETING, _SELF, _ROLE, _GREETING):
+        if pattern is _ROLE and not introduction:
+            continue
         match = pattern.match(folded[cut:])
         if match and match.end():
             cut += match.end()
+            if pattern is _ROLE:
+                introduction += " " + match.group(0)
             if pattern is _SELF:
                 introduction = match.group(0)
                 name = _NAME_GOES_ON.match(sentence, cut) if len(folded) == len(sentence) else None
