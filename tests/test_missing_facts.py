@@ -281,3 +281,13 @@ def test_a_figure_that_counts_something_else_is_no_answer(question, what):
 def test_a_figure_for_the_thing_asked_is_the_answer():
     assert missing_fact("¿cuántas estaciones tiene el piloto?", BIKES) is None
     assert missing_fact("¿cuántas visitas de expertos hubo?", BIKES) is None
+
+
+def test_a_plan_named_by_another_period_is_not_this_one():
+    """"La estrategia 2020-2024" is not the 2012–2016 strategy, even if 2020 and 2024
+    appear in it as milestones."""
+    text = ("La Estrategia 2012–2016 de Bogotá fijó hitos para 2020 y un informe anual "
+            "hasta 2024.")
+    assert missing_fact("¿qué dice la estrategia de Bogotá 2020-2024?", text) == \
+        texts.FACT_YEAR.format(year="2020")
+    assert missing_fact("¿qué dice la estrategia de Bogotá 2012-2016?", text) is None

@@ -44,6 +44,9 @@ _THIS_PERIOD = re.compile(r"\b(este ano|este mes|este semestre|este trimestre|es
                           r"esta temporada|this year|this month|this semester|this quarter|"
                           r"this week)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# A period named by its years ("la estrategia 2020-2024"): another period's plan is not it.
+_PERIOD_YEARS = re.compile(r"\b(19[5-9]\d|20\d\d) ?(?:-|–|—|/| a | al | hasta )"
+                           r" ?(19[5-9]\d|20\d\d|\d\d)\b")
 # A department or institute named in the question ("enlace del Instituto de la Juventud")
 # is who asks, not a name the answer must hold.
 _OFFICE = re.compile(r"\b(?:[Ss]ecretar[ií]a|[Ii]nstituto|[Oo]ficina|[Dd]irecci[oó]n|"
@@ -208,6 +211,10 @@ def missing_fact(question: str, entry_text: str,
             return name
     if _THIS_PERIOD.search(asked) and not _YEAR.search(asked):
         return texts.FACT_TODAY
+    periods = {m.group(1) for m in _PERIOD_YEARS.finditer(asked)}
+    missing_period = periods - {m.group(1) for m in _PERIOD_YEARS.finditer(text)}
+    if missing_period:
+        return texts.FACT_YEAR.format(year=min(missing_period))
     asked_years = set(_YEAR.findall(asked))
     years = asked_years - set(_YEAR.findall(text)) if asked_years else set()
     if years:
