@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from bot.folding import fold
-from bot.knowledge.english import spanish_words
+from bot.knowledge.counts import mentions, missing_count, tokens
 from bot.knowledge.fact_kinds import (
     DAY,
     DAY_ASKED,
@@ -36,7 +36,7 @@ from bot.knowledge.fact_kinds import (
     PERSON_NAMED,
 )
 from bot.knowledge.focus import split_message
-from bot.knowledge.text import content_words, respelled, stem, stopwords
+from bot.knowledge.text import content_words, respelled, stem
 from bot.texts import knowledge as texts
 
 # "este año" asks for today unless the question names the year it means ("este año 2021").
@@ -54,45 +54,6 @@ _OFFICE = re.compile(r"\b(?:[Ss]ecretar[ií]a|[Ii]nstituto|[Oo]ficina|[Dd]irecci
                      r"[Cc]ontralor[ií]a|[Cc]oncejo)\s+(?:(?:de|del|para|y)\s+(?:la\s+|las\s+|los\s+|el\s+)?"
                      r"[A-ZÁÉÍÓÚÑ]\w*\s*)+")
 _NAME = re.compile(r"(?<=\w)[\s,;:]+([A-ZÁÉÍÓÚÑ][\w-]*)")
-
-# "¿cuántos empleados…?", "how many employees…": what is counted is the next word (and
-# its alternative: "cuántas áreas o líneas"); in English after a demonym ("how many
-# Venezuelan migrants").
-_COUNT = re.compile(r"\b(?:cuant[oa]s|how many(?:\s+[a-z]+(?:an|ese|ish)(?=\s+[a-z]+s\b))?)"
-                    r"\s+(?:de\s+)?(?:(?:los|las|the)\s+)?([a-z]+)"
-                    r"(?:\s+(?:o|u|or)\s+([a-z]+))?")
-# The thing counted is no verb ("¿cuántos quedaron…?") and no span of time.
-_VERB_ENDING = re.compile(r"(aron|ieron|aban|ian|ado|ados|ada|adas|ido|idos)$")
-_TIME_UNITS = frozenset("ano anos vez veces year years time times".split())
-# A count in an entry: a figure or a number word standing just before what it counts
-# ("300 personas", "una sola persona", "una misión") or just after it ("asistentes: 40"). Not a year
-# ("en 2019 los migrantes…"), nor a list's number ("2. Estatuto para migrantes").
-_NUMBER = re.compile(r"(?!(19|20)\d\d$)\d[\d.,]*(?<!\.)|ningun|ninguna|dos|tres|cuatro|"
-                     r"cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|"
-                     r"treinta|cuarenta|cincuenta|cien|cientos|centenares|mil|miles|decenas|"
-                     r"docena")
-_COUNT_BEFORE, _COUNT_AFTER = 3, 2
-# One, said right before the word only ("una misión", "una sola persona"): "solo para
-# servidores" or "un taller para funcionarios" count no people.
-_ONE = tuple([w] for w in "un una uno sola solo unico unica".split())
-
-# What is counted under several names: an entry naming any of them may say how many.
-# Matched as whole words: their stems would also read "visitas" as "visitantes",
-# "estudios" as "estudiantes".
-_SAME_COUNT = tuple(frozenset(group.split()) for group in (
-    "persona personas gente funcionario funcionarios empleado empleados personal "
-    "trabajador trabajadores contratista contratistas profesional profesionales "
-    "servidor servidores integrante integrantes miembro miembros migrante migrantes "
-    "participante participantes asistente asistentes beneficiario beneficiarios estudiante "
-    "estudiantes joven jovenes voluntario voluntarios delegado delegados becario becarios "
-    "empresario empresarios seguidor seguidores visitante visitantes usuario usuarios "
-    "inscrito inscritos pasajero pasajeros ciclista ciclistas",
-    "empresa empresas compania companias emprendimiento emprendimientos negocio negocios",
-    "voto votos",
-    "contacto contactos",
-    "beca becas becado becados scholarship scholarships",
-    "visita visitas viaje viajes mision misiones",
-))
 
 # A price or amount per period ("¿cuánto cuesta al mes?") is finer than a total.
 _MONEY = re.compile(r"\b(cuanto (cuesta|cuestan|vale|valen|cobra|cobran|pagan?|aporta|aportan|da|"
@@ -225,106 +186,13 @@ def missing_fact(question: str, entry_text: str,
         return texts.FACT_DAY
     if PERSON_ASKED.search(asked) and not PERSON_NAMED.search(entry_text):
         return texts.FACT_PERSON
-    return (_missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
+    return (missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
             or _missing_part(question, asked, text) or _missing_outcome(asked, text)
             or _unsaid(asked, entry_text))
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z]+|\d[\d.,-]*", text)
-
-
-def _mentions(tokens: list[str], stems: set[str]) -> list[int]:
-    return [i for i, token in enumerate(tokens) if stem(token) in stems]
-
-
 def _around(tokens: list[str], i: int) -> list[str]:
     return tokens[max(0, i - _NEAR): i + _NEAR + 1]
-
-
-def _missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str | None:
-    """"¿Cuántos X…?" when the entry gives no number of X.
-
-    An entry may count X under another word for the same thing ("personas"
-    for "funcionarios"), or list them one by one ("los socios son Quito, Lima
-    y Morón"); one that only names them ("los funcionarios participaron de
-    forma activa"), with no figure beside the word and no list after it, does
-    not say how many there were. Of things that go by many names ("naciones"
-    in an entry that counts "países") an entry that never names them may count
-    them all the same: only people, trips and businesses, counted under the
-    names of :data:`_SAME_COUNT`, are missing from an entry silent about them.
-    """
-    found = _COUNT.search(asked)
-    if found is None:
-        return None
-    word = found.group(1)
-    if word in stopwords() or word in _TIME_UNITS or _VERB_ENDING.search(word):
-        return None
-    english = found.group(0).startswith("how")
-    names = set()
-    for said in filter(None, found.groups()):
-        said = corrections.get(said, said)
-        names |= set(spanish_words(said)) if english else {said}
-    if not names:
-        return None  # an English word the glossary lacks: nothing to look for
-    stems = {stem(n) for n in names}
-    counted = [group for group in _SAME_COUNT if names & group or stems & _stems(group)]
-    same = frozenset().union(*counted)
-    tokens = _tokens(text)
-    mentions = [i for i, token in enumerate(tokens) if token in same or stem(token) in stems]
-    if not mentions and not counted:
-        return None
-    if any(_counts(tokens, i, stems | _stems(same)) for i in mentions):
-        return None
-    # People are counted, not listed, in a report; other things may be listed by name.
-    if not counted and _listed(text, stems):
-        return None
-    shown = sorted(names)[0] if english else corrections.get(word, word)
-    return (texts.FACT_COUNT_FEMININE if _feminine(shown) else texts.FACT_COUNT).format(
-        what=shown)
-
-
-@lru_cache(maxsize=64)
-def _stems(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(stem(w) for w in words)
-
-
-def _counts(tokens: list[str], i: int, stems: set[str]) -> bool:
-    """Whether a figure beside ``tokens[i]`` counts it: "300 personas", "una sola
-    persona", "asistentes: 40", but not "bicicletas en 12 estaciones" (the figure
-    counts the word after it)."""
-    if tokens[i - 1: i] in _ONE:
-        return True
-    for j in range(max(0, i - _COUNT_BEFORE), min(len(tokens), i + _COUNT_AFTER + 1)):
-        if j == i or not _NUMBER.fullmatch(tokens[j]):
-            continue
-        after = tokens[j + 1: j + 2]
-        if j > i and after and after[0] not in stopwords() and stem(after[0]) not in stems:
-            continue
-        return True
-    return False
-
-
-def _feminine(plural: str) -> bool:
-    """Whether "cuántas" goes before ``plural``: "cuántas empresas", "cuántas ciudades"."""
-    return plural.endswith(("as", "dades", "ciones", "siones", "umbres"))
-
-
-def _listed(text: str, stems: set[str]) -> bool:
-    """Whether a line naming the thing goes on to list them (a colon, commas, a bulleted
-    or numbered list below it)."""
-    lines = text.splitlines()
-    for n, line in enumerate(lines):
-        tokens = re.findall(r"[a-z]+", line)
-        at = _mentions(tokens, stems)
-        if not at:
-            continue
-        rest = line[line.find(tokens[at[0]]):]
-        below = next((ln.strip() for ln in lines[n + 1:] if ln.strip()), "")
-        items = rest.count(",") + rest.count(" y ")
-        if ":" in rest or items >= 2 or re.match(r"([-*]|\d+[.)])\s", below):
-            return True
-    return False
 
 
 def _missing_rate(asked: str, text: str) -> str | None:
@@ -346,11 +214,11 @@ def _missing_part(question: str, asked: str, text: str) -> str | None:
     the number may stand anywhere near a mention of the series.
     """
     parts = list(_PART.finditer(asked))
-    tokens = _tokens(text) if parts else []
+    words = tokens(text) if parts else []
     for found in parts:
         series, number = found.group(1), found.group(2)
         names = _SERIES.get(series, (series,))
-        near = [_around(tokens, i) for i in _mentions(tokens, {stem(n) for n in names})]
+        near = [_around(words, i) for i in mentions(words, {stem(n) for n in names})]
         numbered = any(t.isdigit() for window in near for t in window)
         if numbered and not any(number in window for window in near):
             shown = question[found.start():found.end()] if len(question) == len(asked) \
