@@ -291,3 +291,18 @@ def test_a_plan_named_by_another_period_is_not_this_one():
     assert missing_fact("¿qué dice la estrategia de Bogotá 2020-2024?", text) == \
         texts.FACT_YEAR.format(year="2020")
     assert missing_fact("¿qué dice la estrategia de Bogotá 2012-2016?", text) is None
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("¿Qué ciudades de Japón son hermanas de Bucaramanga?", "lo relacionado con Japón"),
+    ("which towns in Spain are twinned with us?",
+     "lo relacionado con España"),
+    # Named as the entry does, by a demonym or in English: the entry holds it.
+    ("¿qué hizo la ciudad estadounidense con Bucaramanga?", None),
+    ("what did the American city agree with us?", None),
+    # "usa" is a verb, "en español" a language: no country.
+    ("¿qué metodología usa el programa? ¿la guía está en español?", None),
+])
+def test_a_country_the_entry_never_mentions_is_a_fact_it_lacks(question, expected):
+    text = "Bucaramanga y Pittsburgh (Estados Unidos) son ciudades hermanas desde 2016."
+    assert missing_fact(question, text) == expected

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from bot.folding import fold
+from bot.knowledge.countries import missing_country
 from bot.knowledge.counts import mentions, missing_count, tokens
 from bot.knowledge.fact_kinds import (
     DAY,
@@ -188,7 +189,7 @@ def missing_fact(question: str, entry_text: str,
         return texts.FACT_PERSON
     return (missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
             or _missing_part(question, asked, text) or _missing_outcome(asked, text)
-            or _unsaid(asked, entry_text))
+            or _unsaid(asked, entry_text) or missing_country(asked, text))
 
 
 def _around(tokens: list[str], i: int) -> list[str]:
