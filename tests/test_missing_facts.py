@@ -306,3 +306,19 @@ def test_a_plan_named_by_another_period_is_not_this_one():
 def test_a_country_the_entry_never_mentions_is_a_fact_it_lacks(question, expected):
     text = "Bucaramanga y Pittsburgh (Estados Unidos) son ciudades hermanas desde 2016."
     assert missing_fact(question, text) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué documentos pide Migración Colombia para expedir una cédula de extranjería?",
+    "como hago pa sacar el permiso de permanencia pa un migrante",
+])
+def test_the_paperwork_of_another_office_is_not_in_a_guide_about_the_subject(question):
+    text = "La Registraduría y la OFAI hicieron jornadas de atención a migrantes venezolanos."
+    assert missing_fact(question, text) == texts.FACT_REQUIREMENTS
+
+
+def test_a_misspelt_word_the_search_understood_is_read_corrected():
+    """"fasiculo 2" is the second fascicle once the search has corrected it."""
+    text = "El fascículo 1 de la guía trata del marketing territorial."
+    assert missing_fact("k dise el fasiculo 2 de la guia?", text,
+                        {"fasiculo": "fasciculo"}) == texts.FACT_PART.format(part="fasciculo 2")

@@ -165,10 +165,15 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     # What a procedure asks for (a visa, a permit, a call): a guide about the subject
     # that names no requirement or condition does not say.
     (texts.FACT_REQUIREMENTS,
-     re.compile(r"\b(requisitos?|requirements?|que (documentos|papeles) (piden|necesito|"
-                r"se necesitan|hay que)|que (necesito|necesitamos|se necesita|piden|hay que "
-                r"tener|hay que presentar) para (postular|aplicar|inscribir|participar|"
-                r"acceder|presentar|entrar)\w*|how (do|can) (i|we) apply)\b"),
+     re.compile(r"\b(requisitos?|requirements?|que (documentos|papeles) (piden?|exigen?|"
+                r"solicitan?|necesito|se necesitan|hay que)|que (necesito|necesitamos|se "
+                r"necesita|piden|hay que tener|hay que presentar) para (postular|aplicar|"
+                r"inscribir|participar|acceder|presentar|entrar)\w*|how (do|can) (i|we) apply|"
+                # the steps to get a document from another office ("cómo saco el PPT")
+                r"(como|donde) (hago|hacemos|se hace|puedo|podemos)? ?(para |pa )?(sacar|"
+                r"tramitar|obtener|solicitar|expedir|renovar) (el|la|un|una|su) (permiso|"
+                r"cedula|pasaporte|visa|certificado|documento|licencia|ppt|pep)|"
+                r"como (saco|tramito|obtengo|renuevo) (el|la|un|una|su) \w+)\b"),
      re.compile(r"\b(requisit\w*|requier\w*|requerid\w*|deben? (presentar|cumplir|tener|ser)|"
                 r"condicion\w*|pueden (presentar|participar|postular))")),
     (texts.FACT_FUTURE_DATE,

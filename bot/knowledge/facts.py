@@ -166,7 +166,7 @@ def missing_fact(question: str, entry_text: str,
     ("enpleados" -> "empleados"), so what a misspelt question counts is found.
     """
     # Chat shorthand spelled out, so the kinds read "q dia es" as "que dia es".
-    asked = respelled(fold(question), {})
+    asked = respelled(fold(question), dict(corrections or {}))
     text = fold(entry_text)
     for name, asks, holds in KINDS:
         if asks.search(asked) and (holds is None or not holds.search(text)):
