@@ -262,6 +262,7 @@ def test_next_year_and_exact_dates_are_not_in_a_guide_that_gives_months():
     assert missing_fact("¿cuándo abre la convocatoria el otro año?", text) == \
         texts.FACT_FUTURE_DATE
     assert missing_fact("¿qué fechas exactas tiene la convocatoria?", text) == texts.FACT_DAY
+    assert missing_fact("y q dia es cada cosa?", text) == texts.FACT_DAY
 
 
 BIKES = ("El piloto presta bicicletas en 12 estaciones de la ciudad y recibió 3 visitas de "

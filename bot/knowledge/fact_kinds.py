@@ -252,7 +252,8 @@ NAMES_GIVEN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.-]*(?: [\w.-]+){0,3}(?:, | y | e
 # The day something happened ("¿en qué fecha exacta…?"): a month or a year is not it.
 # Judged on the entry as written: a month in prose is lower case, and "5 de Enero" with a
 # capital is a name (a neighbourhood), not a date.
-DAY_ASKED = re.compile(r"\b(fechas? exactas?|dias? exactos?|que dia (exactamente|exacto|fue|se)|"
+DAY_ASKED = re.compile(r"\b(fechas? exactas?|dias? exactos?|que dia es|en que dia|que dias son|"
+                        r"que fecha es cada|que dia (exactamente|exacto|fue|se)|"
                         r"exact date|what day|on which day|on what date)\b")
 DAY = re.compile(rf"\b\d{{1,2}}(?: de | )(?:{MONTHS})\b|\b(?:{MONTHS}) \d{{1,2}}\b|"
                   r"\b\d{1,2}/\d{1,2}\b")
