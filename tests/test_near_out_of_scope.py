@@ -131,6 +131,10 @@ def test_a_request_in_the_context_of_a_long_message_is_checked():
     message = ("Buenos días, soy de la Secretaría de Hacienda. El banco aprobó el crédito, "
                "pero necesito saber qué tasa de interés se pactó. ¿Me colaboran?")
     assert "tasa de interés" in fact_question(message)
+    # Asked on someone else's behalf: "el jefe quiere saber cuánta plata…".
+    boss = ("Nos toca pasar el presupuesto y el jefe quiere saber cuánta plata tiene la "
+            "oficina para 2022. ¿Cuánto es?")
+    assert "2022" in fact_question(boss)
     # Context that asks nothing stays out of the check ("el plan del próximo año").
     plain = ("Estoy armando el plan del próximo año con mi equipo. ¿Qué hace la oficina "
              "en cooperación?")

@@ -127,7 +127,8 @@ _ABBREVIATION = re.compile(r"\b(?:\w\.){2,}")
 # message: "…pero necesito saber por cuánto sería", "Necesito los nombres de cada uno".
 _REQUEST = re.compile(
     r"\b(?:(?:necesito|necesitamos|necesitaria|quisiera|quisieramos|me gustaria|nos gustaria|"
-    r"quiero|queremos|queria|requiero|requerimos|me (?:piden|pidieron|solicitan|solicitaron)|"
+    r"quiero|queremos|queria|quiere|quieren|requiero|requerimos|"
+    r"me (?:piden|pidieron|solicitan|solicitaron)|"
     r"nos (?:piden|pidieron|solicitan|solicitaron)|me interesa|nos interesa|busco|buscamos|"
     r"estoy buscando|estamos buscando|agradeceria|agradeceriamos|agradezco)\s+(?:me\s+|nos\s+)?"
     r"(?:saber|conocer|averiguar|confirmar|indiquen|indicar|informar|informen|confirmen|"
