@@ -81,7 +81,8 @@ ACTION_LINES = [
                  "negocios de la ciudad."),
         keywords=["inversion", "ied", "exportacion", "exportar", "procolombia",
                   "inversionistas", "empresarios", "investment", "rueda de negocios",
-                  "doing business", "mipymes", "agregado comercial", "seccion comercial"],
+                  "doing business", "mipymes", "agregado comercial", "seccion comercial",
+                  "b2b", "proveedores", "delegacion empresarial", "mision empresarial"],
         examples=[
             "Comité organizador de la feria de la reactivación con MinCIT y la CRC para "
             "empresarios",
@@ -275,7 +276,7 @@ ACTION_LINES = [
                   "marca region", "marca ciudad", "boletin", "comunicado", "publicacion",
                   "newsletter", "rueda de prensa", "instagram", "facebook", "medios",
                   "linkedin", "twitter", "tiktok", "youtube", "visibilizar", "visibilidad",
-                  "difusion", "difundir"],
+                  "difusion", "difundir", "fb", "ig", "post", "posts", "historias"],
         examples=[
             "Comité editorial de la marca ciudad BGA Te Activa con Prensa y Turismo",
             "Publicación en Instagram y Facebook de las rutas gastronómicas de la ciudad",

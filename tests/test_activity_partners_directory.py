@@ -42,6 +42,8 @@ def test_organisations_of_the_directory_are_partners_from_day_one(vocab, text, e
      ["Cámara de Comercio de Bucaramanga", "Invest in Santander"]),
     ("stand en la vitrina turistica de anato con el bureau", ["ANATO", "Bureau de Convenciones"]),
     ("socializacion de becas mext en colegios", ["Embajada de Japón"]),
+    ("socializacion de becas icetex y colfuturo", ["ICETEX", "Colfuturo"]),
+    ("comite koika-unido del proyecto de mipymes", ["KOICA", "ONUDI"]),
 ])
 def test_regional_bodies_and_media_are_known_in_lower_case(vocab, text, expected):
     assert partners(text, vocab) == expected

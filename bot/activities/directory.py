@@ -50,7 +50,7 @@ DIRECTORY: tuple[str, ...] = (
     "GIZ|Cooperación Alemana|Agencia Alemana de Cooperación"
     "|Deutsche Gesellschaft für Internationale Zusammenarbeit",
     "KfW|Banco Alemán de Desarrollo",
-    "KOICA|Agencia de Cooperación Internacional de Corea|Agencia Coreana de Cooperación"
+    "KOICA|KOIKA|Agencia de Cooperación Internacional de Corea|Agencia Coreana de Cooperación"
     "|Agencia Coreana de Cooperación Internacional|Cooperación Coreana",
     "JICA|Agencia de Cooperación Internacional del Japón|Cooperación Japonesa"
     "|Agencia Japonesa de Cooperación Internacional|Agencia Japonesa de Cooperación",
@@ -104,7 +104,7 @@ DIRECTORY: tuple[str, ...] = (
     "ProColombia|Colombia Investment Summit", "Inexmoda", "Corferias",
     # Scholarships, exchanges and languages.
     "ICETEX|Instituto Colombiano de Crédito Educativo y Estudios Técnicos en el Exterior",
-    "Comisión Fulbright|Fulbright|Fulbright Colombia", "Campus France",
+    "Comisión Fulbright|Fulbright|Fulbright Colombia", "Campus France", "Colfuturo",
     "DAAD|Servicio Alemán de Intercambio Académico",
     "British Council", "Goethe-Institut|Instituto Goethe|Goethe Institut",
     "Centro Colombo Americano|Colombo Americano|Colombo",
@@ -160,8 +160,9 @@ DIRECTORY: tuple[str, ...] = (
     "ESSA|Electrificadora de Santander", "Metrolínea",
     "CDMB|Corporación Autónoma Regional para la Defensa de la Meseta de Bucaramanga",
     "INDERBU|Instituto de la Juventud, el Deporte y la Recreación de Bucaramanga",
-    "Mesa de Internacionalización Regional de Santander|"
-    "Mesa de Internacionalización Regional|Mesa de Internacionalización",
+    # Not "Mesa de Internacionalización" alone: other bodies have one ("de ciudades
+    # intermedias").
+    "Mesa de Internacionalización Regional de Santander|Mesa de Internacionalización Regional",
     # Foundations and networks active in Colombian cooperation.
     "FUPAD|Fundación Panamericana para el Desarrollo", "Fondo Acción",
     "Bloomberg Philanthropies", "Alianza del Pacífico",
