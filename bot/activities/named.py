@@ -54,7 +54,7 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
     words = tokens(text)
     return merge(name for start, end, name in sorted(spans)
                  if not (words[end:end + 1] and words[end] in _MAYBE)
-                 and not _market(words[:start]))
+                 and not _market(words, start))
 
 
 def _listed_after(words: list[str], known: list[tuple[int, int, str]],
@@ -86,12 +86,13 @@ _SELL = {"exportar", "exporta", "exportan", "exportaciones", "exportacion", "exp
 _TOWARDS = {"a", "al", "en", "hacia", "la", "el", "los", "las"}
 
 
-def _market(before: list[str]) -> bool:
-    """Whether the words before a name make it the market of a sale ("exportar a la")."""
-    rest = list(before)
-    while rest and rest[-1] in _TOWARDS:
-        rest.pop()
-    return len(rest) < len(before) and bool(rest) and rest[-1] in _SELL
+def _market(words: list[str], start: int) -> bool:
+    """Whether the words before ``words[start]`` make it the market of a sale ("exportar
+    a la")."""
+    at = start
+    while at > 0 and words[at - 1] in _TOWARDS:
+        at -= 1
+    return at < start and at > 0 and words[at - 1] in _SELL
 
 
 # Words that introduce who the office worked with: "reunión con", "junto a", "por parte de".

@@ -8,7 +8,6 @@ officials but gives no figure beside them is asked of the wrong text. Read by
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 
 from bot.knowledge.english import spanish_words
@@ -55,7 +54,7 @@ _SAME_COUNT = tuple(frozenset(group.split()) for group in (
 ))
 
 
-def missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str | None:
+def missing_count(asked: str, text: str) -> str | None:
     """"¿Cuántos X…?" when the entry gives no number of X.
 
     An entry may count X under another word for the same thing ("personas"
@@ -76,7 +75,6 @@ def missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str 
     english = found.group(0).startswith("how")
     names = set()
     for said in filter(None, found.groups()):
-        said = corrections.get(said, said)
         names |= set(spanish_words(said)) if english else {said}
     if not names:
         return None  # an English word the glossary lacks: nothing to look for
@@ -92,7 +90,7 @@ def missing_count(asked: str, text: str, corrections: Mapping[str, str]) -> str 
     # People are counted, not listed, in a report; other things may be listed by name.
     if not counted and _listed(text, stems):
         return None
-    shown = sorted(names)[0] if english else corrections.get(word, word)
+    shown = sorted(names)[0] if english else word
     return (texts.FACT_COUNT_FEMININE if _feminine(shown) else texts.FACT_COUNT).format(
         what=shown)
 

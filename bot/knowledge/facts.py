@@ -164,10 +164,11 @@ def missing_fact(question: str, entry_text: str,
     """The kind of fact ``question`` asks for that ``entry_text`` lacks, or None.
 
     ``corrections`` maps the question's misspelt words to the knowledge base's
-    ("enpleados" -> "empleados"), so what a misspelt question counts is found.
+    ("enpleados" -> "empleados"), so what a misspelt question asks is found.
     """
-    # Chat shorthand spelled out, so the kinds read "q dia es" as "que dia es".
-    asked = respelled(fold(question), dict(corrections or {}))
+    # Shorthand spelled out and typos corrected, once for every check: the kinds read
+    # "q dia es" as "que dia es", the count "cuántos enpleados" as "empleados".
+    asked = respelled(fold(question), corrections or {})
     text = fold(entry_text)
     for name, asks, holds in KINDS:
         if asks.search(asked) and (holds is None or not holds.search(text)):
@@ -188,7 +189,7 @@ def missing_fact(question: str, entry_text: str,
         return texts.FACT_DAY
     if PERSON_ASKED.search(asked) and not PERSON_NAMED.search(entry_text):
         return texts.FACT_PERSON
-    return (missing_count(asked, text, corrections or {}) or _missing_rate(asked, text)
+    return (missing_count(asked, text) or _missing_rate(asked, text)
             or _missing_part(question, asked, text) or _missing_outcome(asked, text)
             or _unsaid(asked, entry_text) or missing_country(asked, text))
 

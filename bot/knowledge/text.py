@@ -11,6 +11,7 @@ quirk of the stemmer cancels out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import Stemmer
@@ -61,7 +62,7 @@ def words(text: str) -> list[str]:
 _WORD = re.compile(r"[\w-]+")
 
 
-def respelled(text: str, corrections: dict[str, str]) -> str:
+def respelled(text: str, corrections: Mapping[str, str]) -> str:
     """``text`` with chat shorthand spelled out and misspelt words corrected.
 
     The embedding model reads "ke ase la gobernasion" far from "qué hace la
