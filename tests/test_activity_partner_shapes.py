@@ -221,3 +221,21 @@ def test_a_year_after_an_organisations_name_is_not_part_of_it(vocab):
 ])
 def test_tags_and_lower_case_cities(text: str, expected: list[str], vocab: Vocabulary) -> None:
     assert partners(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rueda de prensa sobre el memorando firmado con Pittsburgh, boletin a medios",
+    "entrevista en la radio sobre la delegacion de Gumi",
+    "post en redes con las fotos de la visita de pittsburgh",
+])
+def test_a_city_only_spoken_of_in_publicity_is_no_partner(vocab, text):
+    # the office worked with the media on that day, not with the city's hall
+    assert not [p for p in partners(text, vocab) if p.startswith("Alcaldía")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("rueda de prensa con el alcalde de Gumi despues de firmar", ["Alcaldía de Gumi"]),
+    ("firma del MoU con Pittsburgh en el despacho", ["Alcaldía de Pittsburgh"]),
+])
+def test_a_city_hall_present_or_outside_publicity_stays_a_partner(vocab, text, expected):
+    assert partners(text, vocab) == expected

@@ -52,9 +52,11 @@ def named_partners(text: str, index: NameIndex, others: NameIndex | None = None)
         else:
             spans = [s for s in spans if s not in inside] + [(org.start, org.end, org.name)]
     words = tokens(text)
+    publicity = bool(_PUBLICITY & set(words))
     return merge(name for start, end, name in sorted(spans)
                  if not (words[end:end + 1] and words[end] in _MAYBE)
-                 and not _market(words, start))
+                 and not _market(words, start)
+                 and not (publicity and _bare_city(words, start, name)))
 
 
 def _listed_after(words: list[str], known: list[tuple[int, int, str]],
@@ -93,6 +95,27 @@ def _market(words: list[str], start: int) -> bool:
     while at > 0 and words[at - 1] in _TOWARDS:
         at -= 1
     return at < start and at > 0 and words[at - 1] in _SELL
+
+
+# A note about publicity (a press conference, a post, an interview) speaks of a city's visit
+# or agreement as its subject: "rueda de prensa por la firma del memorando con Gumi" was the
+# office's work with the media, not with Gumi's city hall. A hall named as such ("con el
+# alcalde de Gumi") was there, and stays.
+_PUBLICITY = {"prensa", "post", "posts", "entrevista", "comunicado", "publicacion",
+              "publicamos", "publicado", "trino", "historias"}
+
+
+def _bare_city(words: list[str], start: int, name: str) -> bool:
+    """Whether ``name`` is a city hall read from the city's name alone, with no word for
+    the hall ("alcaldía de", "alcalde de") at ``start``."""
+    return name.startswith(_HALL_NAMES) and words[start:start + 1] != [] \
+        and words[start] not in _HALL_WORDS
+
+
+_HALL_NAMES = ("Alcaldía de ", "Municipalidad de ", "Ayuntamiento de ", "Prefeitura de ",
+               "Intendencia de ")
+_HALL_WORDS = {"alcaldia", "alcalde", "alcaldesa", "municipalidad", "ayuntamiento",
+               "prefeitura", "intendencia"}
 
 
 # Words that introduce who the office worked with: "reunión con", "junto a", "por parte de".
