@@ -363,8 +363,10 @@ def choose_constants(sources: list[Evidence], base: Params) -> tuple[Params, dic
         outs = [outcome(ev, share, weight, margin, stems) for ev in sources]
         right = np.mean([o.right for o in outs], axis=0)
         wrong = np.mean([o.wrong for o in outs], axis=0)
+        # The first-two-buttons share is held on average: on one set a threshold that asks
+        # two or three notes gives 67 or 50 % for a single miss.
         ok = (wrong <= MAX_WRONG) & np.all([o.wrong <= MAX_WRONG_EACH for o in outs], axis=0) \
-            & np.all([o.top2 >= MIN_TOP2 for o in outs], axis=0)
+            & (np.mean([o.top2 for o in outs], axis=0) >= MIN_TOP2)
         least = int(np.lexsort((-right, wrong))[0])
         if careful is None or (wrong[least], -right[least]) < careful[0]:
             careful = ((wrong[least], -right[least]),
