@@ -82,7 +82,8 @@ ACTION_LINES = [
         keywords=["inversion", "ied", "exportacion", "exportar", "procolombia",
                   "inversionistas", "empresarios", "investment", "rueda de negocios",
                   "doing business", "mipymes", "agregado comercial", "seccion comercial",
-                  "b2b", "proveedores", "delegacion empresarial", "mision empresarial"],
+                  "b2b", "proveedores", "delegacion empresarial", "mision empresarial",
+                  "empresa", "empresas", "comercial"],
         examples=[
             "Comité organizador de la feria de la reactivación con MinCIT y la CRC para "
             "empresarios",

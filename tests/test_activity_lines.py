@@ -42,6 +42,8 @@ def test_training_and_workshops_are_no_longer_line_4_keywords():
     ("Rueda de negocios con inversionistas extranjeros en la zona franca", 2),
     ("Difusión de becas de doctorado en Alemania para estudiantes", 3),
     ("Postulación del proyecto de acueducto a la convocatoria de cooperación", 4),
+    # an embassy that brings a company's plans is investment work, not diplomacy
+    ("reunion con la embajada de italia, una empresa italiana quiere abrir fabrica aca", 2),
 ])
 def test_a_clear_note_files_itself_without_asking(service, note, line):
     logged = service.log(note, person=ANA, chat_id=CHAT, message_id=100 + line)
