@@ -149,7 +149,8 @@ ACTION_LINES = [
                  "talleres, capacitaciones, cursos, seminarios y eventos académicos."),
         keywords=["beca", "becas", "intercambio", "universidad", "cultural", "cultura",
                   "idiomas", "ingles", "estudiantes", "educacion", "academico", "seminario",
-                  "capacitacion", "curso"],
+                  "capacitacion", "curso", "cine", "danza", "pasantes", "pasantia", "docentes",
+                  "colegios"],
         examples=[
             "Capacitación virtual a los enlaces de las dependencias sobre cooperación "
             "internacional",

@@ -44,6 +44,8 @@ def test_training_and_workshops_are_no_longer_line_4_keywords():
     ("Postulación del proyecto de acueducto a la convocatoria de cooperación", 4),
     # an embassy that brings a company's plans is investment work, not diplomacy
     ("reunion con la embajada de italia, una empresa italiana quiere abrir fabrica aca", 2),
+    # dancers sent to a sister city's festival are cultural exchange, not diplomacy
+    ("presentacion de danza folclorica de bga en el festival de una ciudad hermana", 3),
 ])
 def test_a_clear_note_files_itself_without_asking(service, note, line):
     logged = service.log(note, person=ANA, chat_id=CHAT, message_id=100 + line)
