@@ -117,13 +117,8 @@ async def _show_outcome(update: Update, service: ActivityService,
                         outcome: Logged | Step | Attached, bot: Bot | None = None) -> None:
     if bot is not None and isinstance(outcome, Logged | Attached):
         await keep_photos(bot, service, outcome.activity)
-    if isinstance(outcome, Logged):
-        await show(update, render.logged_reply(
-            outcome, service.lines, evidence_minutes=service.settings.activities.evidence_minutes))
-    elif isinstance(outcome, Step):
-        await show(update, render.step_reply(outcome, service.lines))
-    else:
-        await show(update, render.attached_reply(outcome))
+    await show(update, render.outcome_reply(
+        outcome, service.lines, evidence_minutes=service.settings.activities.evidence_minutes))
 
 
 @staff_only

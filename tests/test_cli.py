@@ -66,3 +66,43 @@ def test_console_holds_the_same_conversation(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "Ayuda Oficial al Desarrollo" in out
     assert "[1] La oficina (OFAI)" in out and "Qué es la OFAI de Bucaramanga" in out
+
+
+def test_console_files_activities_and_asks_for_an_unclear_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ENLACE_STORAGE__DATABASE", str(tmp_path / "c.db"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(
+        "/registrar Publicación en Instagram del video de la marca ciudad\n"
+        "/registrar reunion de seguimiento\n"  # too little to choose a line: it asks
+        "1\n"  # the first line button
+        "/salir\n"))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "Actividad #1 guardada" in out and "Línea: 5." in out
+    assert "¿En qué línea de acción va" in out or "¿Línea" in out
+    assert "Actividad #2 guardada" in out
+
+
+def test_console_says_an_unknown_command_is_one_and_does_not_record_it(tmp_path, monkeypatch,
+                                                                      capsys):
+    monkeypatch.setenv("ENLACE_STORAGE__DATABASE", str(tmp_path / "c.db"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/resumen\n/pendientes\n/salir\n"))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "Ese comando no existe en la terminal" in out
+    assert "/resumen" not in out.split("Ese comando no existe")[1]  # not a pending question
+
+
+def test_console_logs_step_by_step_and_a_command_mid_way_is_not_the_text(tmp_path, monkeypatch,
+                                                                         capsys):
+    monkeypatch.setenv("ENLACE_STORAGE__DATABASE", str(tmp_path / "c.db"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(
+        "/registrar\n3\nayer taller de ingles para funcionarios\n/informe\n"
+        "1\n"  # Omitir (no evidence in a terminal)
+        "1\n"  # Guardar
+        "/salir\n"))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "Actividad #1 guardada" in out
+    saved = out.split("Actividad #1 guardada")[1]
+    assert "Línea: 3." in saved and "Taller de ingles para funcionarios" in saved
+    assert "/informe" not in saved

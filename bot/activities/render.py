@@ -159,6 +159,17 @@ def describe_evidence(evidence: Sequence[Evidence]) -> str:
 # -- guided log ---------------------------------------------------------------------------
 
 
+def outcome_reply(outcome: Logged | Step | Attached, lines: Sequence[ActionLine], *,
+                  evidence_minutes: int) -> Reply:
+    """What a log, a step of one, or evidence added shows: the one mapping of Telegram
+    and the console."""
+    if isinstance(outcome, Logged):
+        return logged_reply(outcome, lines, evidence_minutes=evidence_minutes)
+    if isinstance(outcome, Step):
+        return step_reply(outcome, lines)
+    return attached_reply(outcome)
+
+
 def step_reply(step: Step, lines: Sequence[ActionLine]) -> Reply:
     """The question for where a guided log stands."""
     draft = step.draft
