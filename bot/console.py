@@ -59,8 +59,9 @@ class Console:
                     rest.strip(), person=self.person, chat_id=CONSOLE_CHAT,
                     message_id=self._next_id())))
             if command == "/cancelar":
-                self.services.activities.guided.cancel(chat_id=CONSOLE_CHAT, user_id=CONSOLE_USER)
-                return common_texts.CANCELLED
+                left = self.services.activities.guided.cancel(chat_id=CONSOLE_CHAT,
+                                                              user_id=CONSOLE_USER)
+                return common_texts.CANCELLED if left else common_texts.NOTHING_TO_CANCEL
             if not line.startswith("/") and self.services.activities.guided.draft_of(
                     CONSOLE_CHAT, CONSOLE_USER):  # as on Telegram, a command is no answer
                 return self._show(self._outcome(self._guided(line)))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.cli import main
+from bot.texts.common import NOTHING_TO_CANCEL
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = {"question", "outcome", "entry_id", "title", "confidence", "text", "lead",
@@ -85,9 +86,10 @@ def test_console_files_activities_and_asks_for_an_unclear_line(tmp_path, monkeyp
 def test_console_says_an_unknown_command_is_one_and_does_not_record_it(tmp_path, monkeypatch,
                                                                       capsys):
     monkeypatch.setenv("ENLACE_STORAGE__DATABASE", str(tmp_path / "c.db"))
-    monkeypatch.setattr(sys, "stdin", io.StringIO("/resumen\n/pendientes\n/salir\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/resumen\n/pendientes\n/cancelar\n/salir\n"))
     assert main(["console"]) == 0
     out = capsys.readouterr().out
+    assert NOTHING_TO_CANCEL in out  # as on Telegram: nothing was in progress
     assert "Ese comando no existe en la terminal" in out
     assert "/resumen" not in out.split("Ese comando no existe")[1]  # not a pending question
 
