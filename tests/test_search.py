@@ -302,8 +302,12 @@ def test_asking_what_something_is_not_finds_the_entry_that_says_it():
     index = SearchIndex(entries)
     assert index.search("¿Qué NO es un hermanamiento?").best.entry.id == "no"
     assert index.search("que es un hermanamiento").best.entry.id == "si"
+    assert index.search("que cosas no deberia ser un hermanamiento").best.entry.id == "no"
+    # asked in English, the same question
+    assert index.search("What is a twinning NOT?").best.entry.id == "no"
     # A "no" elsewhere is still a stopword: it neither matches nor counts as unknown.
     assert analyze("por que no vino") == analyze("por que vino")
+    assert analyze("y si no es posible firmar") == analyze("y si es posible firmar")
 
 
 def test_countries_and_nationalities_in_english_meet_their_spanish_names():

@@ -81,3 +81,15 @@ def spanish_words(word: str) -> tuple[str, ...]:
         if form in words:
             return words[form]
     return ()
+
+
+_WHAT = frozenset({"what", "which"})
+_NOT = frozenset({"not", "isn", "aren", "shouldn"})  # "isn't" is read as "isn", "t"
+
+
+def asks_what_not(words: list[str]) -> bool:
+    """Whether an English question asks what something is *not* ("what is X not?",
+    "what isn't…"): the Spanish index reads that as "qué no es", a question of its own
+    (see :func:`bot.knowledge.text.content_words`)."""
+    first = next((i for i, w in enumerate(words) if w in _WHAT), None)
+    return first is not None and any(w in _NOT for w in words[first + 1:])

@@ -31,7 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.folding import fold
-from bot.knowledge.english import spanish_words
+from bot.knowledge.english import asks_what_not, spanish_words
 from bot.knowledge.spelling import SYNONYM_PREFIX, Corrector, SynonymMatcher
 from bot.knowledge.store import Entry
 from bot.knowledge.text import (
@@ -299,6 +299,8 @@ class SearchIndex:
         english = is_english(query)
         english_stop = english_stopwords() if english else frozenset()
         spanish_stop = stopwords()
+        if english and asks_what_not(split_words(query)):
+            kept.append("no")  # the "no" of "qué no es", which the index keeps
         for word in content_words(query):
             # English function words would pull the question to the few English phrasings.
             if english and (translated := [w for w in spanish_words(word)

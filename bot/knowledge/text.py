@@ -118,12 +118,15 @@ def content_words(text: str) -> list[str]:
             if (w not in stop and (len(w) > 1 or w.isdigit())) or _negated(found, i)]
 
 
-_DEFINING = frozenset("es son seria significa incluye hace hacen debe deben".split())
+_DEFINING = frozenset("es son seria significa incluye hace hacen debe deben deberia deberian"
+                      .split())
+# "qué no es", "lo que no debe ser", "qué cosas no debería ser"
+_ASKING_WHAT = frozenset({"que", "cosas"})
 
 
 def _negated(found: list[str], i: int) -> bool:
     """Whether ``found[i]`` is the "no" of "que no es" (what something is not)."""
-    return (found[i] == "no" and 0 < i < len(found) - 1 and found[i - 1] == "que"
+    return (found[i] == "no" and 0 < i < len(found) - 1 and found[i - 1] in _ASKING_WHAT
             and found[i + 1] in _DEFINING)
 
 
