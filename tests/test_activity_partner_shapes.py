@@ -210,6 +210,8 @@ def test_a_year_after_an_organisations_name_is_not_part_of_it(vocab):
     ("charla de exportaciones en la #camaracomerciobga", ["Cámara de Comercio de Bucaramanga"]),
     # a concept tagged like an acronym is the note's subject, not a partner
     ("visita de un inversionista japones a la zona industrial #IED", []),
+    # a platform or a plan known by its acronym is what was worked on, not who with
+    ("Socializacion del PUC con constructores, meta doing business", []),
     # the same embassy tagged another way is not a second partner
     ("recibimos a la embajada de suiza en el despacho #embajadaCH", ["Embajada de Suiza"]),
     # an agreement with a city typed in lower case is with its city hall

@@ -54,6 +54,8 @@ def test_regional_bodies_and_media_are_known_in_lower_case(vocab, text, expected
     ("videos de la marca en vuelos de avianca y copa", ["Avianca", "Copa Airlines"]),
     ("comite koica unido con el imebu", ["KOICA", "ONUDI", "IMEBU"]),
     ("rueda de prensa, fueron vanguardia y caracol radio", ["Vanguardia Liberal", "Caracol Radio"]),
+    # the partner named a second time, with the everyday word beside it there
+    ("proyecto koica-ciat: vinieron los de koica y unido", ["KOICA", "CIAT", "ONUDI"]),
 ])
 def test_an_everyday_word_listed_next_to_a_partner_is_a_partner(vocab, text, expected):
     assert partners(text, vocab) == expected

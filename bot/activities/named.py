@@ -65,8 +65,9 @@ def _listed_after(words: list[str], known: list[tuple[int, int, str]],
     listed next to another partner: "reu koica y unido", "proyecto koica unido", "fueron
     vanguardia y caracol radio" (alone, "unido" and "vanguardia" are words of the
     language)."""
-    ends = {end for _, end, _ in known}
-    starts = {start for start, _, _ in known}
+    placed = _occurrences(words, known)  # "koica-ciat … de koica y unido": each time
+    ends = {end for _, end in placed}
+    starts = {start for start, _ in placed}
     found = {name for _, _, name in known}
 
     def beside(at: int) -> bool:
@@ -74,6 +75,17 @@ def _listed_after(words: list[str], known: list[tuple[int, int, str]],
         return after or (words[at + 1:at + 2] in (["y"], ["e"]) and at + 2 in starts)
     return [(at, at + 1, name.canonical) for at in range(1, len(words)) if beside(at)
             for name in index.names if words[at] in name.shy and name.canonical not in found]
+
+
+def _occurrences(words: list[str], known: list[tuple[int, int, str]]) -> set[tuple[int, int]]:
+    """Where the words of each known name stand, every time they are written (the index
+    gives the first)."""
+    found: set[tuple[int, int]] = set()
+    for start, end, _ in known:
+        run = words[start:end]
+        found |= {(at, at + len(run)) for at in range(len(words) - len(run) + 1)
+                  if words[at:at + len(run)] == run}
+    return found
 
 
 # A name followed by "podría" is spoken of as a possibility ("el embajador dijo que la

@@ -239,7 +239,11 @@ _UNKNOWN = re.compile(r"(?:\bcon|\bde\s+la|\bdel|\bjunto\s+a|\bpor\s+parte\s+de)
 _NOT_ACRONYMS = {"OFAI", "BGA", "BMANGA", "MOU", "ONG", "ONGS", "PDF", "CSV", "ODS", "POT",
                  "PDM", "PDT", "JAC", "JAL", "IPS", "EPS", "PYME", "PYMES", "MIPYME", "MIPYMES",
                  "TIC", "TICS", "STEM", "CEO", "ZOOM", "MEET", "TEAMS", "URGENTE", "OK",
-                 "DDRI", "SDP", "COVID", "VIH", "LGBTI", "LGBTIQ", "NNA", "PAE", "SIG", "SGSST"}
+                 "DDRI", "SDP", "COVID", "VIH", "LGBTI", "LGBTIQ", "NNA", "PAE", "SIG", "SGSST",
+                 # what the office works on, named by its acronym: the investment, aid and
+                 # goals it speaks of, the builders' one-stop portal (portal único del
+                 # constructor), the cooperation information system
+                 "IED", "AOD", "ODM", "PUC", "VUC", "SICO"}
 
 
 def unknown_acronyms(text: str, is_known: Callable[[str], bool]) -> list[str]:
