@@ -74,12 +74,13 @@ class Console:
         return self._show(self.knowledge.reply(answer))
 
     def _guided(self, text: str) -> Logged | Step:
-        """A line typed during a step-by-step log: the line's number, or what happened."""
+        """A line typed during a step-by-step log: what happened. At the line step the
+        question is shown again: the line is one of its buttons, pressed by number."""
         guided = self.services.activities.guided
         draft = guided.draft_of(CONSOLE_CHAT, CONSOLE_USER)
         assert draft is not None
         if draft.step == "line":
-            return Step(draft)  # the line is a button: its number is typed above
+            return Step(draft)
         return guided.give_text(text, person=self.person, chat_id=CONSOLE_CHAT,
                                 message_id=self._next_id())
 
