@@ -15,7 +15,7 @@ from typing import TextIO
 from bot.access import Person
 from bot.activities import buttons as activity_buttons
 from bot.activities import render as activity_render
-from bot.activities.models import EntryError, Logged, Step
+from bot.activities.models import DraftState, EntryError, Logged, Step
 from bot.knowledge.render import plain_text
 from bot.knowledge.service import KnowledgeService
 from bot.replies import Pressed, Reply
@@ -62,9 +62,9 @@ class Console:
                 left = self.services.activities.guided.cancel(chat_id=CONSOLE_CHAT,
                                                               user_id=CONSOLE_USER)
                 return common_texts.CANCELLED if left else common_texts.NOTHING_TO_CANCEL
-            if not line.startswith("/") and self.services.activities.guided.draft_of(
-                    CONSOLE_CHAT, CONSOLE_USER):  # as on Telegram, a command is no answer
-                return self._show(self._outcome(self._guided(line)))
+            draft = self.services.activities.guided.draft_of(CONSOLE_CHAT, CONSOLE_USER)
+            if draft is not None and not line.startswith("/"):  # a command is no answer
+                return self._show(self._outcome(self._guided(line, draft)))
         except EntryError as exc:
             return str(exc)
         if command.startswith("/") and command != "/pregunta":
@@ -73,16 +73,13 @@ class Console:
         answer = self.knowledge.ask(question, user_id=CONSOLE_USER, user_name="consola")
         return self._show(self.knowledge.reply(answer))
 
-    def _guided(self, text: str) -> Logged | Step:
+    def _guided(self, text: str, draft: DraftState) -> Logged | Step:
         """A line typed during a step-by-step log: what happened. At the line step the
         question is shown again: the line is one of its buttons, pressed by number."""
-        guided = self.services.activities.guided
-        draft = guided.draft_of(CONSOLE_CHAT, CONSOLE_USER)
-        assert draft is not None
         if draft.step == "line":
             return Step(draft)
-        return guided.give_text(text, person=self.person, chat_id=CONSOLE_CHAT,
-                                message_id=self._next_id())
+        return self.services.activities.guided.give_text(
+            text, person=self.person, chat_id=CONSOLE_CHAT, message_id=self._next_id())
 
     def _outcome(self, outcome: Logged | Step) -> Reply:
         return activity_render.outcome_reply(

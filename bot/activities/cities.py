@@ -22,7 +22,7 @@ from bot.folding import fold
 from bot.knowledge.text import stopwords
 
 # Words that name the city hall, then "de": the city follows whatever it is.
-_HALLS = {"alcaldia": "Alcaldía", "alcalde": "Alcaldía", "alcaldesa": "Alcaldía",
+HALLS = {"alcaldia": "Alcaldía", "alcalde": "Alcaldía", "alcaldesa": "Alcaldía",
           "municipalidad": "Municipalidad", "ayuntamiento": "Ayuntamiento",
           "prefeitura": "Prefeitura", "intendencia": "Intendencia"}
 # Words after which "de" and a city name the city (its hall as a partner) only when the
@@ -146,7 +146,7 @@ def city_halls(text: str, local: frozenset[str]) -> list[CityHall]:
     out: list[CityHall] = []
     i = 0
     while i < len(words):
-        hall = _HALLS.get(words[i]) if words[i + 1:i + 2] == ["de"] else None
+        hall = HALLS.get(words[i]) if words[i + 1:i + 2] == ["de"] else None
         opener = next((o for o in _BY_CITY if tuple(words[i:i + len(o)]) == o), None)
         at = i + 2 if hall else i + len(opener) if opener else None
         if at is None or at >= len(words):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.activities.cities import HOME, city_halls, named_city
+from bot.activities.cities import HALLS, HOME, city_halls, named_city
 from bot.activities.companies import companies, without_form
 from bot.activities.names import NameIndex, merge, tokens, typed
 from bot.activities.organisations import (
@@ -121,13 +121,11 @@ def _bare_city(words: list[str], start: int, name: str) -> bool:
     """Whether ``name`` is a city hall read from the city's name alone, with no word for
     the hall ("alcaldía de", "alcalde de") at ``start``."""
     return name.startswith(_HALL_NAMES) and words[start:start + 1] != [] \
-        and words[start] not in _HALL_WORDS
+        and words[start] not in HALLS
 
 
-_HALL_NAMES = ("Alcaldía de ", "Municipalidad de ", "Ayuntamiento de ", "Prefeitura de ",
-               "Intendencia de ")
-_HALL_WORDS = {"alcaldia", "alcalde", "alcaldesa", "municipalidad", "ayuntamiento",
-               "prefeitura", "intendencia"}
+# The names :mod:`bot.activities.cities` gives a hall ("Alcaldía de Gumi").
+_HALL_NAMES = tuple(f"{hall} de " for hall in dict.fromkeys(HALLS.values()))
 
 
 # Words that introduce who the office worked with: "reunión con", "junto a", "por parte de".
