@@ -8,6 +8,7 @@ import pytest
 
 from bot.db import open_database
 from bot.embeddings import load_embedder
+from bot.folding import fold
 from bot.knowledge.hybrid import DenseIndex, body_windows, families
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge
@@ -160,6 +161,22 @@ def test_a_long_message_is_answered_on_what_it_asks_not_on_its_context(qa, messa
     answer = qa.decide(message)
     assert answer.outcome == "answer"
     assert answer.entry.id == expected
+
+
+@pytest.mark.parametrize("question, facts", [
+    # Both land on an entry that sums up a whole section or report, which says it in a line.
+    ("informe del primer semestre 2019, la oficina que rol tuvo con los migrantes",
+     [["articular", "coordinar"], ["cruz roja"]]),
+    ("a quien hay que persuadir primero de lo internacional segun el cuaderno",
+     [["publico interno", "propia administracion", "misma administracion"]]),
+])
+def test_a_question_answered_by_an_overview_gets_the_fact_itself(qa, question, facts):
+    """Whichever of a document's overview or its detail answers, the reply holds the fact
+    (one wording of each group)."""
+    answer = qa.decide(question)
+    assert answer.outcome == "answer", (answer.outcome, answer.confidence, answer.entry)
+    text = fold(answer.entry.body)
+    assert all(any(f in text for f in group) for group in facts), answer.entry.id
 
 
 def test_a_detail_deep_in_the_body_is_found_by_meaning():
