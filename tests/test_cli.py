@@ -12,7 +12,7 @@ from bot.texts.common import NOTHING_TO_CANCEL
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = {"question", "outcome", "entry_id", "title", "confidence", "text", "lead",
-          "alternatives"}
+          "passage", "alternatives"}
 
 
 def run_enlace(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
@@ -31,6 +31,7 @@ def test_ask_json_reads_one_question_per_line_and_writes_one_object_per_line():
     assert "Ayuda Oficial al Desarrollo" in first["text"] and "Fuente:" in first["text"]
     assert first["lead"].startswith("Qué es la AOD") and "Fuente:" in first["lead"]
     assert len(first["lead"]) < len(first["text"])
+    assert first["passage"] in first["text"]  # lines of the entry, or "" when none is nearer
     assert 0 <= first["confidence"] <= 1
     assert second["outcome"] == "none" and second["entry_id"] is None
     for alternative in second["alternatives"]:

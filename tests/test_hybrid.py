@@ -10,8 +10,11 @@ from bot.db import open_database
 from bot.embeddings import load_embedder
 from bot.folding import fold
 from bot.knowledge.hybrid import DenseIndex, body_windows, families
+from bot.knowledge.json_answer import answer_as_json
 from bot.knowledge.qa import QuestionService
+from bot.knowledge.render import answer_reply, markdown_to_html
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge
+from bot.knowledge.windows import closest_passage, window_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".work" / "embeddings.db"  # kept across runs: warm after the first
@@ -251,3 +254,34 @@ def test_chat_spelling_reaches_the_model_corrected(qa, question, expected):
     search understood them to be, so a phone-typed question is answered, not refused."""
     answer = qa.decide(question)
     assert answer.outcome == "answer" and answer.entry.id == expected
+
+
+def test_a_question_about_a_detail_gets_those_lines_under_the_lead(qa):
+    """On a phone the fact asked for shows on the first screen, not behind "Ver completo"."""
+    answer = qa.decide("informe del primer semestre 2019, la oficina que rol tuvo con los "
+                       "migrantes")
+    reply = answer_reply(answer, qa.knowledge).text
+    lead_end = reply.index(markdown_to_html(answer.entry.lead)) + len(answer.entry.lead)
+    shown = reply[lead_end:]
+    assert "Sobre lo que pregunta" in shown and "Cruz Roja" in shown
+    assert "Cruz Roja" not in answer.entry.lead
+
+
+def test_ask_json_gives_the_lines_a_detail_question_is_about(qa):
+    row = answer_as_json(qa.decide("la guia de la fcm que recomienda si no hay oficina de "
+                                   "asuntos internacionales"))
+    assert row["outcome"] == "answer"
+    assert "asistencia técnica" in row["passage"] and row["passage"] not in row["lead"]
+
+
+def test_a_passage_is_a_window_nearer_than_the_lead_and_never_a_bare_heading():
+    entry = Entry(id="e", title="Informe", category="oficina", questions=["informe"],
+                  sources=[Source(document="Doc")], reviewed=date(2026, 1, 1),
+                  body="Resumen del informe.\n\n**2. Apoyos.**\n" + "Con la Cruz Roja la oficina "
+                       "coordinó la atención a la población migrante en un punto de servicio "
+                       "de la ciudad, con orientación, jornadas de salud, apoyo emocional y "
+                       "transporte.\n" * 2)
+    assert len(window_lines(entry)) == 3  # heading alone, then one line each
+    assert closest_passage(entry, "migrantes", [0.95, 0.80, 0.79], 0.85) is None  # heading
+    assert "Cruz Roja" in closest_passage(entry, "migrantes", [0.95, 0.86, 0.80], 0.85)
+    assert closest_passage(entry, "migrantes", [0.95, 0.80, 0.80], 0.85) is None  # lead nearer

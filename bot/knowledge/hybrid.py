@@ -15,13 +15,16 @@ is the best of them. Long messages are reduced to their question first
 searched too (the surer reading wins). Where no embedder is available, search
 runs on words alone with the words-only confidence of :mod:`.search` (fitting
 it the same way left it answering almost nothing: without meaning, the
-evidence cannot tell a near-duplicate entry from the right one).
+evidence cannot tell a near-duplicate entry from the right one). The best
+entry comes with the lines of its body the question is about, for the reply to
+show under the lead (:func:`bot.knowledge.windows.closest_passage`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import sqlite_utils
@@ -34,6 +37,7 @@ from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResu
 from bot.knowledge.store import Entry
 from bot.knowledge.text import respelled
 from bot.knowledge.vectors import cached_vectors
+from bot.knowledge.windows import body_windows, closest_passage
 
 log = logging.getLogger(__name__)
 
@@ -49,35 +53,12 @@ COSINE_TIE = 0.005
 LEXICAL_ANSWER_AT = 0.55
 LEXICAL_CLARIFY_AT = 0.3
 PASSAGE_WORDS = 60
-WINDOW_WORDS = 25  # a window of the body: a few lines, about what a paraphrase restates
 
 
 def passage_text(entry: Entry) -> str:
     """What stands for an entry's content in meaning space: title and start of the lead."""
     lead = entry.summary.replace("**", "").split()
     return f"{entry.title}. {' '.join(lead[:PASSAGE_WORDS])}"
-
-
-def body_windows(entry: Entry, limit: int = WINDOW_WORDS) -> list[str]:
-    """The body after its lead, in windows of whole lines of about ``limit`` words.
-
-    A question that restates one detail of an entry ("why must the strategy be
-    told inside the administration first?") is near one of its paragraphs, not
-    its title, phrasings or lead. Each window carries the title, which says
-    what its lines are about (a bullet alone is often just a name).
-    """
-    rest = entry.body[len(entry.summary):].replace("**", "")
-    windows: list[str] = []
-    current: list[str] = []
-    for line in rest.splitlines():
-        words = line.strip(" -*#>").split()
-        if current and len(current) + len(words) > limit:
-            windows.append(" ".join(current))
-            current = []
-        current.extend(words[: 2 * limit])
-    if current:
-        windows.append(" ".join(current))
-    return [f"{entry.title}. {w}" for w in windows]
 
 
 class DenseIndex:
@@ -118,6 +99,14 @@ class DenseIndex:
 
     def query(self, text: str) -> np.ndarray:
         return self.embedder.queries([text])[0]
+
+    def passage(self, index: int, entry: Entry, question: str, vector: np.ndarray) -> str | None:
+        """The lines of entry ``index`` past its lead that ``question`` is about, if any."""
+        rows = np.nonzero(self.window_owner == index)[0]
+        if not len(rows):
+            return None
+        return closest_passage(entry, question, self.windows[rows] @ vector,
+                               float(self.passages[index] @ vector))
 
     def cosines(self, vector: np.ndarray, skip_rows: np.ndarray | None = None,
                 skip_entries: np.ndarray | None = None,
@@ -256,6 +245,7 @@ class HybridIndex:
         # Built once per knowledge text, then read back beside the cache (see .prepared).
         self.lexical = prepared_index(entries, synonyms, extra_phrasings, database_file(db))
         self.entries = self.lexical.entries
+        self._position = {e.id: i for i, e in enumerate(self.entries)}
         extra = extra_phrasings or {}
         self.dense = None
         if embedder is not None:
@@ -300,7 +290,12 @@ class HybridIndex:
             asked_hits = self.lexical.lexical(question)
             if asked_hits.terms or asked_hits.unknown:
                 results.append(self.rank(asked_hits, cosines, passages, limit, bodies))
-        return max(results, key=strength)
+        found = max(results, key=strength)
+        if not found.candidates:
+            return found
+        best = found.candidates[0]
+        shown = self.dense.passage(self._position[best.entry.id], best.entry, text, vector)
+        return replace(found, candidates=[replace(best, passage=shown), *found.candidates[1:]])
 
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,
              limit: int = 3, bodies: np.ndarray | None = None) -> SearchResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.knowledge.qa import Answer
-from bot.knowledge.render import plain_text, small_talk_text
+from bot.knowledge.render import markdown_to_html, plain_text, small_talk_text
 from bot.knowledge.store import Entry
 
 
@@ -21,9 +21,15 @@ def lead_text(entry: Entry) -> str:
     return f"{entry.title}\n\n{entry.lead}\n\nFuente: {sources}"
 
 
+def passage_text(passage: str | None) -> str:
+    """The lines under the lead that the question is about, as plain text ("" if none)."""
+    return plain_text(markdown_to_html(passage)) if passage else ""
+
+
 def answer_as_json(answer: Answer) -> dict[str, Any]:
     """``{"question", "outcome", "entry_id", "title", "confidence", "text", "lead",
-    "alternatives"}``; ``text`` is the whole entry, ``lead`` the short answer.
+    "passage", "alternatives"}``; ``text`` is the whole entry, ``lead`` the short
+    answer, ``passage`` the lines past the lead the question is about ("" if none).
 
     Small talk is reported as ``none`` (nothing from the knowledge base was
     claimed) with the friendly reply as its text.
@@ -45,6 +51,7 @@ def answer_as_json(answer: Answer) -> dict[str, Any]:
         "confidence": answer.confidence,
         "text": text,
         "lead": lead,
+        "passage": passage_text(answer.passage) if lead and answer.live is None else "",
         "alternatives": [
             {"entry_id": c.entry.id, "title": c.entry.title, "confidence": c.confidence}
             for c in answer.alternatives

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
@@ -56,6 +56,7 @@ class Answer:
     small_talk: str | None = None  # "greeting" | "thanks" | "bye"
     live: str | None = None  # facts from the registry (HTML), when the question is about them
     missing: str | None = None  # the kind of fact asked for that the best entry lacks
+    passage: str | None = None  # lines past the entry's lead that the question is about
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ class QuestionService:
             or unknown_name(question, result.unknown))
         if best.confidence >= self.index.answer_at and missing is None:
             return Answer(text, "answer", best.entry, best.confidence,
-                          alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN])
+                          alternatives=result.candidates[1 : 1 + CLARIFY_SHOWN],
+                          passage=best.passage)
         if missing is not None:  # the right subject, not the fact asked: say so, offer it
             return Answer(text, "clarify", best.entry, best.confidence,
                           alternatives=result.candidates[:1], missing=missing)
@@ -215,9 +217,7 @@ class QuestionService:
             "confidence": answer.confidence,
             "resolved_entry_id": None,
         })
-        return Answer(answer.question, answer.outcome, answer.entry, answer.confidence,
-                      answer.alternatives, row.last_pk, live=answer.live,
-                      missing=answer.missing)
+        return replace(answer, question_id=row.last_pk)
 
     def chose(self, question_id: int, entry_id: str) -> Entry | None:
         """The person picked ``entry_id`` from "¿Te refieres a…?"; remember it."""

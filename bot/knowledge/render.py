@@ -71,14 +71,17 @@ def sources_line(entry: Entry) -> str:
 
 
 def entry_reply(entry: Entry, knowledge: KnowledgeBase, question_id: int | None = None,
-                full: bool = False) -> Reply:
+                full: bool = False, passage: str | None = None) -> Reply:
     """An entry: title, its lead (or, with ``full``, the whole text), source, buttons.
 
     On a phone a wall of text hides the answer: the lead comes first and
-    "📖 Ver completo" opens the rest. Then related entries and 👍/👎.
+    "📖 Ver completo" opens the rest. When the question is about lines further
+    down (``passage``), they come under the lead. Then related entries and 👍/👎.
     """
     shown = entry.body if full else entry.lead
     text = f"<b>{html.escape(entry.title)}</b>\n\n{markdown_to_html(shown)}\n\n"
+    if passage and not full:
+        text += texts.PASSAGE.format(passage=markdown_to_html(passage)) + "\n\n"
     text += sources_line(entry)
     buttons: Rows = []
     if not full and entry.has_more:
@@ -106,7 +109,7 @@ def answer_reply(answer: Answer, knowledge: KnowledgeBase) -> Reply:
     if answer.live is not None:
         return live_reply(answer, knowledge)
     if answer.outcome == "answer" and answer.entry is not None:
-        return entry_reply(answer.entry, knowledge, answer.question_id)
+        return entry_reply(answer.entry, knowledge, answer.question_id, passage=answer.passage)
     if answer.outcome == "clarify":
         qid = answer.question_id or 0
         rows = [[(short(c.entry.title), f"kb:pick:{qid}:{entry_key(c.entry.id)}")]

@@ -84,6 +84,7 @@ class Candidate:
     entry: Entry
     score: float
     confidence: float
+    passage: str | None = None  # the lines past the lead the question is about (hybrid only)
 
 
 @dataclass(frozen=True)

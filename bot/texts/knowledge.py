@@ -70,6 +70,8 @@ LIVE_OVERDUE = "⚠️ vencido hace {days} días"
 LIVE_DEADLINE_OWNER = " · {owner}"
 LIVE_NO_DEADLINES = "📅 No hay plazos abiertos en los próximos {days} días (según /plazos)."
 LIVE_BACKGROUND = "\n\n<b>Contexto:</b> {title}\n{lead}"
+# Under the lead: the lines further down the entry that the question is about.
+PASSAGE = "📌 <b>Sobre lo que pregunta:</b>\n{passage}"
 
 #: The command menu entries of questions and answers (name, description).
 COMMANDS = [
