@@ -184,6 +184,7 @@ FAIR = ("En 2021 la oficina organizó una feria de emprendimiento con la cámara
     ("¿qué días atienden en la feria?", texts.FACT_HOURS),
     ("¿hay que pagar para entrar a la feria?", texts.FACT_PRICE),
     ("¿cuánto costó organizar la feria?", texts.FACT_AMOUNT),
+    ("¿cuál es el valor en pesos del stand de la ciudad en la feria?", texts.FACT_AMOUNT),
     ("¿qué necesito para participar en la feria como expositor?", texts.FACT_REQUIREMENTS),
     ("¿cuándo es la siguiente edición de la feria?", texts.FACT_FUTURE_DATE),
     ("¿quién es el gerente de la feria?", texts.FACT_OFFICE_HOLDER),
