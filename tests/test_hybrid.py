@@ -261,7 +261,8 @@ def test_a_question_about_a_detail_gets_those_lines_under_the_lead(qa):
     answer = qa.decide("informe del primer semestre 2019, la oficina que rol tuvo con los "
                        "migrantes")
     reply = answer_reply(answer, qa.knowledge).text
-    lead_end = reply.index(markdown_to_html(answer.entry.lead)) + len(answer.entry.lead)
+    lead = markdown_to_html(answer.entry.lead)
+    lead_end = reply.index(lead) + len(lead)
     shown = reply[lead_end:]
     assert "Sobre lo que pregunta" in shown and "Cruz Roja" in shown
     assert "Cruz Roja" not in answer.entry.lead

@@ -58,7 +58,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (texts.FACT_AMOUNT,
      re.compile(r"\b(cuanta plata|cuanto dinero|cuantos recursos|montos?|"
                 r"cuantos (millones|pesos|dolares|euros)|valor en (pesos|dolares|euros)|"
-                r"cuanto (valio|valieron|vale|valen|cuesta el proyecto)|valor total|"
+                r"valor total|"
                 r"cuanto (aporto|aportaron|dio|dieron|invirtio|invirtieron|financio|donaron?|"
                 r"costo|costaron|gasto|gastaron|se gasto|se gastaron|se invirtio|valio|valieron|"
                 r"pago|pagaron|tuvo que pagar|tuvieron que pagar|presto|prestaron|"
