@@ -9,12 +9,12 @@ import pytest
 from bot.db import open_database
 from bot.embeddings import load_embedder
 from bot.folding import fold
-from bot.knowledge.hybrid import DenseIndex, body_windows, families
+from bot.knowledge.hybrid import DenseIndex, families
 from bot.knowledge.json_answer import answer_as_json
 from bot.knowledge.qa import QuestionService
 from bot.knowledge.render import answer_reply, markdown_to_html
 from bot.knowledge.store import Entry, KnowledgeBase, Source, load_knowledge
-from bot.knowledge.windows import closest_passage, window_lines
+from bot.knowledge.windows import body_windows, closest_passage, window_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".work" / "embeddings.db"  # kept across runs: warm after the first
@@ -282,7 +282,8 @@ def test_a_passage_is_a_window_nearer_than_the_lead_and_never_a_bare_heading():
                        "coordinó la atención a la población migrante en un punto de servicio "
                        "de la ciudad, con orientación, jornadas de salud, apoyo emocional y "
                        "transporte.\n" * 2)
-    assert len(window_lines(entry)) == 3  # heading alone, then one line each
-    assert closest_passage(entry, "migrantes", [0.95, 0.80, 0.79], 0.85) is None  # heading
-    assert "Cruz Roja" in closest_passage(entry, "migrantes", [0.95, 0.86, 0.80], 0.85)
-    assert closest_passage(entry, "migrantes", [0.95, 0.80, 0.80], 0.85) is None  # lead nearer
+    windows = window_lines(entry)
+    assert len(windows) == 3  # heading alone, then one line each
+    assert closest_passage(windows, "migrantes", [0.95, 0.80, 0.79], 0.85) is None  # heading
+    assert "Cruz Roja" in closest_passage(windows, "migrantes", [0.95, 0.86, 0.80], 0.85)
+    assert closest_passage(windows, "migrantes", [0.95, 0.80, 0.80], 0.85) is None  # lead nearer

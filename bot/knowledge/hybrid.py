@@ -37,7 +37,7 @@ from bot.knowledge.search import Candidate, LexicalHits, SearchIndex, SearchResu
 from bot.knowledge.store import Entry
 from bot.knowledge.text import respelled
 from bot.knowledge.vectors import cached_vectors
-from bot.knowledge.windows import body_windows, closest_passage
+from bot.knowledge.windows import closest_passage, window_lines, window_text
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +75,15 @@ class DenseIndex:
         self.size = len(entries)
         # Every entry has at least its title as a phrasing, and rows come entry by entry.
         self._starts = np.searchsorted(self.owner, np.arange(self.size))
-        windows = [body_windows(e) for e in entries]
+        windows = [window_lines(e) for e in entries]
         self.window_owner = np.array([i for i, ws in enumerate(windows) for _ in ws],
                                      dtype=np.int64)
-        self.windows = cached_vectors(db, embedder, [w for ws in windows for w in ws],
-                                      "passage")
+        # Kept as lines too: a reply shows the window a question is about.
+        self.window_lines = [lines for ws in windows for lines in ws]
+        self.windows = cached_vectors(db, embedder, [window_text(e.title, lines)
+                                                     for e, ws in zip(entries, windows,
+                                                                      strict=True)
+                                                     for lines in ws], "passage")
         # Windows come entry by entry: one max per entry that has any (np.unique would
         # import numpy.ma, 50 ms of every start).
         self._windowed = np.array([i for i, ws in enumerate(windows) if ws], dtype=np.int64)
@@ -100,12 +104,13 @@ class DenseIndex:
     def query(self, text: str) -> np.ndarray:
         return self.embedder.queries([text])[0]
 
-    def passage(self, index: int, entry: Entry, question: str, vector: np.ndarray) -> str | None:
+    def passage(self, index: int, question: str, vector: np.ndarray) -> str | None:
         """The lines of entry ``index`` past its lead that ``question`` is about, if any."""
-        rows = np.nonzero(self.window_owner == index)[0]
-        if not len(rows):
+        start, end = np.searchsorted(self.window_owner, [index, index + 1])
+        if start == end:
             return None
-        return closest_passage(entry, question, self.windows[rows] @ vector,
+        return closest_passage(self.window_lines[start:end], question,
+                               self.windows[start:end] @ vector,
                                float(self.passages[index] @ vector))
 
     def cosines(self, vector: np.ndarray, skip_rows: np.ndarray | None = None,
@@ -294,7 +299,7 @@ class HybridIndex:
         if not found.candidates:
             return found
         best = found.candidates[0]
-        shown = self.dense.passage(self._position[best.entry.id], best.entry, text, vector)
+        shown = self.dense.passage(self._position[best.entry.id], text, vector)
         return replace(found, candidates=[replace(best, passage=shown), *found.candidates[1:]])
 
     def rank(self, hits: LexicalHits, cosines: np.ndarray, passages: np.ndarray,

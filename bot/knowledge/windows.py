@@ -47,25 +47,27 @@ def window_lines(entry: Entry, limit: int = WINDOW_WORDS) -> list[list[str]]:
     return windows
 
 
+def window_text(title: str, lines: Sequence[str], limit: int = WINDOW_WORDS) -> str:
+    """A window as embedded: the title (it says what a bare bullet is about) and words."""
+    words = [w for line in lines
+             for w in line.replace("**", "").strip(" -*#>").split()[: 2 * limit]]
+    return f"{title}. {' '.join(words)}"
+
+
 def body_windows(entry: Entry, limit: int = WINDOW_WORDS) -> list[str]:
-    """Each window as embedded: the title (it says what a bare bullet is about) and words."""
-    texts = []
-    for lines in window_lines(entry, limit):
-        words = [w for line in lines
-                 for w in line.replace("**", "").strip(" -*#>").split()[: 2 * limit]]
-        texts.append(f"{entry.title}. {' '.join(words)}")
-    return texts
+    """Each window of ``entry`` as embedded."""
+    return [window_text(entry.title, lines, limit) for lines in window_lines(entry, limit)]
 
 
-def closest_passage(entry: Entry, question: str, window_cosines: Sequence[float],
-                    lead_cosine: float) -> str | None:
-    """The window of ``entry`` nearest ``question``, unless the lead is clearly nearer.
+def closest_passage(windows: Sequence[Sequence[str]], question: str,
+                    window_cosines: Sequence[float], lead_cosine: float) -> str | None:
+    """The window (of :func:`window_lines`) nearest ``question``, unless the lead is
+    clearly nearer.
 
-    ``window_cosines`` are the question's cosines with the entry's windows (in
-    :func:`window_lines` order) and ``lead_cosine`` with its title and lead.
+    ``window_cosines`` are the question's cosines with those windows and
+    ``lead_cosine`` with the entry's title and lead.
     """
-    windows = window_lines(entry)
-    if not windows or len(windows) != len(window_cosines):
+    if not windows:
         return None
     asked = set(content_words(question))
 
