@@ -307,3 +307,20 @@ def test_a_question_an_admin_attached_to_the_entry_is_answered_by_it():
     again = qa.decide(question)
     assert again.outcome == "answer"
     assert again.entry.id == "ofai-financiera-desarrollo-nacional-bonos"
+
+
+@pytest.mark.parametrize("question", [
+    "Dame la receta de la carne oreada santandereana",
+    "me pasas una receta de mute pa 20 personas?",
+    "how do I cook hormigas culonas?",
+])
+def test_a_recipe_is_never_in_an_entry_about_the_regions_brand(question):
+    brand = ("La marca región reúne a los actores santandereanos de relaciones "
+             "internacionales para promover el territorio, su gastronomía y su cultura.")
+    assert missing_fact(question, brand) == texts.FACT_RECIPE
+
+
+def test_the_recipe_for_success_is_a_figure_of_speech_not_a_dish():
+    assert missing_fact("¿cuál es la receta del éxito para internacionalizar un municipio?",
+                        "Los municipios que lo lograron tienen un plan y voluntad política.") \
+        is None

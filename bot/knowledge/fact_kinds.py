@@ -163,6 +163,13 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"what language|currency|exchange rate)\b"),
      re.compile(r"\b(poblacion|habitantes|superficie|km|kilometros|clima|idioma|lengua|"
                 r"moneda|tasa de cambio)\b")),
+    # A recipe, how to cook a dish: the entries tell what the office did for the region's
+    # brand, never how its food is made ("la receta del éxito" is no dish).
+    (texts.FACT_RECIPE,
+     re.compile(r"\b(recetas?|recipes?)\b(?! (para|del|de la) (el )?(exito|internacionaliz\w*|"
+                r"cooperacion|estrategia))|\b(como se cocina|como cocino|como cocinar|"
+                r"how (do i|to) cook)\b"),
+     re.compile(r"\b(recetas?|ingredientes)\b")),
     # What a procedure asks for (a visa, a permit, a call): a guide about the subject
     # that names no requirement or condition does not say.
     (texts.FACT_REQUIREMENTS,
