@@ -354,3 +354,27 @@ def test_the_department_of_the_person_asking_is_not_a_name_the_answer_must_hold(
     assert unknown_name("quedé de enlace del Instituto de la Juventud, ¿qué es la APC?",
                         ["juventud"]) is None
     assert unknown_name("¿qué ciudades de Ruritania son socias?", ["ruritania"]) == "Ruritania"
+
+
+def test_a_country_named_by_its_demonym_or_epithet_finds_the_entry_on_it():
+    from bot.knowledge.countries import with_country_forms
+    entries = [
+        entry("japon", "Convocatoria de la Embajada de Japón", ["embajada de japon"],
+              "La embajada de Japón financia obras comunitarias."),
+        entry("suiza", "Proyecto con la cooperación de Suiza", ["cooperacion de suiza"],
+              "Suiza financia un proyecto de construcción sostenible."),
+        entry("corea", "Visita de la delegación de Corea", ["delegacion de corea"],
+              "La delegación de Corea visitó la ciudad."),
+    ]
+    # The office's own synonym list names Japan without "nipona": the forms are joined.
+    index = SearchIndex(entries, synonyms=with_country_forms([["japon", "japan"]]))
+    assert index.search("¿qué financia la representación nipona?").best.entry.id == "japon"
+    assert index.search("¿qué proyecto apoya el país alpino?").best.entry.id == "suiza"
+    assert index.search("visita de los surcoreanos").best.entry.id == "corea"
+
+
+def test_a_decree_called_an_administrative_act_finds_the_office_it_created(qa):
+    answer = qa.decide("¿qué acto administrativo creó la dependencia de relaciones exteriores "
+                       "de la alcaldía?")
+    assert answer.outcome == "answer"
+    assert answer.entry.id == "ofai-que-es"

@@ -19,24 +19,25 @@ from bot.texts import knowledge as texts
 # The name shown first, then every form that names the country (folded, whole words).
 COUNTRIES: tuple[tuple[str, ...], ...] = (
     ("Japón", "japon", "japan", "japones", "japonesa", "japoneses", "japonesas", "japanese",
-     "nipon", "nipona", "nipones", "niponas"),
+     "nipon", "nipona", "nipones", "niponas", "sol naciente"),
     ("Corea", "corea", "korea", "coreano", "coreana", "coreanos", "coreanas", "korean",
      "surcoreano", "surcoreana"),
     ("Francia", "francia", "france", "frances", "francesa", "franceses", "francesas",
-     "french"),
+     "french", "galo", "galos"),
     ("Alemania", "alemania", "germany", "aleman", "alemana", "alemanes", "alemanas",
-     "german"),
+     "german", "germano", "germana", "germanos", "germanas", "teuton", "teutona"),
     ("España", "espana", "spain"),
     ("Italia", "italia", "italy", "italiano", "italiana", "italianos", "italianas",
      "italian"),
     ("China", "china", "chinese"),
     ("Estados Unidos", "estados unidos", "eeuu", "ee uu", "united states",
      "estadounidense", "estadounidenses", "norteamericano", "norteamericana",
-     "norteamericanos", "norteamericanas"),
+     "norteamericanos", "norteamericanas", "norteamerica", "gringo", "gringa", "gringos"),
     ("Canadá", "canada", "canadiense", "canadienses", "canadian"),
-    ("México", "mexico", "mexicano", "mexicana", "mexicanos", "mexicanas", "mexican"),
+    ("México", "mexico", "mexicano", "mexicana", "mexicanos", "mexicanas", "mexican",
+     "azteca", "aztecas"),
     ("Suiza", "suiza", "switzerland", "swiss", "suizo", "suizos", "suizas", "helvetico",
-     "helvetica"),
+     "helvetica", "helveticos", "pais alpino", "confederacion helvetica"),
     ("Reino Unido", "reino unido", "inglaterra", "united kingdom", "england", "britain",
      "britanico", "britanica", "britanicos", "britanicas", "british"),
     ("Países Bajos", "holanda", "paises bajos", "netherlands", "holland", "holandes",
@@ -68,6 +69,24 @@ COUNTRIES: tuple[tuple[str, ...], ...] = (
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((forms[0], re.compile(r"\b(" + "|".join(forms[1:]) + r")\b"))
                  for forms in COUNTRIES)
+
+
+def with_country_forms(groups: list[list[str]]) -> list[list[str]]:
+    """Synonym ``groups`` with every country's forms joined to the group that names it.
+
+    The words index then finds "la representación nipona" in an entry on Japan,
+    as the country check above reads it: one list of forms serves both. A country
+    no group names becomes a group of its own.
+    """
+    merged = [list(group) for group in groups]
+    for forms in COUNTRIES:
+        names = list(forms[1:])
+        group = next((g for g in merged if set(names) & set(g)), None)
+        if group is None:
+            merged.append(names)
+        else:
+            group.extend(name for name in names if name not in group)
+    return merged
 
 
 def missing_country(asked: str, text: str) -> str | None:

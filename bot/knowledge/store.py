@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.knowledge.countries import with_country_forms
 from bot.knowledge.models import LEAD_LIMIT, Entry, KnowledgeBase, Problem, Source
 from bot.knowledge.parse import line_of, read_categories, read_entry, read_synonyms
 from bot.texts import kb_check as texts
@@ -32,7 +33,8 @@ def load_knowledge(root: Path) -> KnowledgeBase:
         kb.problems.append(Problem(root, 0, texts.NO_FOLDER))
         return kb
     kb.categories = read_categories(root / CATEGORIES_FILE, kb.problems)
-    kb.synonyms = read_synonyms(root / SYNONYMS_FILE, kb.problems)
+    # A country's demonyms and epithets come with it (see bot.knowledge.countries).
+    kb.synonyms = with_country_forms(read_synonyms(root / SYNONYMS_FILE, kb.problems))
     first_seen: dict[str, Path] = {}
     for path in sorted(root.rglob("*.md")):
         if path.name.lower() == "readme.md":
