@@ -324,3 +324,20 @@ def test_the_recipe_for_success_is_a_figure_of_speech_not_a_dish():
     assert missing_fact("¿cuál es la receta del éxito para internacionalizar un municipio?",
                         "Los municipios que lo lograron tienen un plan y voluntad política.") \
         is None
+
+
+def test_a_line_saying_when_or_a_bullet_naming_the_thing_is_no_list_of_them():
+    plan = ("Resultados esperados:\n"
+            "- Acuerdos firmados con entidades de cooperación: 2012–2016 y cada año.\n"
+            "- Promover la firma de acuerdos y consolidar alianzas.\n"
+            "- Construir un registro público de hermanamientos.")
+    assert missing_fact("¿cuántos acuerdos firmó Bogotá entre 2012 y 2016?", plan) == \
+        texts.FACT_COUNT.format(what="acuerdos")
+    listed = "Acuerdos firmados:\n- Con Quito.\n- Con Lima."
+    assert missing_fact("¿cuántos acuerdos firmó Bogotá?", listed) is None
+
+
+def test_a_verb_after_how_many_is_not_what_is_counted():
+    chosen = "La oficina eligió junto con las dependencias las iniciativas a las que buscó apoyo."
+    assert missing_fact("¿cómo decidió la oficina a qué iniciativas buscar apoyo y cuántas "
+                        "eligió?", chosen) is None

@@ -70,9 +70,11 @@ def missing_count(asked: str, text: str) -> str | None:
     if found is None:
         return None
     word = found.group(1)
+    english = found.group(0).startswith("how")
     if word in stopwords() or word in _TIME_UNITS or _VERB_ENDING.search(word):
         return None
-    english = found.group(0).startswith("how")
+    if not english and not word.endswith("s"):
+        return None  # no plural noun but a verb: "¿y cuántas eligió?"
     names = set()
     for said in filter(None, found.groups()):
         names |= set(spanish_words(said)) if english else {said}
@@ -133,9 +135,20 @@ def _listed(text: str, stems: set[str]) -> bool:
         rest = line[line.find(found[at[0]]):]
         below = next((ln.strip() for ln in lines[n + 1:] if ln.strip()), "")
         items = rest.count(",") + rest.count(" y ")
-        if ":" in rest or items >= 2 or re.match(r"([-*]|\d+[.)])\s", below):
+        after = rest.split(":", 1)[1] if ":" in rest else ""
+        if re.search(r"\d", after) and _WHEN_ONLY.fullmatch(after):
+            continue  # "acuerdos firmados: 2012-2016 y cada año" says when, not which
+        # A bulleted list below counts when this line introduces it, not when it is an
+        # item of another list ("- Promover la firma de acuerdos.").
+        introduces = not re.match(r"\s*([-*]|\d+[.)])\s", line)
+        if ":" in rest or items >= 2 or (introduces and re.match(r"([-*]|\d+[.)])\s", below)):
             return True
     return False
+
+
+# What follows a colon when a line says when something is due, not which ones there are.
+_WHEN_ONLY = re.compile(r"(?:[\s\d.,;()\u2013\u2014-]|\b(?:y|e|o|hasta|desde|cada|ano|anos|"
+                        r"anual|anualmente|siguientes)\b)*")
 
 
 def tokens(text: str) -> list[str]:
