@@ -341,3 +341,11 @@ def test_a_verb_after_how_many_is_not_what_is_counted():
     chosen = "La oficina eligió junto con las dependencias las iniciativas a las que buscó apoyo."
     assert missing_fact("¿cómo decidió la oficina a qué iniciativas buscar apoyo y cuántas "
                         "eligió?", chosen) is None
+
+
+def test_an_english_adjective_before_what_is_counted_is_not_counted():
+    chosen = "En 2021 la OFAI priorizó 7 proyectos de las dependencias para buscarles cooperación."
+    assert missing_fact("How many municipal projects did the OFAI shortlist in 2021?",
+                        chosen) is None
+    assert missing_fact("how many local companies took part?", chosen) == \
+        texts.FACT_COUNT_FEMININE.format(what="empresas")

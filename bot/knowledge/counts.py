@@ -15,9 +15,10 @@ from bot.knowledge.text import stem, stopwords
 from bot.texts import knowledge as texts
 
 # "¿cuántos empleados…?", "how many employees…": what is counted is the next word (and
-# its alternative: "cuántas áreas o líneas"); in English after a demonym ("how many
-# Venezuelan migrants").
-_COUNT = re.compile(r"\b(?:cuant[oa]s|how many(?:\s+[a-z]+(?:an|ese|ish)(?=\s+[a-z]+s\b))?)"
+# its alternative: "cuántas áreas o líneas"); in English after an adjective, a word
+# that is no plural before one that is ("how many Venezuelan migrants", "how many
+# municipal projects").
+_COUNT = re.compile(r"\b(?:cuant[oa]s|how many(?:\s+[a-z]*[a-rt-z](?=\s+[a-z]+s\b))?)"
                     r"\s+(?:de\s+)?(?:(?:los|las|the)\s+)?([a-z]+)"
                     r"(?:\s+(?:o|u|or)\s+([a-z]+))?")
 # The thing counted is no verb ("¿cuántos quedaron…?") and no span of time.
