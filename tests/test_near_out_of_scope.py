@@ -349,3 +349,13 @@ def test_an_english_adjective_before_what_is_counted_is_not_counted():
                         chosen) is None
     assert missing_fact("how many local companies took part?", chosen) == \
         texts.FACT_COUNT_FEMININE.format(what="empresas")
+
+
+def test_the_contact_person_of_an_entity_is_a_contact_the_entries_do_not_give():
+    eu = "La Unión Europea apoya la cooperación descentralizada con programas para municipios."
+    assert missing_fact("¿Quién es la persona de contacto de la Delegación de la UE para "
+                        "cooperación?", eu) == texts.FACT_CONTACT
+    # Designating a contact person is a subject, not a request for one.
+    liaisons = "Cada dependencia designa una persona de contacto ante la oficina, su enlace."
+    assert missing_fact("¿Por qué cada dependencia designa una persona de contacto ante la "
+                        "oficina?", liaisons) is None

@@ -24,6 +24,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\b(telefono|celular|whatsapp|numero de contacto|correo electronico|"
                 r"email|phone|extension|y correo|contact details)\b|"
                 r"\b(me das|dame|cual es) (el|su) (correo|numero)\b|\bquien es el contacto\b|"
+                r"\b(quien es|quienes son|cual es) (la|las) personas? de contacto\b|"
+                r"\bdatos de contacto\b|\bcontact person\b|"
                 r"\b(a|en) (que|cual) (correo|email|mail|numero)\b|"
                 r"\b(me |nos )?(pasa|pasas|pasame|regala|regalas|comparte|compartes) (el|su) "
                 r"(correo|numero|telefono|celular|contacto|whatsapp)\b"),
