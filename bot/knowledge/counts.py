@@ -124,6 +124,13 @@ def _feminine(plural: str) -> bool:
     return plural.endswith(("as", "dades", "ciones", "siones", "umbres"))
 
 
+# What follows a colon when a line says when something is due, not which ones there are.
+_WHEN_ONLY = re.compile(r"(?:[\s\d.,;()\u2013\u2014-]|\b(?:y|e|o|hasta|desde|cada|ano|anos|"
+                        r"anual|anualmente|siguientes)\b)*")
+# An item of a bulleted or numbered list.
+_BULLET = re.compile(r"\s*([-*]|\d+[.)])\s")
+
+
 def _listed(text: str, stems: set[str]) -> bool:
     """Whether a line naming the thing goes on to list them (a colon, commas, a bulleted
     or numbered list below it)."""
@@ -141,15 +148,11 @@ def _listed(text: str, stems: set[str]) -> bool:
             continue  # "acuerdos firmados: 2012-2016 y cada año" says when, not which
         # A bulleted list below counts when this line introduces it, not when it is an
         # item of another list ("- Promover la firma de acuerdos.").
-        introduces = not re.match(r"\s*([-*]|\d+[.)])\s", line)
-        if ":" in rest or items >= 2 or (introduces and re.match(r"([-*]|\d+[.)])\s", below)):
+        introduces = not _BULLET.match(line)
+        if ":" in rest or items >= 2 or (introduces and _BULLET.match(below)):
             return True
     return False
 
-
-# What follows a colon when a line says when something is due, not which ones there are.
-_WHEN_ONLY = re.compile(r"(?:[\s\d.,;()\u2013\u2014-]|\b(?:y|e|o|hasta|desde|cada|ano|anos|"
-                        r"anual|anualmente|siguientes)\b)*")
 
 
 def tokens(text: str) -> list[str]:

@@ -35,7 +35,7 @@ def window_lines(entry: Entry, limit: int = WINDOW_WORDS) -> list[list[str]]:
     current: list[str] = []
     size = 0
     for line in rest.splitlines():
-        words = line.replace("**", "").strip(" -*#>").split()
+        words = _words(line)
         if current and size + len(words) > limit:
             windows.append(current)
             current, size = [], 0
@@ -49,9 +49,13 @@ def window_lines(entry: Entry, limit: int = WINDOW_WORDS) -> list[list[str]]:
 
 def window_text(title: str, lines: Sequence[str], limit: int = WINDOW_WORDS) -> str:
     """A window as embedded: the title (it says what a bare bullet is about) and words."""
-    words = [w for line in lines
-             for w in line.replace("**", "").strip(" -*#>").split()[: 2 * limit]]
+    words = [w for line in lines for w in _words(line)[: 2 * limit]]
     return f"{title}. {' '.join(words)}"
+
+
+def _words(line: str) -> list[str]:
+    """A line's words without Markdown's bold, bullet and heading marks."""
+    return line.replace("**", "").strip(" -*#>").split()
 
 
 def body_windows(entry: Entry, limit: int = WINDOW_WORDS) -> list[str]:
@@ -75,12 +79,13 @@ def closest_passage(windows: Sequence[Sequence[str]], question: str,
         return len(asked & set(content_words(text))) / len(asked) if asked else 0.0
 
     cosines = np.asarray(window_cosines, dtype=float)
+    joined = [" ".join(lines) for lines in windows]
     # A window of a heading alone is near anything about the entry (its title does it).
-    sizes = np.array([len(" ".join(lines).split()) for lines in windows])
+    sizes = np.array([len(text.split()) for text in joined])
     near = (cosines >= lead_cosine - SHOW_MARGIN) & (sizes >= SHOWN_WORDS)
     if not near.any():
         return None
-    scores = cosines + WORDS_WEIGHT * np.array([shared(" ".join(lines)) for lines in windows])
+    scores = cosines + WORDS_WEIGHT * np.array([shared(text) for text in joined])
     best = int(np.argmax(np.where(near, scores, -np.inf)))
     text = "\n".join(windows[best]).strip()
     if len(text) > SHOWN_CHARACTERS:
